@@ -1,0 +1,170 @@
+package org.lastmile.config;
+
+import com.ibm.icu.util.ULocale;
+import org.lastmile.diag.Diagnostic;
+import org.lastmile.diag.SourcePos;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** Reads and validates {@code site.yaml}; the file is optional and every setting has a default. */
+public final class ConfigLoader {
+    public static final String FILE = "site.yaml";
+    private static final Set<String> KNOWN = Set.of("title", "description", "base_url", "default_language",
+            "languages", "organisation", "organization", "pdf", "status_page", "params");
+
+    private ConfigLoader() {
+    }
+
+    /** Loads {@code root/site.yaml}; problems go to {@code problems}, and a usable config is always returned. */
+    public static SiteConfig load(Path root, List<Diagnostic> problems) {
+        Path file = root.resolve(FILE);
+        Path shown = Path.of(FILE);
+        YamlMap y = YamlMap.empty(shown);
+        if (Files.isRegularFile(file)) {
+            try {
+                y = YamlMap.parse(shown, Files.readString(file, StandardCharsets.UTF_8), 0, problems);
+            } catch (IOException e) {
+                problems.add(Diagnostic.error(SourcePos.of(shown), "cannot read site.yaml: " + e.getMessage(), "check its permissions"));
+            }
+        }
+        for (String k : y.keys()) {
+            if (!KNOWN.contains(k)) {
+                problems.add(Diagnostic.warning(y.pos(k), "unknown setting '" + k + "' is ignored",
+                        "put your own values under 'params:'"));
+            }
+        }
+        String defaultLang = y.string("default_language", problems).map(String::trim).orElse("en");
+        Optional<String> canonDefault = Language.canonicalCode(defaultLang);
+        if (canonDefault.isEmpty()) {
+            problems.add(Diagnostic.error(y.pos("default_language"), "'" + defaultLang + "' is not a language code",
+                    "use a BCP 47 code such as en, fr, zh or pt-BR"));
+        } else {
+            defaultLang = canonDefault.get();
+        }
+
+        List<Language> langs = new ArrayList<>();
+        boolean declared = y.has("languages");
+        for (YamlMap l : y.mapList("languages", problems).orElse(List.of())) {
+            language(l, problems).ifPresent(lang -> {
+                if (langs.stream().anyMatch(x -> x.code().equals(lang.code()))) {
+                    problems.add(Diagnostic.error(l.pos("code"), "language '" + lang.code() + "' is listed twice", "remove one entry"));
+                } else {
+                    langs.add(lang);
+                }
+            });
+        }
+        if (declared) {
+            String d = defaultLang;
+            if (langs.stream().noneMatch(l -> l.code().equals(d)) && canonDefault.isPresent()) {
+                problems.add(Diagnostic.error(y.pos(y.has("default_language") ? "default_language" : "languages"),
+                        "the default language '" + d + "' is not among the languages", "add '- code: " + d + "' to languages"));
+            }
+            // The default language leads every list (switchers, sitemaps): it is the one translations come from.
+            langs.sort((a, b) -> a.code().equals(d) ? -1 : b.code().equals(d) ? 1 : 0);
+        }
+
+        String baseUrl = y.string("base_url", problems).map(String::trim).orElse("");
+        if (!baseUrl.isEmpty() && !baseUrl.matches("https?://[^\\s/]+(/\\S*)?")) {
+            problems.add(Diagnostic.error(y.pos("base_url"), "'base_url' is not an absolute http(s) URL",
+                    "write it like base_url: \"https://example.org\""));
+            baseUrl = "";
+        }
+
+        String orgKey = y.has("organization") ? "organization" : "organisation";
+        Organisation org = y.map(orgKey, problems).map(o -> new Organisation(
+                o.string("name", problems).orElse(""), o.string("url", problems).orElse(""),
+                o.string("email", problems).orElse(""), o.string("licence", problems)
+                        .or(() -> o.string("license", problems)).orElse(""))).orElse(Organisation.unnamed());
+
+        PdfSettings pdf = y.map("pdf", problems).map(p -> pdf(p, problems)).orElse(PdfSettings.defaults());
+        boolean statusPage = y.bool("status_page", problems).orElse(false);
+        Map<String, Object> params = y.map("params", problems).map(YamlMap::plain).orElse(Map.of());
+
+        return new SiteConfig(root, perLanguage(y, "title", problems), perLanguage(y, "description", problems),
+                trimSlash(baseUrl), defaultLang, List.copyOf(langs), declared, org, pdf, statusPage, params);
+    }
+
+    private static Optional<Language> language(YamlMap l, List<Diagnostic> problems) {
+        Optional<String> code = l.string("code", problems);
+        if (code.isEmpty()) {
+            problems.add(Diagnostic.error(l.pos("code"), "a language entry has no 'code'", "add code: fr (a BCP 47 code)"));
+            return Optional.empty();
+        }
+        Optional<String> canon = Language.canonicalCode(code.get().trim());
+        if (canon.isEmpty()) {
+            problems.add(Diagnostic.error(l.pos("code"), "'" + code.get() + "' is not a known language code",
+                    "use a BCP 47 code such as en, fr, zh or pt-BR"));
+            return Optional.empty();
+        }
+        Language inferred = Language.infer(canon.get());
+        ULocale locale = l.string("locale", problems).map(s -> {
+            Optional<String> c = Language.canonicalCode(s.trim());
+            if (c.isEmpty()) {
+                problems.add(Diagnostic.error(l.pos("locale"), "'" + s + "' is not a known locale", "use a BCP 47 tag such as fr-FR"));
+                return inferred.locale();
+            }
+            return ULocale.forLanguageTag(c.get());
+        }).orElse(inferred.locale());
+        boolean rtl = l.string("direction", problems).map(d -> switch (d.trim().toLowerCase(Locale.ROOT)) {
+            case "rtl" -> true;
+            case "ltr" -> false;
+            default -> {
+                problems.add(Diagnostic.error(l.pos("direction"), "'direction' must be ltr or rtl", "write direction: rtl or leave it out"));
+                yield inferred.rtl();
+            }
+        }).orElse(inferred.rtl());
+        String name = l.string("name", problems).orElse(inferred.name());
+        return Optional.of(new Language(canon.get(), name, locale, rtl));
+    }
+
+    private static PdfSettings pdf(YamlMap p, List<Diagnostic> problems) {
+        String size = p.string("page_size", problems).map(s -> s.trim().toUpperCase(Locale.ROOT)).orElse("A4");
+        if (!size.equals("A4") && !size.equals("LETTER")) {
+            problems.add(Diagnostic.error(p.pos("page_size"), "'page_size' must be A4 or Letter", "write page_size: A4 or page_size: Letter"));
+            size = "A4";
+        }
+        Map<String, Map<String, String>> fonts = new LinkedHashMap<>();
+        p.map("fonts", problems).ifPresent(f -> {
+            for (String script : f.keys()) {
+                f.map(script, problems).ifPresent(fam -> {
+                    Map<String, String> files = new LinkedHashMap<>();
+                    for (String style : fam.keys()) fam.string(style, problems).ifPresent(v -> files.put(style, v));
+                    fonts.put(script, Map.copyOf(files));
+                });
+            }
+        });
+        return new PdfSettings(p.bool("guides", problems).orElse(true), p.bool("papers", problems).orElse(false), size,
+                p.number("base_size", problems).orElse(null), p.string("primary_color", problems).orElse(null),
+                p.string("accent_color", problems).orElse(null), p.string("logo", problems).orElse(null), Map.copyOf(fonts));
+    }
+
+    /** A setting that is either one text for every language or a map from language code to text. */
+    private static Map<String, String> perLanguage(YamlMap y, String key, List<Diagnostic> problems) {
+        if (!y.has(key)) return Map.of();
+        List<Diagnostic> asText = new ArrayList<>();
+        Optional<String> single = y.string(key, asText);
+        // One text for every language is stored under "*", which SiteConfig looks up last.
+        if (asText.isEmpty()) return single.map(s -> Map.of("*", s)).orElse(Map.of());
+        Map<String, String> out = new LinkedHashMap<>();
+        y.map(key, problems).ifPresent(m -> {
+            for (String lang : m.keys()) m.string(lang, problems).ifPresent(v -> out.put(lang, v));
+        });
+        return Map.copyOf(out);
+    }
+
+    static String trimSlash(String url) {
+        String u = url == null ? "" : url.trim();
+        while (u.endsWith("/")) u = u.substring(0, u.length() - 1);
+        return u;
+    }
+}

@@ -1,0 +1,65 @@
+package org.lastmile.config;
+
+import com.ibm.icu.lang.UScript;
+import com.ibm.icu.text.DisplayContext;
+import com.ibm.icu.text.LocaleDisplayNames;
+import com.ibm.icu.util.ULocale;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * A language the site is published in: its BCP 47 code (as used in file suffixes and URLs), its name in its own
+ * language (for switchers), the locale used for dates, plurals and collation, and its text direction.
+ */
+public record Language(String code, String name, ULocale locale, boolean rtl) {
+
+    private static final Set<String> ISO_LANGUAGES =
+            Arrays.stream(ULocale.getISOLanguages()).collect(Collectors.toUnmodifiableSet());
+
+    public String dir() {
+        return rtl ? "rtl" : "ltr";
+    }
+
+    /**
+     * Checks that {@code code} is a well-formed BCP 47 tag whose language is a known ISO 639 code, and gives it in
+     * canonical case ({@code pt-BR}, {@code zh-Hant}). Empty when it is malformed or unknown.
+     */
+    public static Optional<String> canonicalCode(String code) {
+        if (code == null || code.isBlank() || code.contains("_")) return Optional.empty();
+        try {
+            ULocale loc = new ULocale.Builder().setLanguageTag(code).build();
+            if (!ISO_LANGUAGES.contains(loc.getLanguage())) return Optional.empty();
+            return Optional.of(loc.toLanguageTag());
+        } catch (Exception e) { // IllformedLocaleException: a syntax error in the tag
+            return Optional.empty();
+        }
+    }
+
+    /** A language described only by its code: name from CLDR in its own language, direction from its script. */
+    public static Language infer(String code) {
+        ULocale loc = ULocale.forLanguageTag(code);
+        return new Language(code, nativeName(loc), loc, isRtl(loc));
+    }
+
+    public static String nativeName(ULocale loc) {
+        LocaleDisplayNames names = LocaleDisplayNames.getInstance(loc, DisplayContext.CAPITALIZATION_FOR_UI_LIST_OR_MENU);
+        String n = names.localeDisplayName(loc);
+        if (n == null || n.isBlank()) return loc.toLanguageTag();
+        // CLDR gives "français"; a switcher item starts a line, so it takes the initial capital, in that language's rules.
+        return n.substring(0, 1).toUpperCase(loc.toLocale()) + n.substring(1);
+    }
+
+    public static boolean isRtl(ULocale loc) {
+        ULocale max = ULocale.addLikelySubtags(loc);
+        int[] scripts = UScript.getCode(max.getScript().isEmpty() ? "Zyyy" : max.getScript());
+        return scripts != null && scripts.length > 0 && UScript.isRightToLeft(scripts[0]);
+    }
+
+    public String lowerTag() {
+        return code.toLowerCase(Locale.ROOT);
+    }
+}

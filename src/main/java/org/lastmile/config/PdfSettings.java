@@ -1,0 +1,15 @@
+package org.lastmile.config;
+
+import java.util.Map;
+
+/**
+ * The {@code pdf:} block of site.yaml. {@code guides} can be turned off for a site without guides; {@code papers}
+ * enables full briefing papers as PDF. Style values left empty fall back to the theme's defaults.
+ */
+public record PdfSettings(boolean guides, boolean papers, String pageSize, Double baseSize,
+                          String primaryColor, String accentColor, String logo,
+                          Map<String, Map<String, String>> fonts) {
+    public static PdfSettings defaults() {
+        return new PdfSettings(true, false, "A4", null, null, null, null, Map.of());
+    }
+}

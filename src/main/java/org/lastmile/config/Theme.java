@@ -1,0 +1,120 @@
+package org.lastmile.config;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystemAlreadyExistsException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+/**
+ * Where theme files come from: the site's own {@code templates/}, {@code fonts/} and {@code static/} first, then
+ * the default theme packaged in the jar. Each lookup says which file it found, so a site overrides one template or
+ * one font without copying the rest.
+ */
+public final class Theme {
+    private final Path siteRoot;
+    private final Path builtin;
+
+    private Theme(Path siteRoot, Path builtin) {
+        this.siteRoot = siteRoot;
+        this.builtin = builtin;
+    }
+
+    /** The theme of the site at {@code siteRoot}, over the default theme on the classpath. */
+    public static Theme of(Path siteRoot) {
+        return new Theme(siteRoot, builtinRoot());
+    }
+
+    private static Path builtinRoot() {
+        URL url = Theme.class.getResource("/lastmile/theme/templates");
+        if (url == null) throw new IllegalStateException("the default theme is missing from the lastmile jar");
+        try {
+            URI uri = url.toURI();
+            if (uri.getScheme().equals("jar")) {
+                FileSystem fs;
+                try {
+                    fs = FileSystems.newFileSystem(uri, Map.of());
+                } catch (FileSystemAlreadyExistsException e) {
+                    fs = FileSystems.getFileSystem(uri);
+                }
+                return fs.getPath("/lastmile/theme");
+            }
+            return Path.of(uri).getParent();
+        } catch (URISyntaxException | IOException e) {
+            throw new IllegalStateException("cannot open the default theme: " + e.getMessage(), e);
+        }
+    }
+
+    public Path siteRoot() {
+        return siteRoot;
+    }
+
+    /** The site's templates folder (may not exist) and the built-in one, in lookup order. */
+    public List<Path> templateDirs() {
+        return List.of(siteRoot.resolve("templates"), builtin.resolve("templates"));
+    }
+
+    public Optional<Path> template(String name) {
+        return first(templateDirs(), name);
+    }
+
+    /** A font file: the site's fonts/ first, then the default theme's. */
+    public Optional<Path> font(String file) {
+        return first(List.of(siteRoot.resolve("fonts"), builtin.resolve("fonts")), file);
+    }
+
+    /** A UI message bundle such as {@code i18n/ru.yaml}: the site's version first, then the default theme's. */
+    public List<Path> messageFiles(String lang) {
+        List<Path> out = new ArrayList<>();
+        for (Path dir : templateDirs()) {
+            Path p = dir.resolve("i18n").resolve(lang + ".yaml");
+            if (Files.isRegularFile(p)) out.add(p);
+        }
+        return out;
+    }
+
+    /**
+     * Every static file to publish, by its path in the output: the theme's {@code templates/static/}, then the
+     * site's {@code templates/static/} and {@code static/}, later ones overriding earlier ones. Sorted for stable output.
+     */
+    public Map<String, Path> staticFiles() {
+        Map<String, Path> out = new TreeMap<>();
+        for (Path dir : List.of(builtin.resolve("templates").resolve("static"),
+                siteRoot.resolve("templates").resolve("static"), siteRoot.resolve("static"))) {
+            if (!Files.isDirectory(dir)) continue;
+            try (Stream<Path> s = Files.walk(dir)) {
+                s.filter(Files::isRegularFile).forEach(p -> out.put(dir.relativize(p).toString().replace('\\', '/'), p));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return out;
+    }
+
+    /** How a theme file is named in messages: relative to the site, or as part of the built-in theme. */
+    public String display(Path p) {
+        if (p.getFileSystem() == siteRoot.getFileSystem() && p.toAbsolutePath().startsWith(siteRoot.toAbsolutePath())) {
+            return siteRoot.toAbsolutePath().relativize(p.toAbsolutePath()).toString().replace('\\', '/');
+        }
+        return "(default theme) " + builtin.relativize(p).toString().replace('\\', '/');
+    }
+
+    private static Optional<Path> first(List<Path> dirs, String name) {
+        for (Path d : dirs) {
+            Path p = d.resolve(name);
+            if (Files.isRegularFile(p)) return Optional.of(p);
+        }
+        return Optional.empty();
+    }
+}

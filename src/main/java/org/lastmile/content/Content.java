@@ -1,0 +1,23 @@
+package org.lastmile.content;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/** All content of a site, loaded and validated; bundles and pages sorted by slug. */
+public record Content(List<Bundle> bundles, List<PageGroup> pages) {
+
+    public Optional<Bundle> bundle(String slug) {
+        return bundles.stream().filter(b -> b.slug().equals(slug)).findFirst();
+    }
+
+    public Optional<PageGroup> page(String slug) {
+        return pages.stream().filter(p -> p.slug().equals(slug)).findFirst();
+    }
+
+    /** Every source file: papers, guides, pages. */
+    public Stream<SourceFile> files() {
+        return Stream.concat(bundles.stream().flatMap(b -> Stream.concat(b.papers().values().stream(),
+                b.guides().values().stream())), pages.stream().flatMap(p -> p.versions().values().stream()));
+    }
+}

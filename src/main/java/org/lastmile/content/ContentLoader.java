@@ -1,0 +1,253 @@
+package org.lastmile.content;
+
+import org.lastmile.config.Language;
+import org.lastmile.config.SiteConfig;
+import org.lastmile.diag.Diagnostic;
+import org.lastmile.diag.SourcePos;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * Reads {@code content/} into the content model: which papers, guides and pages exist in which languages, with
+ * front matter validated and translations completed from their default-language version.
+ */
+public final class ContentLoader {
+    private static final Pattern NAME = Pattern.compile("^(.+?)(?:\\.([A-Za-z]{2,8}(?:-[A-Za-z0-9]{1,8})*))?\\.md$");
+    private static final Pattern SLUG = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}_-]*");
+
+    private ContentLoader() {
+    }
+
+    /** The loaded content and the config, its languages completed from the files when site.yaml named none. */
+    public record Loaded(SiteConfig config, Content content) {
+    }
+
+    private record Name(String base, String lang) {
+    }
+
+    public static Loaded load(SiteConfig config, boolean includeDrafts, List<Diagnostic> problems) {
+        Path root = config.root();
+        Path contentDir = root.resolve("content");
+        if (!Files.isDirectory(contentDir)) {
+            problems.add(Diagnostic.error(SourcePos.of(root.resolve("content")), "there is no content/ folder",
+                    "run lastmile in a site folder, or pass --source DIR; lastmile new paper <slug> starts one"));
+            return new Loaded(config, new Content(List.of(), List.of()));
+        }
+        List<Path> files = walk(contentDir);
+        SiteConfig cfg = config.languagesDeclared() ? config : config.withLanguages(inferLanguages(config, files, root));
+
+        Map<String, Map<String, SourceFile>> papers = new TreeMap<>();
+        Map<String, Map<String, SourceFile>> guides = new TreeMap<>();
+        Map<String, List<Path>> resources = new TreeMap<>();
+        Map<String, Map<String, SourceFile>> pages = new TreeMap<>();
+
+        for (Path file : files) {
+            Path rel = root.relativize(file);
+            Path inContent = contentDir.relativize(file);
+            int depth = inContent.getNameCount();
+            String top = inContent.getName(0).toString();
+            boolean md = file.getFileName().toString().endsWith(".md");
+            if (top.equals("papers") && depth == 3) {
+                String slug = inContent.getName(1).toString();
+                if (!md) {
+                    resources.computeIfAbsent(slug, k -> new ArrayList<>()).add(file);
+                    continue;
+                }
+                Optional<Name> n = name(cfg, rel, problems);
+                if (n.isEmpty() || !checkSlug(slug, rel, problems)) continue;
+                switch (n.get().base()) {
+                    case "index" -> read(cfg, ContentKind.PAPER, slug, n.get().lang(), rel, file, problems)
+                            .ifPresent(sf -> put(papers, slug, sf, problems));
+                    case "guide" -> read(cfg, ContentKind.GUIDE, slug, n.get().lang(), rel, file, problems)
+                            .ifPresent(sf -> put(guides, slug, sf, problems));
+                    default -> problems.add(Diagnostic.warning(SourcePos.of(rel), "Markdown file is not a paper or guide, so it is not published",
+                            "a paper bundle holds index.<lang>.md and guide.<lang>.md; move pages to content/pages/"));
+                }
+            } else if (top.equals("pages") && depth == 2 && md) {
+                Optional<Name> n = name(cfg, rel, problems);
+                if (n.isEmpty() || !checkSlug(n.get().base(), rel, problems)) continue;
+                read(cfg, ContentKind.PAGE, n.get().base(), n.get().lang(), rel, file, problems)
+                        .ifPresent(sf -> put(pages, sf.slug(), sf, problems));
+            } else if (!file.getFileName().toString().startsWith(".")) {
+                problems.add(Diagnostic.warning(SourcePos.of(rel), "file is outside any paper bundle or pages folder, so it is not published",
+                        "papers go in content/papers/<slug>/, pages in content/pages/<slug>.<lang>.md"));
+            }
+        }
+
+        String def = cfg.defaultLanguage();
+        List<Bundle> bundles = new ArrayList<>();
+        TreeSet<String> slugs = new TreeSet<>(papers.keySet());
+        slugs.addAll(guides.keySet());
+        for (String slug : slugs) {
+            Map<String, SourceFile> p = complete(cfg, papers.getOrDefault(slug, Map.of()), includeDrafts, problems);
+            Map<String, SourceFile> g = complete(cfg, guides.getOrDefault(slug, Map.of()), includeDrafts, problems);
+            if (p.isEmpty() && !papers.containsKey(slug)) {
+                SourceFile any = g.values().stream().findFirst().orElse(null);
+                if (any != null) problems.add(Diagnostic.error(SourcePos.of(any.path()), "community guide without a briefing paper",
+                        "add index.md to " + any.path().getParent()));
+                continue;
+            }
+            // A guide takes its date from its paper: in its language, else the default language's.
+            Map<String, SourceFile> dated = new LinkedHashMap<>();
+            g.forEach((lang, sf) -> {
+                SourceFile paper = p.getOrDefault(lang, p.get(def));
+                dated.put(lang, paper == null ? sf : sf.withFrontMatter(sf.fm().withDateFrom(paper.fm())));
+            });
+            for (SourceFile sf : p.values()) {
+                if (sf.fm().date().isEmpty()) {
+                    problems.add(Diagnostic.error(SourcePos.of(sf.path(), 2), "front matter: 'date' is missing",
+                            "papers need date: YYYY-MM-DD (translations take it from the " + def + " version)"));
+                }
+            }
+            if (p.isEmpty()) continue; // every version a draft
+            List<Path> res = resources.getOrDefault(slug, List.of());
+            bundles.add(new Bundle(slug, contentDir.resolve("papers").resolve(slug), p, Map.copyOf(dated).isEmpty()
+                    ? Map.of() : ordered(cfg, dated), List.copyOf(res)));
+        }
+        List<PageGroup> pageGroups = new ArrayList<>();
+        pages.forEach((slug, versions) -> {
+            Map<String, SourceFile> v = complete(cfg, versions, includeDrafts, problems);
+            if (!v.isEmpty()) pageGroups.add(new PageGroup(slug, v));
+        });
+        return new Loaded(cfg, new Content(List.copyOf(bundles), List.copyOf(pageGroups)));
+    }
+
+    /** Translations inherit from the default-language version; drafts are dropped unless asked for. */
+    private static Map<String, SourceFile> complete(SiteConfig cfg, Map<String, SourceFile> versions,
+                                                    boolean includeDrafts, List<Diagnostic> problems) {
+        SourceFile base = versions.get(cfg.defaultLanguage());
+        Map<String, SourceFile> out = new LinkedHashMap<>();
+        versions.forEach((lang, sf) -> {
+            SourceFile full = base == null || sf == base ? sf : sf.withFrontMatter(sf.fm().inheritFrom(base.fm()));
+            if (!full.fm().draft() || includeDrafts) out.put(lang, full);
+        });
+        return ordered(cfg, out);
+    }
+
+    private static Map<String, SourceFile> ordered(SiteConfig cfg, Map<String, SourceFile> m) {
+        Map<String, SourceFile> out = new LinkedHashMap<>();
+        for (Language l : cfg.languages()) {
+            if (m.containsKey(l.code())) out.put(l.code(), m.get(l.code()));
+        }
+        return java.util.Collections.unmodifiableMap(out);
+    }
+
+    private static void put(Map<String, Map<String, SourceFile>> into, String slug, SourceFile sf, List<Diagnostic> problems) {
+        Map<String, SourceFile> m = into.computeIfAbsent(slug, k -> new TreeMap<>());
+        SourceFile prev = m.putIfAbsent(sf.lang(), sf);
+        if (prev != null) {
+            problems.add(Diagnostic.error(SourcePos.of(sf.path()), "two files for language '" + sf.lang() + "': this one and " + prev.path(),
+                    "a file without a language suffix is in the default language; keep only one of them"));
+        }
+    }
+
+    private static boolean checkSlug(String slug, Path rel, List<Diagnostic> problems) {
+        if (SLUG.matcher(slug).matches()) return true;
+        problems.add(Diagnostic.error(SourcePos.of(rel), "'" + slug + "' cannot be used in a URL",
+                "name it with letters, digits and hyphens, such as my-paper"));
+        return false;
+    }
+
+    private static Optional<Name> name(SiteConfig cfg, Path rel, List<Diagnostic> problems) {
+        String fn = rel.getFileName().toString();
+        Matcher m = NAME.matcher(fn);
+        if (!m.matches()) {
+            problems.add(Diagnostic.error(SourcePos.of(rel), "cannot read a slug and language from the file name",
+                    "name it <slug>.<lang>.md, such as about.fr.md"));
+            return Optional.empty();
+        }
+        String base = m.group(1);
+        if (m.group(2) == null) return Optional.of(new Name(base, cfg.defaultLanguage()));
+        Optional<String> code = Language.canonicalCode(m.group(2));
+        if (code.isEmpty()) {
+            problems.add(Diagnostic.error(SourcePos.of(rel), "'" + m.group(2) + "' in the file name is not a known language code",
+                    "use a BCP 47 code such as " + base + ".fr.md, " + base + ".zh.md or " + base + ".pt-BR.md"));
+            return Optional.empty();
+        }
+        if (cfg.language(code.get()).isEmpty()) {
+            problems.add(Diagnostic.error(SourcePos.of(rel), "language '" + code.get() + "' is not one of the site's languages ("
+                            + String.join(", ", cfg.languages().stream().map(Language::code).toList()) + ")",
+                    "add '- code: " + code.get() + "' to languages in site.yaml"));
+            return Optional.empty();
+        }
+        return Optional.of(new Name(base, code.get()));
+    }
+
+    private static Optional<SourceFile> read(SiteConfig cfg, ContentKind kind, String slug, String lang, Path rel, Path file,
+                                             List<Diagnostic> problems) {
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(file))).toString();
+        } catch (CharacterCodingException e) {
+            problems.add(Diagnostic.error(SourcePos.of(rel), "file is not valid UTF-8", "save it as UTF-8 in your editor"));
+            return Optional.empty();
+        } catch (IOException e) {
+            problems.add(Diagnostic.error(SourcePos.of(rel), "cannot read file: " + e.getMessage(), "check its permissions"));
+            return Optional.empty();
+        }
+        Optional<FrontMatterParser.Split> split = FrontMatterParser.split(rel, text, problems);
+        if (split.isEmpty()) return Optional.empty();
+        FrontMatter fm = FrontMatterParser.parse(rel, split.get(), problems);
+        if (fm.title().isEmpty()) {
+            problems.add(Diagnostic.error(SourcePos.of(rel, 2), "front matter: 'title' is missing", "add title: \"…\""));
+        }
+        return Optional.of(new SourceFile(kind, slug, lang, rel, file, fm, split.get().body(), split.get().bodyLine(),
+                hash(split.get().body())));
+    }
+
+    /**
+     * A short, stable hash of a body: line endings and trailing spaces do not count, so an editor's re-save does
+     * not mark every translation outdated.
+     */
+    public static String hash(String body) {
+        StringBuilder norm = new StringBuilder();
+        for (String line : body.replace("\r\n", "\n").split("\n", -1)) norm.append(line.stripTrailing()).append('\n');
+        String n = norm.toString().strip();
+        try {
+            byte[] d = MessageDigest.getInstance("SHA-256").digest(n.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(d, 0, 4);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
+
+    private static List<Language> inferLanguages(SiteConfig cfg, List<Path> files, Path root) {
+        TreeSet<String> codes = new TreeSet<>();
+        for (Path f : files) {
+            Matcher m = NAME.matcher(f.getFileName().toString());
+            if (m.matches() && m.group(2) != null) Language.canonicalCode(m.group(2)).ifPresent(codes::add);
+        }
+        codes.remove(cfg.defaultLanguage());
+        List<Language> out = new ArrayList<>();
+        out.add(Language.infer(cfg.defaultLanguage()));
+        codes.forEach(c -> out.add(Language.infer(c)));
+        return out;
+    }
+
+    private static List<Path> walk(Path dir) {
+        try (Stream<Path> s = Files.walk(dir)) {
+            return s.filter(Files::isRegularFile).sorted(Comparator.comparing(Path::toString)).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,49 @@
+package org.lastmile.content;
+
+import org.lastmile.diag.SourcePos;
+
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The YAML header of a content file, validated. Fields a translation leaves out are taken from the default-language
+ * version by {@link #inheritFrom}, so translators only write text. {@code params} holds every key lastmile does not
+ * know, for templates. {@code lines} says where each key stands, for diagnostics found after loading.
+ */
+public record FrontMatter(String title, Optional<LocalDate> date, String summary, List<String> tags,
+                          List<String> authors, boolean draft, Optional<Integer> weight, String shortTitle,
+                          Optional<String> translationOf, Optional<String> coverImage,
+                          Map<String, Object> params, Map<String, SourcePos> lines, java.util.Set<String> keys) {
+
+    /** This translation's values, with what it does not set taken from {@code base}. */
+    public FrontMatter inheritFrom(FrontMatter base) {
+        Map<String, Object> p = new LinkedHashMap<>(base.params);
+        p.putAll(params);
+        return new FrontMatter(
+                title.isEmpty() ? base.title : title,
+                date.or(base::date),
+                keys.contains("summary") ? summary : base.summary,
+                keys.contains("tags") ? tags : base.tags,
+                keys.contains("authors") ? authors : base.authors,
+                keys.contains("draft") ? draft : base.draft,
+                weight.or(base::weight),
+                keys.contains("short_title") ? shortTitle : base.shortTitle,
+                translationOf,
+                coverImage.or(base::coverImage),
+                Map.copyOf(p), lines, keys);
+    }
+
+    /** The date only, taken from another file (a guide takes its paper's date). */
+    public FrontMatter withDateFrom(FrontMatter other) {
+        if (date.isPresent() || other.date.isEmpty()) return this;
+        return new FrontMatter(title, other.date, summary, tags, authors, draft, weight, shortTitle, translationOf,
+                coverImage, params, lines, keys);
+    }
+
+    public SourcePos pos(String key, SourcePos fallback) {
+        return lines.getOrDefault(key, fallback);
+    }
+}

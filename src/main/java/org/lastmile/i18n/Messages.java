@@ -1,0 +1,126 @@
+package org.lastmile.i18n;
+
+import com.ibm.icu.text.MessageFormat;
+import org.lastmile.config.Language;
+import org.lastmile.config.SiteConfig;
+import org.lastmile.config.Theme;
+import org.lastmile.config.YamlMap;
+import org.lastmile.diag.Diagnostic;
+import org.lastmile.diag.Diagnostics;
+import org.lastmile.diag.SourcePos;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The theme's UI strings per language, as ICU MessageFormat patterns with CLDR plural rules. A key missing in one
+ * language falls back to the default language, with one warning per language and key so translators learn what to
+ * add. Loaded once per build; safe to use from several threads.
+ */
+public final class Messages {
+    private record Entry(String pattern, SourcePos pos) {
+    }
+
+    private final String defaultLang;
+    private final Map<String, Map<String, Entry>> bundles;
+    private final Map<String, Language> languages;
+    private final Map<String, String> bundleNames;
+    private final Diagnostics diagnostics;
+
+    private Messages(String defaultLang, Map<String, Map<String, Entry>> bundles, Map<String, Language> languages,
+                     Map<String, String> bundleNames, Diagnostics diagnostics) {
+        this.defaultLang = defaultLang;
+        this.bundles = bundles;
+        this.languages = languages;
+        this.bundleNames = bundleNames;
+        this.diagnostics = diagnostics;
+    }
+
+    /** Reads {@code i18n/<lang>.yaml} for every site language (site's file over the theme's, key by key). */
+    public static Messages load(SiteConfig cfg, Theme theme, Diagnostics diagnostics) {
+        Map<String, Map<String, Entry>> bundles = new HashMap<>();
+        Map<String, Language> langs = new LinkedHashMap<>();
+        Map<String, String> names = new HashMap<>();
+        List<Language> all = new ArrayList<>(cfg.languages());
+        if (cfg.language(cfg.defaultLanguage()).isEmpty()) all.add(cfg.defaultLang());
+        for (Language l : all) {
+            langs.put(l.code(), l);
+            Map<String, Entry> merged = new HashMap<>();
+            List<Path> files = new ArrayList<>(theme.messageFiles(l.code()));
+            // pt-BR reads pt.yaml when it has no file of its own.
+            if (files.isEmpty() && l.code().contains("-")) files = theme.messageFiles(l.code().substring(0, l.code().indexOf('-')));
+            names.put(l.code(), "templates/i18n/" + l.code() + ".yaml");
+            // Lookup order is site first: apply the theme's file first and let the site's override it.
+            for (int i = files.size() - 1; i >= 0; i--) {
+                Path f = files.get(i);
+                String shown = theme.display(f);
+                List<Diagnostic> problems = new ArrayList<>();
+                try {
+                    YamlMap y = YamlMap.parse(Path.of(shown), Files.readString(f, StandardCharsets.UTF_8), 0, problems);
+                    for (String k : y.keys()) {
+                        y.string(k, problems).ifPresent(v -> {
+                            try {
+                                new MessageFormat(v, l.locale());
+                                merged.put(k, new Entry(v, y.pos(k)));
+                            } catch (IllegalArgumentException e) {
+                                problems.add(Diagnostic.error(y.pos(k), "message '" + k + "' is not a valid ICU message: " + e.getMessage(),
+                                        "check its braces, e.g. {count, plural, one {# paper} other {# papers}}"));
+                            }
+                        });
+                    }
+                } catch (IOException e) {
+                    problems.add(Diagnostic.error(SourcePos.of(Path.of(shown)), "cannot read message file: " + e.getMessage(), "check its permissions"));
+                }
+                diagnostics.addAll(problems);
+            }
+            if (files.isEmpty() && !l.code().equals(cfg.defaultLanguage())) {
+                diagnostics.warning(null, "no UI strings for language '" + l.code() + "', so its pages use "
+                        + cfg.defaultLanguage() + " for menus and labels", "add templates/i18n/" + l.code() + ".yaml to your site");
+            }
+            bundles.put(l.code(), Map.copyOf(merged));
+        }
+        return new Messages(cfg.defaultLanguage(), Map.copyOf(bundles), langs, names, diagnostics);
+    }
+
+    /** Formats {@code key} for {@code lang} with named arguments ({count}, {date}…). */
+    public String format(String lang, String key, Map<String, Object> args) {
+        Map<String, Entry> own = bundles.getOrDefault(lang, Map.of());
+        Entry e = own.get(key);
+        String formatLang = lang;
+        if (e == null) {
+            e = bundles.getOrDefault(defaultLang, Map.of()).get(key);
+            formatLang = defaultLang;
+            if (e == null) {
+                diagnostics.warning(null, "UI message '" + key + "' is not defined in any language",
+                        "add it to templates/i18n/" + defaultLang + ".yaml");
+                return key;
+            }
+            if (!own.isEmpty()) {
+                diagnostics.warning(SourcePos.of(Path.of(bundleNames.get(lang))), "UI message '" + key + "' is missing, so "
+                        + defaultLang + " is shown", "add " + key + ": \"…\" to this file");
+            }
+        }
+        Language l = languages.get(formatLang);
+        return new MessageFormat(e.pattern(), l.locale()).format(args);
+    }
+
+    public String format(String lang, String key) {
+        return format(lang, key, Map.of());
+    }
+
+    /** The keys the default language defines: what every other language should define too. */
+    public java.util.Set<String> keys() {
+        return bundles.getOrDefault(defaultLang, Map.of()).keySet();
+    }
+
+    public boolean has(String lang, String key) {
+        return bundles.getOrDefault(lang, Map.of()).containsKey(key);
+    }
+}

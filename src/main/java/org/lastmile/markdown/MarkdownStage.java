@@ -1,0 +1,98 @@
+package org.lastmile.markdown;
+
+import com.vladsch.flexmark.ast.Heading;
+import com.vladsch.flexmark.ast.HtmlBlock;
+import com.vladsch.flexmark.ast.HtmlCommentBlock;
+import com.vladsch.flexmark.ast.HtmlInline;
+import com.vladsch.flexmark.ast.HtmlInlineComment;
+import com.vladsch.flexmark.ext.footnotes.Footnote;
+import com.vladsch.flexmark.ext.footnotes.FootnoteBlock;
+import com.vladsch.flexmark.util.ast.Document;
+import com.vladsch.flexmark.util.ast.Node;
+import org.lastmile.content.Slugs;
+import org.lastmile.content.SourceFile;
+import org.lastmile.diag.Diagnostic;
+import org.lastmile.diag.SourcePos;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Parses a source file's body and gives its headings stable, unique ids. */
+public final class MarkdownStage {
+    private final Markdown markdown;
+
+    public MarkdownStage(Markdown markdown) {
+        this.markdown = markdown;
+    }
+
+    public ParsedDoc parse(SourceFile sf, List<Diagnostic> problems) {
+        Document doc = markdown.parse(sf.body());
+        Map<Heading, String> ids = new IdentityHashMap<>();
+        List<TocEntry> toc = new ArrayList<>();
+        Set<String> used = new HashSet<>();
+        Set<String> anchors = new LinkedHashSet<>();
+        walk(doc, sf, ids, toc, used, anchors, problems);
+        return new ParsedDoc(sf, doc, ids, List.copyOf(toc), Set.copyOf(anchors));
+    }
+
+    private void walk(Node n, SourceFile sf, Map<Heading, String> ids, List<TocEntry> toc, Set<String> used,
+                      Set<String> anchors, List<Diagnostic> problems) {
+        for (Node c = n.getFirstChild(); c != null; c = c.getNext()) {
+            if (c instanceof Heading h) {
+                String text = plainText(h).strip();
+                String base = Slugs.slug(text);
+                if (base.isEmpty()) base = "section";
+                String id = base;
+                for (int i = 2; !used.add(id); i++) id = base + "-" + i;
+                ids.put(h, id);
+                anchors.add(id);
+                if (h.getLevel() == 2 || h.getLevel() == 3) toc.add(new TocEntry(h.getLevel(), id, text));
+                if (h.getLevel() == 1) {
+                    problems.add(Diagnostic.warning(pos(sf, c), "a level-1 heading ('# …') repeats the page title",
+                            "start sections at '## '; the title comes from front matter"));
+                }
+            } else if ((c instanceof HtmlBlock && !(c instanceof HtmlCommentBlock)) || (c instanceof HtmlInline && !(c instanceof HtmlInlineComment))) {
+                problems.add(Diagnostic.warning(pos(sf, c), "raw HTML is shown as text, not interpreted",
+                        "write it in Markdown; lastmile escapes HTML so every page and PDF stays safe and consistent"));
+            } else if (c instanceof FootnoteBlock fb) {
+                anchors.add("fn-" + fb.getText());
+            } else if (c instanceof Footnote f) {
+                anchors.add("fnref-" + f.getText());
+            }
+            walk(c, sf, ids, toc, used, anchors, problems);
+        }
+    }
+
+    /** The position of node {@code n} in the source file. */
+    public static SourcePos pos(SourceFile sf, Node n) {
+        return SourcePos.of(sf.path(), sf.bodyLine() + n.getLineNumber());
+    }
+
+    /** The text of a node without markup: what a heading reads as in a table of contents. */
+    public static String plainText(Node n) {
+        StringBuilder sb = new StringBuilder();
+        collect(n, sb);
+        return sb.toString().replaceAll("\\s+", " ");
+    }
+
+    private static void collect(Node n, StringBuilder sb) {
+        if (n instanceof com.vladsch.flexmark.ast.Text || n instanceof com.vladsch.flexmark.ast.Code) {
+            sb.append(n.getChars().unescape());
+            if (n instanceof com.vladsch.flexmark.ast.Code code) {
+                sb.setLength(sb.length() - n.getChars().length());
+                sb.append(code.getText());
+            }
+            return;
+        }
+        if (n instanceof com.vladsch.flexmark.ast.SoftLineBreak || n instanceof com.vladsch.flexmark.ast.HardLineBreak) {
+            sb.append(' ');
+            return;
+        }
+        for (Node c = n.getFirstChild(); c != null; c = c.getNext()) collect(c, sb);
+    }
+}
