@@ -1,0 +1,188 @@
+package org.lastmile.build;
+
+import org.lastmile.config.ConfigLoader;
+import org.lastmile.config.Language;
+import org.lastmile.config.SiteConfig;
+import org.lastmile.config.Theme;
+import org.lastmile.content.Bundle;
+import org.lastmile.content.ContentLoader;
+import org.lastmile.content.SourceFile;
+import org.lastmile.diag.Diagnostic;
+import org.lastmile.diag.Diagnostics;
+import org.lastmile.diag.LastmileException;
+import org.lastmile.diag.SourcePos;
+import org.lastmile.i18n.Messages;
+import org.lastmile.markdown.Markdown;
+import org.lastmile.markdown.MarkdownStage;
+import org.lastmile.markdown.ParsedDoc;
+import org.lastmile.site.ContentHtml;
+import org.lastmile.site.LinkResolver;
+import org.lastmile.site.RenderedDoc;
+import org.lastmile.site.SiteIndex;
+import org.lastmile.site.SiteRenderer;
+import org.lastmile.site.Templates;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ForkJoinPool;
+import java.util.function.Supplier;
+
+/**
+ * One build of a site: load config → load content → parse Markdown → plan pages → render HTML and PDFs → write.
+ * Every stage reports into one {@link Diagnostics}; output is written only when no stage found an error.
+ */
+public final class Build {
+    private final BuildOptions opts;
+    private final Diagnostics diagnostics = new Diagnostics();
+
+    public Build(BuildOptions opts) {
+        this.opts = opts;
+    }
+
+    /** Runs the whole pipeline on a pool of {@code opts.threads()} workers. */
+    public static BuildResult run(BuildOptions opts) {
+        int threads = opts.threads() > 0 ? opts.threads() : Runtime.getRuntime().availableProcessors();
+        ForkJoinPool pool = new ForkJoinPool(threads);
+        try {
+            return pool.submit(() -> new Build(opts).execute()).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("build interrupted", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) throw r;
+            throw new IllegalStateException(e.getCause());
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    private BuildResult execute() {
+        long start = System.nanoTime();
+        Site site = stage(() -> load());
+        Map<String, byte[]> files = new TreeMap<>();
+        Map<String, Path> copies = new TreeMap<>();
+        int pages = 0;
+        int pdfs = 0;
+        if (site != null) {
+            Map<String, RenderedDoc> docs = stage(() -> renderBodies(site));
+            Map<String, byte[]> html = stage(() -> renderSite(site, docs));
+            Map<String, byte[]> pdf = stage(() -> new GuidePdfs(site, diagnostics).render(docs, languages(site.config)));
+            if (html != null) files.putAll(html);
+            if (pdf != null) files.putAll(pdf);
+            copies.putAll(stage(() -> copies(site)));
+            pages = (int) files.keySet().stream().filter(k -> k.endsWith(".html")).count();
+            pdfs = pdf == null ? 0 : pdf.size();
+        }
+        if (!diagnostics.hasErrors()) {
+            try {
+                OutputWriter.publish(opts.out(), files, copies);
+            } catch (IOException e) {
+                diagnostics.error(SourcePos.of(opts.out()), "cannot write the output: " + e.getMessage(),
+                        "check that the folder is writable and the disk is not full");
+            }
+        }
+        return new BuildResult(diagnostics.sorted(), pages, pdfs, (System.nanoTime() - start) / 1_000_000);
+    }
+
+    /** Runs a stage; a stage that cannot go on reports its diagnostics and yields null. */
+    private <T> T stage(Supplier<T> s) {
+        try {
+            return s.get();
+        } catch (LastmileException e) {
+            diagnostics.addAll(e.diagnostics());
+            return null;
+        }
+    }
+
+    /** The loaded site: configuration, content, theme, messages and the index of all its URLs. */
+    record Site(SiteConfig config, SiteIndex index, Theme theme, Messages messages, Markdown markdown,
+                Map<String, ParsedDoc> parsed) {
+    }
+
+    private Site load() {
+        List<Diagnostic> problems = new ArrayList<>();
+        SiteConfig cfg = ConfigLoader.load(opts.source(), problems);
+        if (opts.baseUrl().isPresent()) cfg = cfg.withBaseUrl(opts.baseUrl().get());
+        ContentLoader.Loaded loaded = ContentLoader.load(cfg, opts.drafts(), problems);
+        cfg = loaded.config();
+        for (String l : opts.languages()) {
+            if (cfg.language(l).isEmpty()) {
+                problems.add(Diagnostic.error(null, "--lang " + l + ": the site has no such language",
+                        "choose from " + String.join(", ", cfg.languages().stream().map(Language::code).toList())));
+            }
+        }
+        if (cfg.baseUrl().isEmpty()) {
+            problems.add(Diagnostic.warning(SourcePos.of(Path.of(ConfigLoader.FILE)), "no base_url, so feeds, sitemap, "
+                    + "canonical links and PDF links can only use paths", "set base_url in site.yaml or pass --base-url"));
+        }
+        diagnostics.addAll(problems);
+        Theme theme = Theme.of(opts.source());
+        Messages messages = Messages.load(cfg, theme, diagnostics);
+        Markdown markdown = new Markdown();
+        MarkdownStage md = new MarkdownStage(markdown);
+        SiteIndex index = new SiteIndex(cfg, loaded.content());
+        Map<String, ParsedDoc> parsed = new ConcurrentHashMap<>();
+        loaded.content().files().toList().parallelStream().forEach(sf -> {
+            List<Diagnostic> p = new ArrayList<>();
+            parsed.put(SiteIndex.path(sf), md.parse(sf, p));
+            diagnostics.addAll(p);
+        });
+        return new Site(cfg, index, theme, messages, markdown, Map.copyOf(parsed));
+    }
+
+    private List<Language> languages(SiteConfig cfg) {
+        if (opts.languages().isEmpty()) return cfg.languages();
+        return cfg.languages().stream().filter(l -> opts.languages().stream().anyMatch(c -> c.equalsIgnoreCase(l.code()))).toList();
+    }
+
+    private Map<String, RenderedDoc> renderBodies(Site site) {
+        LinkResolver resolver = new LinkResolver(site.index);
+        ContentHtml html = new ContentHtml(site.markdown);
+        Map<String, RenderedDoc> out = new ConcurrentHashMap<>();
+        site.parsed.entrySet().parallelStream().forEach(e -> {
+            ParsedDoc doc = e.getValue();
+            LinkResolver.Result r = resolver.resolve(doc);
+            diagnostics.addAll(r.problems());
+            String lang = doc.source().lang();
+            out.put(e.getKey(), new RenderedDoc(doc, html.render(doc, r.fallbacks(), f -> site.messages.format(lang,
+                    "link_fallback", Map.of("language", f.target().name())))));
+        });
+        return Map.copyOf(out);
+    }
+
+    private Map<String, byte[]> renderSite(Site site, Map<String, RenderedDoc> docs) {
+        Templates templates = new Templates(site.theme);
+        return new SiteRenderer(site.index, templates, site.messages, year(site))
+                .render(docs, languages(site.config), diagnostics);
+    }
+
+    /** The copyright year: from SOURCE_DATE_EPOCH, else the newest content date, never the clock (same input, same output). */
+    private static String year(Site site) {
+        return Reproducible.epoch().map(i -> String.valueOf(i.atZone(java.time.ZoneOffset.UTC).getYear()))
+                .orElseGet(() -> String.valueOf(site.index.content().files().map(sf -> sf.fm().date().orElse(LocalDate.EPOCH))
+                        .max(LocalDate::compareTo).orElse(LocalDate.EPOCH).getYear()));
+    }
+
+    private Map<String, Path> copies(Site site) {
+        Map<String, Path> out = new TreeMap<>(site.theme.staticFiles());
+        for (Bundle b : site.index.content().bundles()) {
+            for (String lang : b.papers().keySet()) {
+                if (languages(site.config).stream().noneMatch(l -> l.code().equals(lang))) continue;
+                for (Path r : b.resources()) out.put(SiteIndex.paper(b.slug(), lang).substring(1) + r.getFileName(), r);
+            }
+        }
+        return out;
+    }
+
+    /** Every published source file, for commands that work on files rather than pages. */
+    static List<SourceFile> files(Site site) {
+        return site.index.content().files().toList();
+    }
+}

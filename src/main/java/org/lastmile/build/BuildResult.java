@@ -1,0 +1,21 @@
+package org.lastmile.build;
+
+import org.lastmile.diag.Diagnostic;
+
+import java.util.List;
+
+/** What a build did: its findings (sorted) and counts for the summary line. */
+public record BuildResult(List<Diagnostic> diagnostics, int pages, int pdfs, long millis) {
+
+    public boolean ok() {
+        return diagnostics.stream().noneMatch(Diagnostic::isError);
+    }
+
+    public long errors() {
+        return diagnostics.stream().filter(Diagnostic::isError).count();
+    }
+
+    public long warnings() {
+        return diagnostics.size() - errors();
+    }
+}

@@ -1,0 +1,54 @@
+package org.lastmile.cli;
+
+import org.lastmile.build.Build;
+import org.lastmile.build.BuildOptions;
+import org.lastmile.build.BuildResult;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+/** {@code lastmile build}: the whole site and its PDFs into the output folder. */
+@Command(name = "build", mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class,
+        description = "Build the site and its PDF guides. Exit 0 on success, 1 on content errors, 2 on usage errors.")
+final class BuildCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+    @Mixin
+    SourceOptions source;
+
+    @Option(names = {"-o", "--out"}, paramLabel = "DIR", description = "Output folder. Default: public/ in the site folder.")
+    Path out;
+    @Option(names = "--lang", split = ",", paramLabel = "L", description = "Build only these languages (comma-separated codes).")
+    List<String> langs = new ArrayList<>();
+    @Option(names = "--base-url", paramLabel = "URL", description = "Override base_url of site.yaml, e.g. https://example.org")
+    String baseUrl;
+    @Option(names = "--drafts", description = "Include files with draft: true.")
+    boolean drafts;
+    @Option(names = "--threads", paramLabel = "N", description = "Worker threads. Default: one per core.")
+    int threads;
+
+    @Override
+    public Integer call() {
+        Path root = source.root();
+        Path outDir = out == null ? root.resolve("public") : out.toAbsolutePath().normalize();
+        BuildResult r = Build.run(new BuildOptions(root, outDir, List.copyOf(langs), Optional.ofNullable(baseUrl), drafts, threads));
+        var err = spec.commandLine().getErr();
+        Reporter.print(err, r.diagnostics());
+        if (!r.ok()) {
+            err.println("build failed: " + Reporter.counts(r.errors(), r.warnings()) + "; " + outDir + " was left as it was");
+            return 1;
+        }
+        spec.commandLine().getOut().println("built " + Reporter.plural(r.pages(), "page") + " and "
+                + Reporter.plural(r.pdfs(), "PDF") + " into " + outDir + " in " + r.millis() + " ms ("
+                + Reporter.counts(0, r.warnings()) + ")");
+        return 0;
+    }
+}

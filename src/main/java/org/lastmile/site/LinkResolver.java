@@ -1,0 +1,134 @@
+package org.lastmile.site;
+
+import com.vladsch.flexmark.ast.Image;
+import com.vladsch.flexmark.ast.Link;
+import com.vladsch.flexmark.util.ast.Node;
+import com.vladsch.flexmark.util.sequence.BasedSequence;
+import org.lastmile.config.Language;
+import org.lastmile.content.SourceFile;
+import org.lastmile.diag.Diagnostic;
+import org.lastmile.markdown.MarkdownStage;
+import org.lastmile.markdown.ParsedDoc;
+
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Resolves the links of one document for its language. A relative link between papers ({@code ../other/}) or to a
+ * source file ({@code ../other/index.md}) goes to the page in the same language; when that page is not translated,
+ * to the version in the default language (or any other), marked with its language so the reader is told the truth.
+ * Links to pages that exist nowhere are reported. Rewrites the tree in place to site paths with the base path.
+ */
+public final class LinkResolver {
+
+    /** A link that goes to another language because the target is not translated. */
+    public record Fallback(Language target) {
+    }
+
+    /** What resolution found: fallbacks to mark in HTML, and problems to report. */
+    public record Result(Map<Node, Fallback> fallbacks, List<Diagnostic> problems) {
+    }
+
+    private final SiteIndex index;
+
+    public LinkResolver(SiteIndex index) {
+        this.index = index;
+    }
+
+    public Result resolve(ParsedDoc doc) {
+        Map<Node, Fallback> fallbacks = new IdentityHashMap<>();
+        List<Diagnostic> problems = new ArrayList<>();
+        visit(doc.doc(), doc, fallbacks, problems);
+        return new Result(fallbacks, problems);
+    }
+
+    private void visit(Node n, ParsedDoc doc, Map<Node, Fallback> fallbacks, List<Diagnostic> problems) {
+        for (Node c = n.getFirstChild(); c != null; c = c.getNext()) {
+            if (c instanceof Link link) {
+                resolveLink(link, doc, fallbacks, problems);
+            } else if (c instanceof Image img) {
+                checkImage(img, doc, problems);
+            }
+            visit(c, doc, fallbacks, problems);
+        }
+    }
+
+    private void resolveLink(Link link, ParsedDoc doc, Map<Node, Fallback> fallbacks, List<Diagnostic> problems) {
+        String url = link.getUrl().toString();
+        if (url.isEmpty() || url.startsWith("#") || isExternal(url)) return;
+        SourceFile sf = doc.source();
+        String here = SiteIndex.path(sf);
+        String fragment = "";
+        int hash = url.indexOf('#');
+        String target = url;
+        if (hash >= 0) {
+            fragment = url.substring(hash);
+            target = url.substring(0, hash);
+        }
+        Optional<String> path;
+        if (target.endsWith(".md")) {
+            Path file = sf.file().getParent().resolve(target).normalize();
+            // The file names the content; the link goes to that content in this document's language.
+            path = index.pathOfSource(file).map(p -> "/" + sf.lang() + p.substring(p.indexOf('/', 1)));
+        } else {
+            String resolved = URI.create(here).resolve(encode(target)).getPath();
+            if (!resolved.endsWith("/") && !resolved.contains(".")) resolved += "/";
+            if (isResource(resolved)) return; // a file beside the paper: copied along, checked by the writer
+            path = Optional.of(resolved);
+        }
+        if (path.isEmpty()) {
+            problems.add(Diagnostic.warning(MarkdownStage.pos(sf, link), "link to '" + url + "': no such file",
+                    "check the path; links to other content can name the file, like ../other-paper/index.md"));
+            return;
+        }
+        String p = path.get();
+        if (!index.exists(p)) {
+            Optional<Map.Entry<Language, String>> other = otherLanguage(p, sf.lang());
+            if (other.isEmpty()) {
+                problems.add(Diagnostic.warning(MarkdownStage.pos(sf, link), "link to '" + url + "' goes to " + p
+                        + ", which does not exist", "check the slug; the link is left as written"));
+                return;
+            }
+            fallbacks.put(link, new Fallback(other.get().getKey()));
+            p = other.get().getValue();
+        }
+        link.setUrl(BasedSequence.of(index.href(p) + fragment));
+    }
+
+    /** The same path in another language, default language first: what a reader gets instead of a 404. */
+    private Optional<Map.Entry<Language, String>> otherLanguage(String p, String lang) {
+        String[] parts = p.split("/", 3);
+        if (parts.length < 3) return Optional.empty();
+        return index.translations(p).stream().filter(e -> !e.getKey().code().equals(lang)).findFirst();
+    }
+
+    private void checkImage(Image img, ParsedDoc doc, List<Diagnostic> problems) {
+        String url = img.getUrl().toString();
+        if (url.isEmpty() || isExternal(url)) return;
+        Path f = doc.source().file().getParent().resolve(url).normalize();
+        if (!Files.isRegularFile(f)) {
+            problems.add(Diagnostic.error(MarkdownStage.pos(doc.source(), img), "image '" + url + "' not found",
+                    "put the file beside the Markdown file or fix the path"));
+        }
+    }
+
+    private static boolean isResource(String path) {
+        String last = path.substring(path.lastIndexOf('/') + 1);
+        return last.contains(".") && !last.endsWith(".html");
+    }
+
+    static boolean isExternal(String url) {
+        return url.matches("^[a-zA-Z][a-zA-Z0-9+.-]*:.*") || url.startsWith("//");
+    }
+
+    private static String encode(String path) {
+        // URI accepts any Unicode letters in a path but not spaces.
+        return path.replace(" ", "%20");
+    }
+}

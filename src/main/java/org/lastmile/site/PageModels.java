@@ -1,0 +1,182 @@
+package org.lastmile.site;
+
+import org.lastmile.config.Language;
+import org.lastmile.config.SiteConfig;
+import org.lastmile.config.Version;
+import org.lastmile.content.Bundle;
+import org.lastmile.content.FrontMatter;
+import org.lastmile.content.PageGroup;
+import org.lastmile.content.SourceFile;
+import org.lastmile.i18n.Locales;
+import org.lastmile.i18n.Messages;
+import org.lastmile.markdown.TocEntry;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Builds the data model each template sees (documented in the README's theme section): plain maps and lists, so
+ * templates depend on names, not on Java types.
+ */
+final class PageModels {
+    private final SiteIndex index;
+    private final Messages messages;
+    private final SiteConfig cfg;
+    private final String year;
+
+    PageModels(SiteIndex index, Messages messages, String year) {
+        this.index = index;
+        this.messages = messages;
+        this.cfg = index.config();
+        this.year = year;
+    }
+
+    /** The variables shared by every page of one language: site, lang, t, menu. */
+    Map<String, Object> common(Language lang, String currentPath) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("site", site(lang));
+        m.put("lang", Map.of("code", lang.code(), "name", lang.name(), "dir", lang.dir(), "locale", lang.locale().toLanguageTag()));
+        m.put("t", new Translate(messages, lang.code()));
+        List<Map<String, Object>> menu = new ArrayList<>();
+        index.content().pages().stream()
+                .filter(p -> p.version(lang.code()).isPresent())
+                .sorted(Comparator.comparing((PageGroup p) -> p.version(lang.code()).get().fm().weight().orElse(Integer.MAX_VALUE))
+                        .thenComparing(PageGroup::slug))
+                .forEach(p -> {
+                    String path = SiteIndex.page(p.slug(), lang.code());
+                    menu.add(Map.of("title", p.version(lang.code()).get().fm().title(), "url", index.href(path),
+                            "current", path.equals(currentPath)));
+                });
+        m.put("menu", menu);
+        return m;
+    }
+
+    Map<String, Object> site(Language lang) {
+        Map<String, Object> s = new LinkedHashMap<>();
+        s.put("title", cfg.title(lang.code()));
+        s.put("description", cfg.description(lang.code()));
+        s.put("baseUrl", cfg.baseUrl());
+        s.put("generator", "lastmile " + Version.VERSION);
+        s.put("organisation", Map.of("name", cfg.organisation().name(), "url", cfg.organisation().url(),
+                "email", cfg.organisation().email(), "licence", cfg.organisation().licence()));
+        s.put("year", year);
+        s.put("params", cfg.params());
+        List<Map<String, Object>> langs = new ArrayList<>();
+        for (Language l : cfg.languages()) {
+            langs.add(Map.of("code", l.code(), "name", l.name(), "dir", l.dir(), "homeUrl", index.href(SiteIndex.home(l.code()))));
+        }
+        s.put("languages", langs);
+        return s;
+    }
+
+    /** The page variables every kind shares: title, URLs, switcher, hreflang. */
+    Map<String, Object> page(PageKind kind, Language lang, String path, String title, String description) {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("kind", kind.id());
+        p.put("title", title);
+        p.put("description", description);
+        p.put("url", index.href(path));
+        p.put("canonical", index.absolute(path));
+        p.put("feedUrl", index.href(SiteIndex.feed(lang.code())));
+        p.put("ogType", kind == PageKind.PAPER || kind == PageKind.GUIDE ? "article" : "website");
+        List<Map<String, Object>> tr = new ArrayList<>();
+        List<Map<String, Object>> alt = new ArrayList<>();
+        var translations = kind == PageKind.NOT_FOUND ? List.<Map.Entry<Language, String>>of() : index.translations(path);
+        for (var e : translations) {
+            tr.add(Map.of("code", e.getKey().code(), "name", e.getKey().name(), "url", index.href(e.getValue()),
+                    "current", e.getKey().code().equals(lang.code())));
+            alt.add(Map.of("hreflang", e.getKey().code(), "url", index.absolute(e.getValue())));
+        }
+        if (!translations.isEmpty()) {
+            String xDefault = translations.stream().filter(e -> e.getKey().code().equals(cfg.defaultLanguage()))
+                    .findFirst().orElse(translations.get(0)).getValue();
+            alt.add(Map.of("hreflang", "x-default", "url", index.absolute(xDefault)));
+        }
+        p.put("translations", tr);
+        p.put("alternates", alt);
+        p.put("contentHtml", "");
+        p.put("toc", List.of());
+        p.put("date", "");
+        p.put("dateIso", "");
+        p.put("authors", List.of());
+        p.put("tags", List.of());
+        p.put("summary", description);
+        return p;
+    }
+
+    void putDoc(Map<String, Object> p, RenderedDoc doc, Language lang) {
+        FrontMatter fm = doc.parsed().source().fm();
+        p.put("contentHtml", doc.html());
+        List<Map<String, Object>> toc = new ArrayList<>();
+        for (TocEntry e : doc.parsed().toc()) toc.add(Map.of("level", e.level(), "id", e.id(), "text", e.text()));
+        p.put("toc", toc);
+        fm.date().ifPresent(d -> {
+            p.put("date", Locales.longDate(d, lang.locale()));
+            p.put("dateIso", d.toString());
+        });
+        p.put("authors", fm.authors());
+        p.put("tags", tags(fm.tags(), lang));
+        p.put("summary", fm.summary());
+        p.put("params", fm.params());
+    }
+
+    List<Map<String, Object>> tags(List<String> tags, Language lang) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (String t : tags) out.add(Map.of("name", t, "url", index.href(SiteIndex.tag(lang.code(), t))));
+        return out;
+    }
+
+    /** The languages a bundle's paper or guide exists in, each named in its own language. */
+    List<Map<String, Object>> available(Map<String, SourceFile> versions, Function<String, String> pathOf) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        versions.keySet().forEach(code -> cfg.language(code).ifPresent(l ->
+                out.add(Map.of("code", code, "name", l.name(), "url", index.href(pathOf.apply(code))))));
+        return out;
+    }
+
+    /** PDF links of a bundle's guide, the current language first. */
+    List<Map<String, Object>> guidePdfs(Bundle b, Language lang) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        if (!cfg.pdf().guides()) return out;
+        b.guide(lang.code()).ifPresent(g -> out.add(pdfLink(b, lang, true)));
+        for (String code : b.guides().keySet()) {
+            if (!code.equals(lang.code())) cfg.language(code).ifPresent(l -> out.add(pdfLink(b, l, false)));
+        }
+        return out;
+    }
+
+    private Map<String, Object> pdfLink(Bundle b, Language l, boolean current) {
+        return Map.of("code", l.code(), "name", l.name(), "url", index.href(SiteIndex.guidePdf(b.slug(), l.code())),
+                "bookletUrl", index.href(SiteIndex.guideBooklet(b.slug(), l.code())), "current", current);
+    }
+
+    /** A list entry for a paper on a home or tag page. */
+    Map<String, Object> paperItem(Bundle b, SourceFile paper, Language lang) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        FrontMatter fm = paper.fm();
+        m.put("title", fm.title());
+        m.put("url", index.href(SiteIndex.paper(b.slug(), lang.code())));
+        m.put("date", fm.date().map(d -> Locales.longDate(d, lang.locale())).orElse(""));
+        m.put("dateIso", fm.date().map(LocalDate::toString).orElse(""));
+        m.put("summary", fm.summary());
+        m.put("tags", tags(fm.tags(), lang));
+        m.put("guideUrl", b.guide(lang.code()).map(g -> index.href(SiteIndex.guide(b.slug(), lang.code()))).orElse(""));
+        return m;
+    }
+
+    /** Papers in this language, newest first; ties broken by slug so the order never changes between builds. */
+    static Comparator<Bundle> newestFirst(String lang) {
+        return Comparator.comparing((Bundle b) -> b.paper(lang).flatMap(p -> p.fm().date()).orElse(LocalDate.MIN))
+                .reversed().thenComparing(Bundle::slug);
+    }
+
+    static Optional<SourceFile> paperIn(Bundle b, String lang) {
+        return b.paper(lang);
+    }
+}

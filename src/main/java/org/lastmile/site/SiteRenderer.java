@@ -1,0 +1,200 @@
+package org.lastmile.site;
+
+import org.lastmile.config.Language;
+import org.lastmile.config.SiteConfig;
+import org.lastmile.content.Bundle;
+import org.lastmile.content.PageGroup;
+import org.lastmile.content.Slugs;
+import org.lastmile.content.SourceFile;
+import org.lastmile.diag.Diagnostics;
+import org.lastmile.diag.LastmileException;
+import org.lastmile.i18n.Locales;
+import org.lastmile.i18n.Messages;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+
+/**
+ * Renders every HTML page of the site, plus feeds, sitemap and robots.txt, into a map from output path to bytes.
+ * Pages are independent, so they render in parallel; the result is a sorted map, so output does not depend on the
+ * order work finished in.
+ */
+public final class SiteRenderer {
+    private final SiteIndex index;
+    private final Templates templates;
+    private final PageModels models;
+    private final SiteConfig cfg;
+    private final Messages messages;
+
+    public SiteRenderer(SiteIndex index, Templates templates, Messages messages, String year) {
+        this.index = index;
+        this.templates = templates;
+        this.messages = messages;
+        this.models = new PageModels(index, messages, year);
+        this.cfg = index.config();
+    }
+
+    private record Job(String out, Supplier<byte[]> render) {
+    }
+
+    /**
+     * @param docs every published source file's rendered body, by the site path of its page
+     * @param languages the languages to build (all of the site's when building everything)
+     */
+    public Map<String, byte[]> render(Map<String, RenderedDoc> docs, List<Language> languages, Diagnostics diagnostics) {
+        List<Job> jobs = new ArrayList<>();
+        for (Language lang : languages) jobs.addAll(jobsFor(lang, docs));
+        jobs.add(new Job("index.html", () -> html("root.ftlh", rootModel())));
+        jobs.add(new Job("404.html", () -> html("404.ftlh", notFound(cfg.defaultLang()))));
+        jobs.add(new Job("sitemap.xml", () -> Feeds.sitemap(index).getBytes(StandardCharsets.UTF_8)));
+        jobs.add(new Job("robots.txt", () -> Feeds.robots(index).getBytes(StandardCharsets.UTF_8)));
+        Map<String, byte[]> out = new ConcurrentHashMap<>();
+        jobs.parallelStream().forEach(j -> {
+            try {
+                out.put(j.out(), j.render().get());
+            } catch (LastmileException e) {
+                diagnostics.addAll(e.diagnostics());
+            }
+        });
+        return new TreeMap<>(out);
+    }
+
+    private List<Job> jobsFor(Language lang, Map<String, RenderedDoc> docs) {
+        String code = lang.code();
+        List<Job> jobs = new ArrayList<>();
+        jobs.add(new Job(code + "/index.html", () -> html("home.ftlh", home(lang))));
+        jobs.add(new Job(code + "/tags/index.html", () -> html("tags.ftlh", tagsPage(lang))));
+        jobs.add(new Job(code + "/404.html", () -> html("404.ftlh", notFound(lang))));
+        jobs.add(new Job(code + "/atom.xml", () -> Feeds.atom(index, lang, messages, sortedPapers(lang)).getBytes(StandardCharsets.UTF_8)));
+        for (String tag : tagsOf(lang).keySet()) {
+            jobs.add(new Job(code + "/tags/" + Slugs.slug(tag) + "/index.html", () -> html("tag.ftlh", tagPage(lang, tag))));
+        }
+        for (Bundle b : index.content().bundles()) {
+            b.paper(code).ifPresent(sf -> jobs.add(new Job(outFile(sf), () -> html("paper.ftlh", paper(lang, b, sf, docs)))));
+            b.guide(code).ifPresent(sf -> jobs.add(new Job(outFile(sf), () -> html("guide.ftlh", guide(lang, b, sf, docs)))));
+        }
+        for (PageGroup p : index.content().pages()) {
+            p.version(code).ifPresent(sf -> jobs.add(new Job(outFile(sf), () -> html("page.ftlh", page(lang, sf, docs)))));
+        }
+        return jobs;
+    }
+
+    private static String outFile(SourceFile sf) {
+        return SiteIndex.path(sf).substring(1) + "index.html";
+    }
+
+    private byte[] html(String template, Map<String, Object> model) {
+        return templates.render(template, model).getBytes(StandardCharsets.UTF_8);
+    }
+
+    private Map<String, Object> model(Language lang, String path, Map<String, Object> page) {
+        Map<String, Object> m = models.common(lang, path);
+        m.put("page", page);
+        return m;
+    }
+
+    private Map<String, Object> home(Language lang) {
+        String path = SiteIndex.home(lang.code());
+        Map<String, Object> p = models.page(PageKind.HOME, lang, path, cfg.title(lang.code()), cfg.description(lang.code()));
+        p.put("papers", sortedPapers(lang).stream().map(b -> models.paperItem(b, b.paper(lang.code()).orElseThrow(), lang)).toList());
+        return model(lang, path, p);
+    }
+
+    List<Bundle> sortedPapers(Language lang) {
+        return index.content().bundles().stream().filter(b -> b.paper(lang.code()).isPresent())
+                .sorted(PageModels.newestFirst(lang.code())).toList();
+    }
+
+    /** Tags used by this language's papers, each with the papers carrying it (newest first). */
+    private Map<String, List<Bundle>> tagsOf(Language lang) {
+        Map<String, List<Bundle>> tags = new TreeMap<>();
+        for (Bundle b : sortedPapers(lang)) {
+            for (String t : b.paper(lang.code()).orElseThrow().fm().tags()) tags.computeIfAbsent(t, k -> new ArrayList<>()).add(b);
+        }
+        return tags;
+    }
+
+    private Map<String, Object> tagsPage(Language lang) {
+        String path = SiteIndex.tags(lang.code());
+        Map<String, Object> p = models.page(PageKind.TAGS, lang, path, messages.format(lang.code(), "all_tags"), cfg.description(lang.code()));
+        List<Map.Entry<String, List<Bundle>>> entries = new ArrayList<>(tagsOf(lang).entrySet());
+        entries.sort(Locales.collating(lang.locale(), Map.Entry::getKey));
+        p.put("tagsList", entries.stream().map(e -> Map.<String, Object>of("name", e.getKey(),
+                "url", index.href(SiteIndex.tag(lang.code(), e.getKey())), "count", e.getValue().size())).toList());
+        return model(lang, path, p);
+    }
+
+    private Map<String, Object> tagPage(Language lang, String tag) {
+        String path = SiteIndex.tag(lang.code(), tag);
+        Map<String, Object> p = models.page(PageKind.TAG, lang, path,
+                messages.format(lang.code(), "tag_heading", Map.of("tag", tag)), cfg.description(lang.code()));
+        p.put("tag", tag);
+        p.put("papers", tagsOf(lang).get(tag).stream().map(b -> models.paperItem(b, b.paper(lang.code()).orElseThrow(), lang)).toList());
+        return model(lang, path, p);
+    }
+
+    private Map<String, Object> notFound(Language lang) {
+        String path = "/" + lang.code() + "/404.html";
+        Map<String, Object> p = models.page(PageKind.NOT_FOUND, lang, path, messages.format(lang.code(), "not_found_title"), "");
+        return model(lang, path, p);
+    }
+
+    private Map<String, Object> paper(Language lang, Bundle b, SourceFile sf, Map<String, RenderedDoc> docs) {
+        String path = SiteIndex.path(sf);
+        Map<String, Object> p = models.page(PageKind.PAPER, lang, path, sf.fm().title(), sf.fm().summary());
+        models.putDoc(p, docs.get(path), lang);
+        p.put("availableIn", models.available(b.papers(), code -> SiteIndex.paper(b.slug(), code)));
+        b.guide(lang.code()).ifPresent(g -> p.put("guide", Map.of("url", index.href(SiteIndex.guide(b.slug(), lang.code())), "title", g.fm().title())));
+        p.put("guidePdfs", models.guidePdfs(b, lang));
+        return model(lang, path, p);
+    }
+
+    private Map<String, Object> guide(Language lang, Bundle b, SourceFile sf, Map<String, RenderedDoc> docs) {
+        String path = SiteIndex.path(sf);
+        Map<String, Object> p = models.page(PageKind.GUIDE, lang, path, sf.fm().title(), sf.fm().summary());
+        models.putDoc(p, docs.get(path), lang);
+        p.put("availableIn", models.available(b.guides(), code -> SiteIndex.guide(b.slug(), code)));
+        p.put("guidePdfs", models.guidePdfs(b, lang));
+        p.put("seriesLabel", messages.format(lang.code(), "community_guide"));
+        Optional<SourceFile> paper = b.paper(lang.code());
+        String paperPath = paper.isPresent() ? SiteIndex.paper(b.slug(), lang.code())
+                : SiteIndex.paper(b.slug(), b.papers().keySet().iterator().next());
+        p.put("paper", Map.of("url", index.href(paperPath),
+                "title", paper.orElseGet(() -> b.papers().values().iterator().next()).fm().title()));
+        return model(lang, path, p);
+    }
+
+    private Map<String, Object> page(Language lang, SourceFile sf, Map<String, RenderedDoc> docs) {
+        String path = SiteIndex.path(sf);
+        Map<String, Object> p = models.page(PageKind.PAGE, lang, path, sf.fm().title(), sf.fm().summary());
+        models.putDoc(p, docs.get(path), lang);
+        return model(lang, path, p);
+    }
+
+    private Map<String, Object> rootModel() {
+        Language def = cfg.defaultLang();
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("site", models.site(def));
+        m.put("lang", Map.of("code", def.code(), "name", def.name(), "dir", def.dir(), "locale", def.locale().toLanguageTag()));
+        m.put("t", new Translate(messages, def.code()));
+        List<Map<String, Object>> alt = new ArrayList<>();
+        for (Language l : cfg.languages()) alt.add(Map.of("hreflang", l.code(), "url", index.absolute(SiteIndex.home(l.code()))));
+        alt.add(Map.of("hreflang", "x-default", "url", index.absolute("/")));
+        Map<String, Object> page = new LinkedHashMap<>();
+        page.put("kind", "root");
+        page.put("title", cfg.title(def.code()));
+        page.put("canonical", index.absolute("/"));
+        page.put("alternates", alt);
+        page.put("chooseLanguage", cfg.languages().stream().map(l -> Map.of("code", l.code(), "name", l.name(),
+                "text", messages.format(l.code(), "choose_language"))).toList());
+        m.put("page", page);
+        return m;
+    }
+}
