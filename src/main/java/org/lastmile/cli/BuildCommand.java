@@ -37,6 +37,12 @@ final class BuildCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        for (String l : langs) {
+            if (org.lastmile.config.Language.canonicalCode(l).isEmpty()) {
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                        "--lang " + l + ": not a language code — use BCP 47 codes such as fr,zh,pt-BR");
+            }
+        }
         Path root = source.root();
         Path outDir = out == null ? root.resolve("public") : out.toAbsolutePath().normalize();
         BuildResult r = Build.run(new BuildOptions(root, outDir, List.copyOf(langs), Optional.ofNullable(baseUrl), drafts, threads));

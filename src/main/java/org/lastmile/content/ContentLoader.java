@@ -44,6 +44,11 @@ public final class ContentLoader {
     private record Name(String base, String lang) {
     }
 
+    /** Reads site.yaml and content/ of the site at {@code root}: what every command that reads a site starts with. */
+    public static Loaded loadSite(Path root, boolean includeDrafts, List<Diagnostic> problems) {
+        return load(org.lastmile.config.ConfigLoader.load(root, problems), includeDrafts, problems);
+    }
+
     public static Loaded load(SiteConfig config, boolean includeDrafts, List<Diagnostic> problems) {
         Path root = config.root();
         Path contentDir = root.resolve("content");
@@ -120,8 +125,7 @@ public final class ContentLoader {
             }
             if (p.isEmpty()) continue; // every version a draft
             List<Path> res = resources.getOrDefault(slug, List.of());
-            bundles.add(new Bundle(slug, contentDir.resolve("papers").resolve(slug), p, Map.copyOf(dated).isEmpty()
-                    ? Map.of() : ordered(cfg, dated), List.copyOf(res)));
+            bundles.add(new Bundle(slug, contentDir.resolve("papers").resolve(slug), p, ordered(cfg, dated), List.copyOf(res)));
         }
         List<PageGroup> pageGroups = new ArrayList<>();
         pages.forEach((slug, versions) -> {

@@ -7,6 +7,8 @@ import org.lastmile.content.Bundle;
 import org.lastmile.content.FrontMatter;
 import org.lastmile.content.PageGroup;
 import org.lastmile.content.SourceFile;
+import org.lastmile.content.TranslationState;
+import org.lastmile.content.Translations;
 import org.lastmile.i18n.Locales;
 import org.lastmile.i18n.Messages;
 import org.lastmile.markdown.TocEntry;
@@ -67,6 +69,8 @@ final class PageModels {
                 "email", cfg.organisation().email(), "licence", cfg.organisation().licence()));
         s.put("year", year);
         s.put("params", cfg.params());
+        s.put("basePath", cfg.basePath());
+        s.put("cssUrl", cfg.basePath() + "/css/lastmile.css");
         List<Map<String, Object>> langs = new ArrayList<>();
         for (Language l : cfg.languages()) {
             langs.add(Map.of("code", l.code(), "name", l.name(), "dir", l.dir(), "homeUrl", index.href(SiteIndex.home(l.code()))));
@@ -124,6 +128,16 @@ final class PageModels {
         p.put("tags", tags(fm.tags(), lang));
         p.put("summary", fm.summary());
         p.put("params", fm.params());
+    }
+
+    /**
+     * Marks a translation whose source changed since it was made: the page then says so, in its language, with a
+     * link to the source. Up-to-date and unknown translations carry no notice.
+     */
+    void putOutdated(Map<String, Object> p, Map<String, SourceFile> versions, SourceFile sf, Function<String, String> pathOf) {
+        if (Translations.of(cfg, versions, sf).orElse(null) != TranslationState.OUTDATED) return;
+        Language source = cfg.defaultLang();
+        p.put("outdated", Map.of("code", source.code(), "language", source.name(), "url", index.href(pathOf.apply(source.code()))));
     }
 
     List<Map<String, Object>> tags(List<String> tags, Language lang) {

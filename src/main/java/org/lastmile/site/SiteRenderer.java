@@ -150,6 +150,7 @@ public final class SiteRenderer {
         String path = SiteIndex.path(sf);
         Map<String, Object> p = models.page(PageKind.PAPER, lang, path, sf.fm().title(), sf.fm().summary());
         models.putDoc(p, docs.get(path), lang);
+        models.putOutdated(p, b.papers(), sf, code -> SiteIndex.paper(b.slug(), code));
         p.put("availableIn", models.available(b.papers(), code -> SiteIndex.paper(b.slug(), code)));
         b.guide(lang.code()).ifPresent(g -> p.put("guide", Map.of("url", index.href(SiteIndex.guide(b.slug(), lang.code())), "title", g.fm().title())));
         p.put("guidePdfs", models.guidePdfs(b, lang));
@@ -160,6 +161,7 @@ public final class SiteRenderer {
         String path = SiteIndex.path(sf);
         Map<String, Object> p = models.page(PageKind.GUIDE, lang, path, sf.fm().title(), sf.fm().summary());
         models.putDoc(p, docs.get(path), lang);
+        models.putOutdated(p, b.guides(), sf, code -> SiteIndex.guide(b.slug(), code));
         p.put("availableIn", models.available(b.guides(), code -> SiteIndex.guide(b.slug(), code)));
         p.put("guidePdfs", models.guidePdfs(b, lang));
         p.put("seriesLabel", messages.format(lang.code(), "community_guide"));
@@ -175,6 +177,7 @@ public final class SiteRenderer {
         String path = SiteIndex.path(sf);
         Map<String, Object> p = models.page(PageKind.PAGE, lang, path, sf.fm().title(), sf.fm().summary());
         models.putDoc(p, docs.get(path), lang);
+        index.content().page(sf.slug()).ifPresent(g -> models.putOutdated(p, g.versions(), sf, code -> SiteIndex.page(sf.slug(), code)));
         return model(lang, path, p);
     }
 

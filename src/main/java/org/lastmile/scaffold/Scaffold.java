@@ -1,0 +1,185 @@
+package org.lastmile.scaffold;
+
+import org.lastmile.config.SiteConfig;
+import org.lastmile.content.Bundle;
+import org.lastmile.content.Content;
+import org.lastmile.content.PageGroup;
+import org.lastmile.content.SourceFile;
+import org.lastmile.diag.Diagnostic;
+import org.lastmile.diag.LastmileException;
+import org.lastmile.diag.SourcePos;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Creates content files: a new paper bundle from templates, or a translation started from its source with
+ * {@code translation_of} filled in. Never overwrites a file: an existing one is an error naming it.
+ */
+public final class Scaffold {
+    private static final Pattern SLUG = Pattern.compile("[a-z0-9][a-z0-9-]*");
+
+    private Scaffold() {
+    }
+
+    /** Creates content/papers/&lt;slug&gt;/index.md and guide.md; returns the files written, relative to the site. */
+    public static List<Path> newPaper(Path root, SiteConfig cfg, String slug, LocalDate date) {
+        if (!SLUG.matcher(slug).matches()) {
+            throw new LastmileException(Diagnostic.error(null, "'" + slug + "' is not a usable slug",
+                    "use lowercase letters, digits and hyphens, such as harm-reduction-2027"));
+        }
+        Path dir = Path.of("content", "papers", slug);
+        String title = titleOf(slug);
+        String paper = "---\ntitle: \"" + title + "\"\ndate: " + date + "\nsummary: \"One or two sentences that say what this paper is about.\"\n"
+                + "tags: []\nauthors: [\"" + cfg.organisation().name().replace("\"", "") + "\"]\n---\n\n"
+                + "## Introduction\n\nWhat this paper is about and who it is for.\n\n"
+                + "## Background\n\nThe situation today.\n\n"
+                + "## Recommendations\n\n1. A first recommendation.\n2. A second recommendation.\n\n"
+                + "Read the [community guide](guide/).\n";
+        String guide = "---\ntitle: \"" + title + ": A Community Guide\"\nshort_title: \"" + title + "\"\n"
+                + "summary: \"What this guide helps its readers do, in one sentence.\"\n---\n\n"
+                + "A short introduction for community members.\n\n"
+                + "## Key points\n\n- The first thing to know.\n- The second thing to know.\n\n"
+                + "## Recommendations\n\n1. What to ask for.\n2. Where to get support.\n\n"
+                + "Read the [full briefing paper](../).\n";
+        List<Path> written = new ArrayList<>();
+        write(root, dir.resolve("index.md"), paper, written);
+        write(root, dir.resolve("guide.md"), guide, written);
+        return written;
+    }
+
+    /**
+     * Starts the translation of {@code slug} (a paper with its guide, or a page) into {@code lang}: copies each
+     * default-language source with {@code translation_of} set to the source's current hash.
+     */
+    public static List<Path> newTranslation(Path root, SiteConfig cfg, Content content, String slug, String lang) {
+        if (cfg.language(lang).isEmpty()) {
+            throw new LastmileException(Diagnostic.error(SourcePos.of(Path.of("site.yaml")), "the site has no language '" + lang + "'",
+                    "add '- code: " + lang + "' to languages in site.yaml first"));
+        }
+        if (lang.equals(cfg.defaultLanguage())) {
+            throw new LastmileException(Diagnostic.error(null, "'" + lang + "' is the default language: it is the source, not a translation",
+                    "choose another language with --lang"));
+        }
+        List<SourceFile> sources = new ArrayList<>();
+        Optional<Bundle> b = content.bundle(slug);
+        Optional<PageGroup> p = content.page(slug);
+        b.flatMap(x -> x.paper(cfg.defaultLanguage())).ifPresent(sources::add);
+        b.flatMap(x -> x.guide(cfg.defaultLanguage())).ifPresent(sources::add);
+        p.flatMap(x -> x.version(cfg.defaultLanguage())).ifPresent(sources::add);
+        if (sources.isEmpty()) {
+            throw new LastmileException(Diagnostic.error(null, "no paper or page '" + slug + "' in the default language (" + cfg.defaultLanguage() + ")",
+                    "check the slug: it is the folder name under content/papers/ or the file name under content/pages/"));
+        }
+        List<Path> written = new ArrayList<>();
+        List<Diagnostic> refused = new ArrayList<>();
+        for (SourceFile src : sources) {
+            Path target = translationPath(src, lang);
+            if (Files.exists(root.resolve(target))) {
+                refused.add(Diagnostic.error(SourcePos.of(target), "already exists, so it was not overwritten",
+                        "edit it, or delete it first to start over from the source"));
+                continue;
+            }
+            write(root, target, withTranslationOf(root, src), written);
+        }
+        if (!refused.isEmpty() && written.isEmpty()) throw new LastmileException(refused);
+        return written;
+    }
+
+    /** Where the translation of {@code src} into {@code lang} lives: index.md → index.fr.md, about.en.md → about.fr.md. */
+    public static Path translationPath(SourceFile src, String lang) {
+        String name = src.path().getFileName().toString();
+        String base = name.substring(0, name.length() - 3);
+        if (base.endsWith("." + src.lang())) base = base.substring(0, base.length() - src.lang().length() - 1);
+        return src.path().resolveSibling(base + "." + lang + ".md");
+    }
+
+    /** The source's text with {@code translation_of: <hash>} added to its front matter. */
+    static String withTranslationOf(Path root, SourceFile src) {
+        try {
+            String text = Files.readString(root.resolve(src.path()), StandardCharsets.UTF_8).replace("\r\n", "\n");
+            return setTranslationOf(text, src.bodyHash());
+        } catch (IOException e) {
+            throw new LastmileException(Diagnostic.error(SourcePos.of(src.path()), "cannot read: " + e.getMessage(), "check the file"));
+        }
+    }
+
+    /**
+     * Records that {@code file} (a translation, relative to the site) now matches its source: sets its
+     * {@code translation_of} to the source's current hash. Returns the hash written.
+     */
+    public static String markTranslated(Path root, SiteConfig cfg, Content content, Path file) {
+        Path rel = file.isAbsolute() ? root.relativize(file.normalize()) : file.normalize();
+        SourceFile tr = content.files().filter(f -> f.path().equals(rel)).findFirst().orElseThrow(() ->
+                new LastmileException(Diagnostic.error(SourcePos.of(rel), "not a published content file",
+                        "give the path of a translation, like content/papers/x/index.fr.md")));
+        SourceFile src = content.files().filter(f -> f.kind() == tr.kind() && f.slug().equals(tr.slug())
+                && f.lang().equals(cfg.defaultLanguage())).findFirst().orElseThrow(() ->
+                new LastmileException(Diagnostic.error(SourcePos.of(rel), "has no source in the default language (" + cfg.defaultLanguage() + ")",
+                        "only translations carry translation_of")));
+        if (src == tr) {
+            throw new LastmileException(Diagnostic.error(SourcePos.of(rel), "is in the default language, so it is a source, not a translation",
+                    "mark the translated files instead, like " + translationPath(src, "fr")));
+        }
+        try {
+            Path f = root.resolve(rel);
+            String text = Files.readString(f, StandardCharsets.UTF_8).replace("\r\n", "\n");
+            Files.writeString(f, setTranslationOf(text, src.bodyHash()), StandardCharsets.UTF_8);
+            return src.bodyHash();
+        } catch (IOException e) {
+            throw new LastmileException(Diagnostic.error(SourcePos.of(rel), "cannot update: " + e.getMessage(), "check that the file is writable"));
+        }
+    }
+
+    /** Sets {@code translation_of} in a file's front matter, replacing an existing value. */
+    public static String setTranslationOf(String text, String hash) {
+        String body = text.startsWith("---\n") ? text.substring(4) : text;
+        String[] lines = body.split("\n", -1);
+        StringBuilder sb = new StringBuilder("---\n");
+        boolean inFront = text.startsWith("---\n");
+        boolean set = false;
+        for (int i = 0; i < lines.length; i++) {
+            String l = lines[i];
+            if (inFront && (l.strip().equals("---") || l.strip().equals("..."))) {
+                if (!set) sb.append("translation_of: ").append(hash).append('\n');
+                inFront = false;
+                set = true;
+            } else if (inFront && l.startsWith("translation_of:")) {
+                sb.append("translation_of: ").append(hash).append('\n');
+                set = true;
+                continue;
+            }
+            sb.append(l);
+            if (i < lines.length - 1) sb.append('\n');
+        }
+        return sb.toString();
+    }
+
+    private static void write(Path root, Path rel, String text, List<Path> written) {
+        Path f = root.resolve(rel);
+        try {
+            Files.createDirectories(f.getParent());
+            Files.writeString(f, text, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW);
+            written.add(rel);
+        } catch (FileAlreadyExistsException e) {
+            throw new LastmileException(Diagnostic.error(SourcePos.of(rel), "already exists, so it was not overwritten",
+                    "choose another slug, or delete the file first"));
+        } catch (IOException e) {
+            throw new LastmileException(Diagnostic.error(SourcePos.of(rel), "cannot write: " + e.getMessage(), "check that the folder is writable"));
+        }
+    }
+
+    private static String titleOf(String slug) {
+        String s = slug.replace('-', ' ');
+        return Character.toUpperCase(s.charAt(0)) + s.substring(1);
+    }
+}
