@@ -11,6 +11,7 @@ import org.lastmile.diag.Diagnostic;
 import org.lastmile.diag.Diagnostics;
 import org.lastmile.diag.LastmileException;
 import org.lastmile.diag.SourcePos;
+import org.lastmile.i18n.Locales;
 import org.lastmile.i18n.Messages;
 import org.lastmile.markdown.Markdown;
 import org.lastmile.markdown.MarkdownStage;
@@ -151,8 +152,9 @@ public final class Build {
             LinkResolver.Result r = resolver.resolve(doc);
             diagnostics.addAll(r.problems());
             String lang = doc.source().lang();
+            var locale = site.config.language(lang).map(Language::locale).orElse(site.config.defaultLang().locale());
             out.put(e.getKey(), new RenderedDoc(doc, html.render(doc, r.fallbacks(), f -> site.messages.format(lang,
-                    "link_fallback", Map.of("language", f.target().name())))));
+                    "link_fallback", Map.of("language", Locales.languageName(f.target().locale(), locale))))));
         });
         return Map.copyOf(out);
     }

@@ -23,6 +23,15 @@ public final class Locales {
         return f.format(Date.from(date.atStartOfDay().toInstant(ZoneOffset.UTC)));
     }
 
+    /**
+     * The name of language {@code of} as written in the middle of a sentence in {@code in}: "anglais" on a French
+     * page, "英语" on a Chinese one. For UI messages such as "the latest {language} version".
+     */
+    public static String languageName(ULocale of, ULocale in) {
+        return com.ibm.icu.text.LocaleDisplayNames.getInstance(in, com.ibm.icu.text.DisplayContext.CAPITALIZATION_FOR_MIDDLE_OF_SENTENCE)
+                .localeDisplayName(of);
+    }
+
     /** A comparator for display strings in {@code locale}'s collation order. */
     public static <T> Comparator<T> collating(ULocale locale, Function<T, String> key) {
         Collator c = Collator.getInstance(locale);

@@ -24,6 +24,10 @@ import java.util.Set;
 
 /** Parses a source file's body and gives its headings stable, unique ids. */
 public final class MarkdownStage {
+    /** Ids the default theme gives its own elements: a heading must not take one, or its anchor would jump there. */
+    public static final Set<String> RESERVED_IDS = Set.of("main", "toc-title", "guide-box-title", "download-title",
+            "footnotes-title", "papers-heading", "home-tags-heading");
+
     private final Markdown markdown;
 
     public MarkdownStage(Markdown markdown) {
@@ -34,7 +38,7 @@ public final class MarkdownStage {
         Document doc = markdown.parse(sf.body());
         Map<Heading, String> ids = new IdentityHashMap<>();
         List<TocEntry> toc = new ArrayList<>();
-        Set<String> used = new HashSet<>();
+        Set<String> used = new HashSet<>(RESERVED_IDS);
         Set<String> anchors = new LinkedHashSet<>();
         walk(doc, sf, ids, toc, used, anchors, problems);
         return new ParsedDoc(sf, doc, ids, List.copyOf(toc), Set.copyOf(anchors));

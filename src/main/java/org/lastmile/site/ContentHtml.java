@@ -66,10 +66,7 @@ public final class ContentHtml {
                     }
                 })
                 .build();
-        String html = renderer.render(doc.doc());
-        // Wide tables scroll inside their own box on phones instead of widening the page.
-        return html.replace("<table class=\"lm-table\">", "<div class=\"lm-table-wrap\"><table class=\"lm-table\">")
-                .replace("</table>", "</table></div>");
+        return renderer.render(doc.doc());
     }
 
 }

@@ -137,7 +137,9 @@ final class PageModels {
     void putOutdated(Map<String, Object> p, Map<String, SourceFile> versions, SourceFile sf, Function<String, String> pathOf) {
         if (Translations.of(cfg, versions, sf).orElse(null) != TranslationState.OUTDATED) return;
         Language source = cfg.defaultLang();
-        p.put("outdated", Map.of("code", source.code(), "language", source.name(), "url", index.href(pathOf.apply(source.code()))));
+        Language here = cfg.language(sf.lang()).orElse(source);
+        p.put("outdated", Map.of("code", source.code(), "name", Locales.languageName(source.locale(), here.locale()),
+                "url", index.href(pathOf.apply(source.code()))));
     }
 
     List<Map<String, Object>> tags(List<String> tags, Language lang) {

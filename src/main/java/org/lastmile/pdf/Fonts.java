@@ -1,0 +1,139 @@
+package org.lastmile.pdf;
+
+import com.ibm.icu.lang.UScript;
+import org.lastmile.diag.Diagnostic;
+import org.lastmile.diag.LastmileException;
+import org.lastmile.diag.SourcePos;
+import org.openpdf.text.pdf.BaseFont;
+
+import java.io.IOException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+/**
+ * The fonts of one build, each parsed once from bytes and then shared by every document of the build.
+ *
+ * <p>Thread safety: OpenPDF keeps what a document uses of a font (glyph set, widths, subset) in per-writer
+ * {@code FontDetails}; the {@link BaseFont} itself is only read while laying out and writing, so one instance can serve
+ * documents rendered in parallel. The one piece of shared mutable state is the random source for subset prefixes
+ * ({@code ABCDEF+NotoSans-Regular}); it is replaced here by a source that reads a <em>per-thread</em> generator, which
+ * {@link #startDocument(long)} seeds at the start of every document. So prefixes are reproducible and renders on
+ * different threads do not disturb each other. A document must be written on one thread from start to close.
+ */
+public final class Fonts {
+    private static final ThreadLocal<Random> PREFIX_RANDOM = ThreadLocal.withInitial(() -> new Random(0));
+    private static final SecureRandom SEEDED = new ThreadSeededRandom();
+
+    private final Map<String, BaseFont> byFile;
+
+    private Fonts(Map<String, BaseFont> byFile) {
+        this.byFile = byFile;
+    }
+
+    /**
+     * Loads every font the style's mapping names.
+     *
+     * @throws LastmileException naming the font file if one is missing or not a usable TrueType/OpenType font
+     */
+    public static Fonts load(PdfStyle style, FontSource source) {
+        return load(style.fontFiles(), source);
+    }
+
+    /**
+     * Loads the named font files (Identity-H, embedded, subset).
+     *
+     * @throws LastmileException naming the font file if one is missing or not a usable TrueType/OpenType font
+     */
+    public static Fonts load(Collection<String> fileNames, FontSource source) {
+        Map<String, BaseFont> m = new LinkedHashMap<>();
+        List<Diagnostic> problems = new ArrayList<>();
+        for (String name : fileNames) {
+            if (m.containsKey(name)) continue;
+            SourcePos pos = SourcePos.of(Path.of("fonts", name));
+            try {
+                byte[] bytes = source.read(name);
+                // Not cached in OpenPDF's global cache: that cache is keyed by name, so a site's own font with the
+                // default theme's file name would be served the old bytes. This object is the build's cache.
+                BaseFont bf = BaseFont.createFont(name, BaseFont.IDENTITY_H, BaseFont.EMBEDDED, false, bytes, null);
+                bf.setSubset(true);
+                bf.setSecureRandom(SEEDED);
+                m.put(name, bf);
+            } catch (NoSuchFileException e) {
+                problems.add(Diagnostic.error(pos, "font file " + name + " not found",
+                        "put it in the site's fonts/ folder or fix the theme's font mapping"));
+            } catch (IOException | RuntimeException | org.openpdf.text.DocumentException e) {
+                problems.add(Diagnostic.error(pos, "cannot read font " + name + ": " + e.getMessage(),
+                        "use a TrueType (.ttf) or OpenType (.otf) font"));
+            }
+        }
+        if (!problems.isEmpty()) throw new LastmileException(problems);
+        return new Fonts(m);
+    }
+
+    /** Whether {@code fileName} was loaded. */
+    public boolean has(String fileName) {
+        return byFile.containsKey(fileName);
+    }
+
+    /**
+     * The loaded font for a file name.
+     *
+     * @throws IllegalArgumentException if that file was not loaded
+     */
+    public BaseFont font(String fileName) {
+        BaseFont f = byFile.get(fileName);
+        if (f == null) throw new IllegalArgumentException("font not loaded: " + fileName);
+        return f;
+    }
+
+    /** Whether the font has a glyph for the code point (its cmap maps it). */
+    public boolean hasGlyph(String fileName, int codePoint) {
+        BaseFont f = byFile.get(fileName);
+        return f != null && f.charExists(codePoint);
+    }
+
+    /**
+     * The font file that sets {@code codePoint} in this style, judged by the character's own script only (characters
+     * of no particular script get the "default" family; in running text they follow their neighbours instead).
+     */
+    public String fontFor(PdfStyle style, int codePoint, boolean bold, boolean italic) {
+        int sc = UScript.getScript(codePoint);
+        return style.family(UScript.getName(sc)).face(bold, italic);
+    }
+
+    /** The name a user knows a font by: the file name without extension ({@code NotoSans-Regular}). */
+    public static String displayName(String fileName) {
+        int slash = Math.max(fileName.lastIndexOf('/'), fileName.lastIndexOf('\\'));
+        String n = fileName.substring(slash + 1);
+        int dot = n.lastIndexOf('.');
+        return dot > 0 ? n.substring(0, dot) : n;
+    }
+
+    /**
+     * Seeds this thread's subset-prefix generator; called at the start of every document so that the
+     * {@code ABCDEF+} prefixes of its fonts depend only on {@code seed} (derive it from the content).
+     */
+    static void startDocument(long seed) {
+        PREFIX_RANDOM.set(new Random(seed));
+    }
+
+    /** A SecureRandom whose only used method, nextDouble, reads the calling thread's seeded generator. */
+    private static final class ThreadSeededRandom extends SecureRandom {
+        @Override
+        public double nextDouble() {
+            return PREFIX_RANDOM.get().nextDouble();
+        }
+
+        @Override
+        public void nextBytes(byte[] bytes) {
+            PREFIX_RANDOM.get().nextBytes(bytes);
+        }
+    }
+}

@@ -1,0 +1,340 @@
+package org.lastmile.pdf;
+
+import org.lastmile.diag.Diagnostic;
+import org.lastmile.diag.SourcePos;
+import org.openpdf.text.Document;
+import org.openpdf.text.DocumentException;
+import org.openpdf.text.Element;
+import org.openpdf.text.Image;
+import org.openpdf.text.pdf.PdfAction;
+import org.openpdf.text.pdf.PdfAnnotation;
+import org.openpdf.text.pdf.PdfContentByte;
+import org.openpdf.text.pdf.PdfDestination;
+import org.openpdf.text.pdf.PdfOutline;
+import org.openpdf.text.pdf.PdfWriter;
+
+import java.awt.Color;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Typesets a community guide: exactly four pages — cover, two body pages in two columns, back cover.
+ *
+ * <p>The body starts at the style's base size; if it does not fit on pages 2–3 the size steps down by 0.25 pt to the
+ * floor. If it still does not fit, the guide fails with
+ * {@code file: 0.6 page too long at the smallest size (8.5 pt) — shorten by about 250 words}. Every character is
+ * checked against the font chosen for it; misses fail the guide with one diagnostic per source line.
+ *
+ * <p>Stateless and thread-safe; {@link Fonts} may be shared by parallel renders.
+ */
+public final class GuideRenderer {
+    /** Pages of every guide. */
+    public static final int PAGES = 4;
+    /** Size step when the body does not fit. */
+    public static final float SIZE_STEP = 0.25f;
+
+    private GuideRenderer() {
+    }
+
+    /**
+     * Renders one guide.
+     *
+     * @return the PDF (exactly {@value #PAGES} pages), or the diagnostics (overflow, missing glyphs, bad images) that
+     * prevented it
+     */
+    public static RenderResult render(GuideSpec spec, PdfStyle style, Fonts fonts) {
+        Typesetter ts = new Typesetter(fonts, style, spec.language(), spec.direction(), spec.source());
+        List<Diagnostic> diags = new ArrayList<>();
+        Map<String, Image> images = BodyBuilder.newImageCache();
+        Geometry g = new Geometry(style, spec.direction());
+
+        // Find the largest size at which the body fits on pages 2–3.
+        float chosen = -1;
+        Flow.Result last = null;
+        int steps = Math.round((style.baseSize() - style.floorSize()) / SIZE_STEP);
+        List<Diagnostic> firstBuild = diags;
+        for (int i = 0; i <= steps; i++) {
+            float size = i == steps ? style.floorSize() : style.baseSize() - i * SIZE_STEP;
+            List<Block> blocks = body(spec, style, ts, size, firstBuild, images, false);
+            firstBuild = new ArrayList<>(); // report input problems once
+            last = new Flow(g.bodySlots(), null, spec.direction()).run(blocks);
+            if (last.fits()) {
+                chosen = size;
+                break;
+            }
+        }
+        boolean overflow = chosen < 0;
+        float size = overflow ? style.floorSize() : chosen;
+        if (overflow) {
+            diags.add(overflowDiagnostic(spec, style, ts, last));
+        }
+
+        byte[] pdf;
+        try {
+            pdf = write(spec, style, ts, g, size, images);
+        } catch (DocumentException | IOException e) {
+            diags.add(Diagnostic.error(SourcePos.of(spec.source()), "cannot write the PDF: " + e.getMessage()));
+            return RenderResult.failed(diags);
+        }
+        diags.addAll(ts.glyphDiagnostics());
+        if (diags.stream().anyMatch(Diagnostic::isError)) return RenderResult.failed(diags);
+        diags.sort(Diagnostic.ORDER);
+        return RenderResult.ok(pdf, diags, size);
+    }
+
+    private static List<Block> body(GuideSpec spec, PdfStyle style, Typesetter ts, float size, List<Diagnostic> diags,
+                                    Map<String, Image> images, boolean outlines) {
+        Look look = new Look(style, size, ts.cjk());
+        BodyBuilder bb = new BodyBuilder(ts, look, spec.source(), spec.bodyLineOffset(), spec.bundleDir(), diags,
+                spec.notesLabel(), outlines, images);
+        return bb.build(spec.body());
+    }
+
+    static Diagnostic overflowDiagnostic(GuideSpec spec, PdfStyle style, Typesetter ts, Flow.Result r) {
+        float pages = r.overflowColumns() / 2f;
+        float rounded = Math.max(0.1f, Math.round(pages * 10f) / 10f);
+        String amount = String.format(Locale.ROOT, "%.1f", rounded);
+        int units = ts.countUnits(BodyBuilder.plainText(spec.body()));
+        int cut = Math.round(units * pages / (2f + pages));
+        cut = Math.max(10, Math.round(cut / 10f) * 10);
+        String unit = ts.countsCharacters() ? "characters" : "words";
+        return Diagnostic.error(SourcePos.of(spec.source()),
+                amount + (rounded > 1f ? " pages" : " page") + " too long at the smallest size ("
+                        + formatSize(style.floorSize()) + " pt)",
+                "shorten by about " + cut + " " + unit);
+    }
+
+    static String formatSize(float s) {
+        String t = String.format(Locale.ROOT, "%.2f", s);
+        while (t.contains(".") && (t.endsWith("0") || t.endsWith("."))) t = t.substring(0, t.length() - 1);
+        return t;
+    }
+
+    // -------------------------------------------------------------------------------------------------------------
+
+    /** Page geometry: body columns, cover and back cover areas. */
+    record Geometry(PdfStyle style, Direction dir) {
+        float width() {
+            return style.paperSize().width();
+        }
+
+        float height() {
+            return style.paperSize().height();
+        }
+
+        float gutter() {
+            return Math.round(width() * 0.04f);
+        }
+
+        /** Whether a page sits on the left of its spread (page 2 in left-to-right booklets). */
+        boolean onLeft(int page) {
+            return (page % 2 == 0) != dir.rtl();
+        }
+
+        float left(int page) {
+            return onLeft(page) ? style.marginOuter() : style.marginInner();
+        }
+
+        float right(int page) {
+            return width() - (onLeft(page) ? style.marginInner() : style.marginOuter());
+        }
+
+        List<Flow.Slot> bodySlots() {
+            List<Flow.Slot> s = new ArrayList<>();
+            for (int page = 2; page <= 3; page++) {
+                float l = left(page);
+                float r = right(page);
+                float col = (r - l - gutter()) / 2f;
+                float top = height() - style.marginTop();
+                float bottom = style.marginBottom();
+                Flow.Slot a = new Flow.Slot(page, l, l + col, top, bottom);
+                Flow.Slot b = new Flow.Slot(page, r - col, r, top, bottom);
+                if (dir.rtl()) {
+                    s.add(b);
+                    s.add(a);
+                } else {
+                    s.add(a);
+                    s.add(b);
+                }
+            }
+            return s;
+        }
+    }
+
+    private static final class Pages implements Flow.Pages {
+        final Document doc;
+        final PdfWriter writer;
+        int current = 1;
+        final List<PdfOutline> levels = new ArrayList<>();
+        final Runnable[] onLeave;
+
+        Pages(Document doc, PdfWriter writer, Runnable[] onLeave) {
+            this.doc = doc;
+            this.writer = writer;
+            this.onLeave = onLeave;
+        }
+
+        @Override
+        public void show(int page) {
+            while (current < page) {
+                if (onLeave[current] != null) onLeave[current].run();
+                writer.setPageEmpty(false);
+                doc.newPage();
+                current++;
+            }
+        }
+
+        @Override
+        public PdfContentByte over() {
+            return writer.getDirectContent();
+        }
+
+        @Override
+        public PdfContentByte under() {
+            return writer.getDirectContentUnder();
+        }
+
+        @Override
+        public void outline(int level, String title, float y) {
+            while (levels.size() >= level) levels.remove(levels.size() - 1);
+            PdfOutline parent = levels.isEmpty() ? writer.getRootOutline() : levels.get(levels.size() - 1);
+            while (levels.size() < level - 1) levels.add(parent);
+            PdfOutline o = new PdfOutline(parent, new PdfDestination(PdfDestination.FITH, y), title, true);
+            levels.add(o);
+        }
+    }
+
+    private static byte[] write(GuideSpec spec, PdfStyle style, Typesetter ts, Geometry g, float size,
+                                Map<String, Image> images) throws DocumentException, IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        Document doc = new Document(style.paperSize().page(), 0, 0, 0, 0);
+        PdfWriter w = PdfWriter.getInstance(doc, out);
+        PdfFiles.configure(w);
+        PdfFiles.metadata(doc, spec.title(), style.organisation(), spec.summary(), spec.tags());
+        Fonts.startDocument(PdfFiles.seed(spec.source().toString(), spec.language(), spec.title(), spec.summary(),
+                spec.body().getChars().toString(), style.toString(), Float.toString(size)));
+        doc.open();
+        PdfFiles.afterOpen(w, spec.timestamp(), spec.language());
+
+        Look look = new Look(style, size, ts.cjk());
+        Runnable[] onLeave = new Runnable[PAGES + 1];
+        Pages pages = new Pages(doc, w, onLeave);
+        onLeave[2] = () -> footer(w, spec, style, ts, g, 2);
+        onLeave[3] = () -> footer(w, spec, style, ts, g, 3);
+
+        // page 1
+        CoverPages.cover(w, spec, style, ts, g, images);
+        if (!spec.title().isBlank()) {
+            new PdfOutline(w.getRootOutline(), new PdfDestination(PdfDestination.FITH, g.height()), spec.title(),
+                    true);
+        }
+        // pages 2–3
+        List<Block> blocks = body(spec, style, ts, size, new ArrayList<>(), images, true);
+        pages.show(2);
+        bodyPageDecoration(w, style, g);
+        new Flow(g.bodySlots(), new DecoratingPages(pages, w, style, g), spec.direction()).run(blocks);
+        pages.show(3);
+        // page 4
+        pages.show(4);
+        CoverPages.back(w, spec, style, ts, g);
+        doc.close();
+        return PdfFiles.fixId(out.toByteArray());
+    }
+
+    /** Draws the top band of a body page the first time the flow arrives on it. */
+    private static final class DecoratingPages implements Flow.Pages {
+        final Pages inner;
+        final PdfWriter w;
+        final PdfStyle style;
+        final Geometry g;
+
+        DecoratingPages(Pages inner, PdfWriter w, PdfStyle style, Geometry g) {
+            this.inner = inner;
+            this.w = w;
+            this.style = style;
+            this.g = g;
+        }
+
+        @Override
+        public void show(int page) {
+            int before = inner.current;
+            inner.show(page);
+            if (inner.current != before && page <= 3) bodyPageDecoration(w, style, g);
+        }
+
+        @Override
+        public PdfContentByte over() {
+            return inner.over();
+        }
+
+        @Override
+        public PdfContentByte under() {
+            return inner.under();
+        }
+
+        @Override
+        public void outline(int level, String title, float y) {
+            inner.outline(level, title, y);
+        }
+    }
+
+    static void bodyPageDecoration(PdfWriter w, PdfStyle style, Geometry g) {
+        PdfContentByte cb = w.getDirectContentUnder();
+        cb.saveState();
+        cb.setColorFill(style.primary());
+        cb.rectangle(0, g.height() - 7f, g.width(), 7f);
+        cb.fill();
+        cb.restoreState();
+    }
+
+    private static void footer(PdfWriter w, GuideSpec spec, PdfStyle style, Typesetter ts, Geometry g, int page) {
+        PdfContentByte cb = w.getDirectContent();
+        float l = g.left(page);
+        float r = g.right(page);
+        float ruleY = style.marginBottom() * 0.62f;
+        float baseY = style.marginBottom() * 0.62f - 13f;
+        cb.saveState();
+        cb.setColorStroke(Look.HAIRLINE);
+        cb.setLineWidth(0.5f);
+        cb.moveTo(l, ruleY);
+        cb.lineTo(r, ruleY);
+        cb.stroke();
+        cb.restoreState();
+        String label = spec.pageLabel(page, PAGES);
+        List<Run> folio = List.of(Run.of(label, TextStyle.PLAIN.withBold(true)));
+        List<Run> title = Run.plain(spec.shortTitle());
+        float folioWidth = ts.width(folio, 8.5f);
+        boolean outerLeft = g.onLeft(page);
+        if (outerLeft) {
+            TextBox.line(cb, ts, folio, 8.5f, style.primary(), l, baseY, Element.ALIGN_LEFT);
+            TextBox.line(cb, ts, title, 8f, Look.MUTED, l + folioWidth + 12f, baseY, Element.ALIGN_LEFT);
+        } else {
+            TextBox.line(cb, ts, folio, 8.5f, style.primary(), r, baseY, Element.ALIGN_RIGHT);
+            TextBox.line(cb, ts, title, 8f, Look.MUTED, r - folioWidth - 12f, baseY, Element.ALIGN_RIGHT);
+        }
+    }
+
+    /** Reads the optional cover image; problems become diagnostics through the caller's list. */
+    static Image coverImage(GuideSpec spec, Map<String, Image> cache) {
+        if (spec.coverImage() == null) return null;
+        String key = "cover:" + spec.coverImage();
+        if (cache.containsKey(key)) return cache.get(key);
+        Image img = null;
+        try {
+            img = Image.getInstance(Files.readAllBytes(spec.coverImage()));
+        } catch (IOException | DocumentException | RuntimeException e) {
+            img = null;
+        }
+        cache.put(key, img);
+        return img;
+    }
+
+    static PdfAnnotation link(PdfWriter w, float x1, float y1, float x2, float y2, String url) {
+        return new PdfAnnotation(w, x1, y1, x2, y2, new PdfAction(url));
+    }
+}
