@@ -41,18 +41,46 @@ import java.util.function.Supplier;
  */
 public final class Build {
     private final BuildOptions opts;
+    private final PdfCache pdfCache;
     private final Diagnostics diagnostics = new Diagnostics();
 
-    public Build(BuildOptions opts) {
+    private Build(BuildOptions opts, PdfCache pdfCache) {
         this.opts = opts;
+        this.pdfCache = pdfCache;
     }
 
-    /** Runs the whole pipeline on a pool of {@code opts.threads()} workers. */
+    /** The files a build made, in memory: what {@link #run} publishes and what the preview server serves. */
+    public record Output(Map<String, byte[]> files, Map<String, Path> copies, List<Diagnostic> diagnostics, int pages, int pdfs) {
+        public boolean ok() {
+            return diagnostics.stream().noneMatch(Diagnostic::isError);
+        }
+    }
+
+    /** Builds the site and publishes it to {@code opts.out()} when no stage found an error. */
     public static BuildResult run(BuildOptions opts) {
+        long start = System.nanoTime();
+        Output o = render(opts, new PdfCache());
+        List<Diagnostic> ds = new ArrayList<>(o.diagnostics());
+        if (o.ok()) {
+            try {
+                OutputWriter.publish(opts.out(), o.files(), o.copies());
+            } catch (IOException e) {
+                ds.add(Diagnostic.error(SourcePos.of(opts.out()), "cannot write the output: " + e.getMessage(),
+                        "check that the folder is writable and the disk is not full"));
+            }
+        }
+        return new BuildResult(List.copyOf(ds), o.pages(), o.pdfs(), (System.nanoTime() - start) / 1_000_000);
+    }
+
+    /**
+     * Runs the pipeline without writing anything, on a pool of {@code opts.threads()} workers. PDFs whose inputs
+     * did not change since {@code pdfCache} saw them are reused.
+     */
+    public static Output render(BuildOptions opts, PdfCache pdfCache) {
         int threads = opts.threads() > 0 ? opts.threads() : Runtime.getRuntime().availableProcessors();
         ForkJoinPool pool = new ForkJoinPool(threads);
         try {
-            return pool.submit(() -> new Build(opts).execute()).get();
+            return pool.submit(() -> new Build(opts, pdfCache).execute()).get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("build interrupted", e);
@@ -64,8 +92,7 @@ public final class Build {
         }
     }
 
-    private BuildResult execute() {
-        long start = System.nanoTime();
+    private Output execute() {
         Site site = stage(() -> load());
         Map<String, byte[]> files = new TreeMap<>();
         Map<String, Path> copies = new TreeMap<>();
@@ -74,22 +101,16 @@ public final class Build {
         if (site != null) {
             Map<String, RenderedDoc> docs = stage(() -> renderBodies(site));
             Map<String, byte[]> html = stage(() -> renderSite(site, docs));
-            Map<String, byte[]> pdf = stage(() -> new GuidePdfs(site, diagnostics).render(docs, languages(site.config)));
+            Map<String, byte[]> pdf = stage(() -> new GuidePdfs(site, diagnostics, pdfCache).render(docs, languages(site.config)));
             if (html != null) files.putAll(html);
             if (pdf != null) files.putAll(pdf);
-            copies.putAll(stage(() -> copies(site)));
+            Map<String, Path> c = stage(() -> copies(site));
+            if (c != null) copies.putAll(c);
             pages = (int) files.keySet().stream().filter(k -> k.endsWith(".html")).count();
-            pdfs = pdf == null ? 0 : pdf.size();
+            pdfs = (int) files.keySet().stream().filter(k -> k.endsWith(".pdf")).count();
         }
-        if (!diagnostics.hasErrors()) {
-            try {
-                OutputWriter.publish(opts.out(), files, copies);
-            } catch (IOException e) {
-                diagnostics.error(SourcePos.of(opts.out()), "cannot write the output: " + e.getMessage(),
-                        "check that the folder is writable and the disk is not full");
-            }
-        }
-        return new BuildResult(diagnostics.sorted(), pages, pdfs, (System.nanoTime() - start) / 1_000_000);
+        return new Output(java.util.Collections.unmodifiableMap(files),
+                java.util.Collections.unmodifiableMap(copies), diagnostics.sorted(), pages, pdfs);
     }
 
     /** Runs a stage; a stage that cannot go on reports its diagnostics and yields null. */

@@ -13,9 +13,12 @@ final class GuidePdfs {
     private final Build.Site site;
     private final Diagnostics diagnostics;
 
-    GuidePdfs(Build.Site site, Diagnostics diagnostics) {
+    private final PdfCache cache;
+
+    GuidePdfs(Build.Site site, Diagnostics diagnostics, PdfCache cache) {
         this.site = site;
         this.diagnostics = diagnostics;
+        this.cache = cache;
     }
 
     Map<String, byte[]> render(Map<String, RenderedDoc> docs, List<Language> languages) {

@@ -118,7 +118,10 @@ public final class ContentLoader {
                 dated.put(lang, paper == null ? sf : sf.withFrontMatter(sf.fm().withDateFrom(paper.fm())));
             });
             for (SourceFile sf : p.values()) {
-                if (sf.fm().date().isEmpty()) {
+                // Reported once, on the file that should carry it: translations inherit the date, and a date that is
+                // present but wrong was already reported where it stands.
+                SourceFile owner = p.getOrDefault(def, sf);
+                if (owner == sf && sf.fm().date().isEmpty() && !sf.fm().keys().contains("date")) {
                     problems.add(Diagnostic.error(SourcePos.of(sf.path(), 2), "front matter: 'date' is missing",
                             "papers need date: YYYY-MM-DD (translations take it from the " + def + " version)"));
                 }

@@ -35,7 +35,7 @@ sealed interface Block permits Block.Text, Block.Table, Block.Picture, Block.Box
                 boolean keepTogether, int outlineLevel, String outlineTitle, Color ruleAbove, float spaceRatio,
                 Map<Float, Integer> lineCache) implements Block {
 
-        Text {
+        public Text {
             if (lineCache == null) lineCache = new HashMap<>();
         }
 

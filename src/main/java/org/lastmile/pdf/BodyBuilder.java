@@ -115,7 +115,7 @@ final class BodyBuilder {
         } else if (n instanceof SoftLineBreak || n instanceof HardLineBreak) {
             b.append(' ');
         } else if (n instanceof FencedCodeBlock || n instanceof IndentedCodeBlock) {
-            b.append(((com.vladsch.flexmark.ast.Block) n).getContentChars()).append(' ');
+            b.append(((com.vladsch.flexmark.util.ast.Block) n).getContentChars()).append(' ');
             return;
         }
         for (Node c = n.getFirstChild(); c != null; c = c.getNext()) plain(c, b);
@@ -180,6 +180,15 @@ final class BodyBuilder {
         }
     }
 
+    /**
+     * Chinese and Japanese are justified (spacing between characters is invisible at these amounts); text with
+     * spaces between words is set ragged: in columns of 35–45 characters without hyphenation, justified Latin and
+     * Cyrillic text opens wide gaps between words, and letter-spacing them instead is forbidden.
+     */
+    private int bodyAlignment() {
+        return ts.cjk() ? Element.ALIGN_JUSTIFIED : Element.ALIGN_LEFT;
+    }
+
     private float ratio() {
         return ts.cjk() ? 2.5f : PdfWriter.NO_SPACE_CHAR_RATIO;
     }
@@ -194,7 +203,7 @@ final class BodyBuilder {
             float leading;
             Color color = Look.INK;
             TextStyle base = TextStyle.PLAIN;
-            int align = Element.ALIGN_JUSTIFIED;
+            int align = bodyAlignment();
             if (ctx.quote) {
                 size = look.quoteSize();
                 leading = look.quoteLeading();
@@ -347,6 +356,7 @@ final class BodyBuilder {
         List<List<CellSpec>> rows = new ArrayList<>();
         int headerRows = 0;
         for (Node section = t.getFirstChild(); section != null; section = section.getNext()) {
+            if (section instanceof com.vladsch.flexmark.ext.tables.TableSeparator) continue;
             boolean head = section instanceof TableHead;
             for (Node r = section.getFirstChild(); r != null; r = r.getNext()) {
                 if (!(r instanceof TableRow row)) continue;
@@ -532,7 +542,7 @@ final class BodyBuilder {
             return image;
         } catch (java.nio.file.NoSuchFileException e) {
             diagnostics.add(Diagnostic.error(pos, "image " + url + " not found", "expected at " + file));
-        } catch (IOException | org.openpdf.text.BadElementException | RuntimeException e) {
+        } catch (IOException | RuntimeException e) {
             diagnostics.add(Diagnostic.error(pos, "image " + url + " cannot be read: " + e.getMessage(),
                     "use a PNG or JPEG file"));
         }

@@ -3,6 +3,7 @@ package org.lastmile.pdf;
 import org.openpdf.text.DocumentException;
 import org.openpdf.text.Element;
 import org.openpdf.text.Image;
+import org.openpdf.text.pdf.PdfAction;
 import org.openpdf.text.pdf.PdfContentByte;
 import org.openpdf.text.pdf.PdfWriter;
 
@@ -10,7 +11,10 @@ import java.awt.Color;
 import java.util.List;
 import java.util.Map;
 
-/** Page 1 (cover) and page 4 (back cover) of a guide. */
+/**
+ * Page 1 (cover) and page 4 (back cover) of a guide. Everything is placed from the start side, so a right-to-left
+ * language gets a mirrored layout.
+ */
 final class CoverPages {
     private CoverPages() {
     }
@@ -18,6 +22,9 @@ final class CoverPages {
     private static float margin(PdfStyle style) {
         return Math.max(48f, Math.max(style.marginInner(), style.marginOuter())) + 6f;
     }
+
+    // -------------------------------------------------------------------------------------------------------------
+    // Cover
 
     static void cover(PdfWriter w, GuideSpec spec, PdfStyle style, Typesetter ts, GuideRenderer.Geometry g,
                       Map<String, Image> images) throws DocumentException {
@@ -29,52 +36,57 @@ final class CoverPages {
         float x1 = m;
         float x2 = W - m;
         boolean rtl = spec.direction().rtl();
-        int start = rtl ? Element.ALIGN_RIGHT : Element.ALIGN_LEFT;
         boolean cjk = ts.cjk();
 
-        // Series label with a short accent bar.
-        float y = H - m - 8f;
-        float barX = rtl ? x2 - 30f : x1;
-        fill(under, style.accent(), barX, y + 2f, 30f, 4f);
-        y -= 20f;
-        y = TextBox.draw(cb, ts, Run.styled(spec.seriesLabel(), TextStyle.PLAIN.withBold(true)), 12f, 15f,
-                Color.WHITE, x1, x2, y + 15f, Element.ALIGN_LEFT);
-
-        // Title: as large as fits in at most five lines.
+        // Colour band: series label at the top, the title sitting on the band's lower edge.
+        float bandBottom = H * 0.40f;
         List<Run> title = Run.styled(spec.title(), TextStyle.PLAIN.withBold(true));
-        float titleWidth = (x2 - x1);
-        float ts0 = cjk ? 30f : 32f;
-        float titleSize = ts0;
-        for (float s = ts0; s >= 18f; s -= 1f) {
+        float maxTitleHeight = H - bandBottom - 44f - m - 60f;
+        float titleSize = cjk ? 32f : 34f;
+        float titleLeading = titleSize * (cjk ? 1.32f : 1.16f);
+        for (float s = titleSize; s >= 18f; s -= 1f) {
             titleSize = s;
-            if (TextBox.lines(ts, title, s, s * 1.2f, titleWidth) <= 5) break;
+            titleLeading = s * (cjk ? 1.32f : 1.16f);
+            if (TextBox.lines(ts, title, s, titleLeading, x2 - x1) * titleLeading <= maxTitleHeight) break;
         }
-        float titleLeading = titleSize * (cjk ? 1.3f : 1.16f);
-        y -= titleSize * 0.9f;
-        y = TextBox.draw(cb, ts, title, titleSize, titleLeading, Color.WHITE, x1, x2, y + titleLeading, Element.ALIGN_LEFT);
-
-        float bandBottom = Math.min(H * 0.52f, y - 40f);
         fill(under, style.primary(), 0, bandBottom, W, H - bandBottom);
-        fill(under, style.accent(), 0, bandBottom - 7f, W, 7f);
+        fill(under, style.accent(), 0, bandBottom - 8f, W, 8f);
+
+        float y = H - m - 6f;
+        fill(under, style.accent(), rtl ? x2 - 36f : x1, y, 36f, 4f);
+        y -= 10f;
+        TextBox.draw(cb, ts, Run.styled(spec.seriesLabel(), TextStyle.PLAIN.withBold(true)), 12.5f, 16f,
+                Color.WHITE, x1, x2, y, Element.ALIGN_LEFT);
+
+        int titleLines = TextBox.lines(ts, title, titleSize, titleLeading, x2 - x1);
+        float titleTop = bandBottom + 46f + titleLines * titleLeading - titleLeading * 0.22f;
+        TextBox.draw(cb, ts, title, titleSize, titleLeading, Color.WHITE, x1, x2, titleTop, Element.ALIGN_LEFT);
 
         // Summary under the band.
-        float sumSize = cjk ? 13f : 13.5f;
-        float sumLeading = sumSize * (cjk ? 1.6f : 1.42f);
-        float sumX2 = rtl ? x2 : x1 + (x2 - x1) * 0.9f;
-        float sumX1 = rtl ? x2 - (x2 - x1) * 0.9f : x1;
-        y = bandBottom - 7f - 30f;
-        y = TextBox.draw(cb, ts, Run.plain(spec.summary()), sumSize, sumLeading, Look.INK, sumX1, sumX2,
-                y + sumLeading * 0.25f + sumLeading, Element.ALIGN_LEFT);
+        float sumSize = cjk ? 14f : 15f;
+        float sumLeading = sumSize * (cjk ? 1.62f : 1.42f);
+        float sumW = (x2 - x1) * 0.92f;
+        float sx1 = rtl ? x2 - sumW : x1;
+        float sx2 = rtl ? x2 : x1 + sumW;
+        y = bandBottom - 8f - 34f + sumLeading;
+        y = TextBox.draw(cb, ts, Run.plain(spec.summary()), sumSize, sumLeading, Look.INK, sx1, sx2, y,
+                Element.ALIGN_LEFT);
 
-        // Organisation block at the foot.
-        float footTop = m + 40f;
-        drawOrganisation(cb, ts, style, x1, x2, m, rtl, style.primary(), Look.MUTED);
+        // Foot: hairline, organisation (with logo) on the start side, date on the end side.
+        float footY = m;
+        float ruleY = footY + 28f;
+        line(cb, Look.HAIRLINE, x1, ruleY, x2, 0.6f);
+        drawOrganisation(cb, ts, style, x1, x2, footY, rtl, style.primary());
+        if (!spec.dateText().isBlank()) {
+            TextBox.line(cb, ts, Run.plain(spec.dateText()), 10f, Look.MUTED, rtl ? x1 : x2, footY + 4f,
+                    rtl ? Element.ALIGN_LEFT : Element.ALIGN_RIGHT);
+        }
 
-        // Optional cover image between summary and organisation.
+        // Optional cover image between the summary and the foot.
         Image img = GuideRenderer.coverImage(spec, images);
         if (img != null) {
-            float top = y - 24f;
-            float bottom = footTop + 24f;
+            float top = y - 26f;
+            float bottom = ruleY + 26f;
             float availH = top - bottom;
             float availW = x2 - x1;
             if (availH > 40f) {
@@ -89,21 +101,19 @@ final class CoverPages {
         }
     }
 
-    /** Logo (if any) and organisation name on one baseline at {@code y}. */
+    /** Logo (if any) and organisation name with their baseline near {@code y}. */
     private static void drawOrganisation(PdfContentByte cb, Typesetter ts, PdfStyle style, float x1, float x2, float y,
-                                         boolean rtl, Color nameColor, Color muted) throws DocumentException {
+                                         boolean rtl, Color nameColor) throws DocumentException {
         float x = rtl ? x2 : x1;
         if (style.hasLogo()) {
-            try {
-                Image logo = Image.getInstance(style.logo());
-                float h = 30f;
+            Image logo = logo(style);
+            if (logo != null) {
+                float h = 26f;
                 float lw = logo.getWidth() * h / logo.getHeight();
                 logo.scaleAbsolute(lw, h);
-                logo.setAbsolutePosition(rtl ? x - lw : x, y - 6f);
+                logo.setAbsolutePosition(rtl ? x - lw : x, y - 4f);
                 cb.addImage(logo);
                 x = rtl ? x - lw - 10f : x + lw + 10f;
-            } catch (java.io.IOException | RuntimeException e) {
-                // an unreadable logo is the theme's problem, reported when the style is loaded
             }
         }
         if (!style.organisation().isBlank()) {
@@ -111,6 +121,17 @@ final class CoverPages {
                     y + 4f, rtl ? Element.ALIGN_RIGHT : Element.ALIGN_LEFT);
         }
     }
+
+    private static Image logo(PdfStyle style) {
+        try {
+            return Image.getInstance(style.logo());
+        } catch (java.io.IOException | RuntimeException e) {
+            return null; // an unreadable logo is reported where the theme is loaded
+        }
+    }
+
+    // -------------------------------------------------------------------------------------------------------------
+    // Back cover
 
     static void back(PdfWriter w, GuideSpec spec, PdfStyle style, Typesetter ts, GuideRenderer.Geometry g)
             throws DocumentException {
@@ -126,79 +147,92 @@ final class CoverPages {
 
         fill(under, style.primary(), 0, H - 7f, W, 7f);
 
-        // "Read the full briefing paper" + URL, QR code on the end side.
-        float qr = 112f;
-        float top = H - m - 10f;
-        float tx1 = rtl ? x1 + qr + 24f : x1;
-        float tx2 = rtl ? x2 : x2 - qr - 24f;
-        float y = top;
-        if (!spec.paperUrl().isBlank()) {
-            float qx = rtl ? x1 : x2 - qr;
-            QrCodes.draw(cb, spec.paperUrl(), qx, top - qr + 6f, qr, Look.INK);
-        }
-        float hs = 18f;
-        float barX = rtl ? tx2 - 30f : tx1;
-        fill(under, style.accent(), barX, y - 2f, 30f, 4f);
+        // Title and summary as the blurb.
+        float y = H - m - 6f;
+        fill(under, style.accent(), rtl ? x2 - 36f : x1, y, 36f, 4f);
+        y -= 12f;
+        float ts1 = 18f;
+        float tl = ts1 * (cjk ? 1.35f : 1.22f);
+        y = TextBox.draw(cb, ts, Run.styled(spec.title(), TextStyle.PLAIN.withBold(true)), ts1, tl, style.primary(),
+                x1, x2, y + tl * 0.1f, Element.ALIGN_LEFT);
         y -= 10f;
-        y = TextBox.draw(cb, ts, Run.styled(spec.readFullLabel(), TextStyle.PLAIN.withBold(true)), hs,
-                hs * 1.25f, style.primary(), tx1, tx2, y, Element.ALIGN_LEFT);
+        float ss = 11.5f;
+        float sl = ss * (cjk ? 1.65f : 1.48f);
+        float bw = (x2 - x1) * 0.9f;
+        y = TextBox.draw(cb, ts, Run.plain(spec.summary()), ss, sl, Look.INK, rtl ? x2 - bw : x1, rtl ? x2 : x1 + bw,
+                y, Element.ALIGN_LEFT);
+
+        // Panel: read the full paper, URL, QR code, languages.
+        float pad = 20f;
+        float qr = spec.paperUrl().isBlank() ? 0 : 118f;
+        float tx1 = rtl ? x1 + pad + qr + (qr > 0 ? 22f : 0) : x1 + pad;
+        float tx2 = rtl ? x2 - pad : x2 - pad - qr - (qr > 0 ? 22f : 0);
+        List<Run> head = Run.styled(spec.readFullLabel(), TextStyle.PLAIN.withBold(true));
+        List<Run> url = Run.styled(spec.paperUrl(), TextStyle.PLAIN.withLink(spec.paperUrl()));
+        List<Run> langs = languages(spec, cjk);
+        float hs = 15f;
+        float hl = hs * 1.3f;
+        float textH = TextBox.lines(ts, head, hs, hl, tx2 - tx1) * hl
+                + (spec.paperUrl().isBlank() ? 0 : 8f + TextBox.lines(ts, url, 10f, 13.5f, tx2 - tx1) * 13.5f)
+                + (langs.isEmpty() ? 0 : 18f + TextBox.lines(ts, langs, 10f, 14.5f, tx2 - tx1) * 14.5f);
+        float panelH = Math.max(qr, textH) + 2 * pad;
+        float panelTop = Math.min(y - 34f, H * 0.62f);
+        float panelBottom = panelTop - panelH;
+        fill(under, Look.mix(style.primary(), 0.08f), x1, panelBottom, x2 - x1, panelH);
+        fill(under, style.accent(), rtl ? x2 - 4f : x1, panelBottom, 4f, panelH);
+        float py = panelTop - pad;
+        py = TextBox.draw(cb, ts, head, hs, hl, style.primary(), tx1, tx2, py + hl * 0.2f, Element.ALIGN_LEFT);
         if (!spec.paperUrl().isBlank()) {
-            y -= 8f;
-            y = TextBox.draw(cb, ts, Run.styled(spec.paperUrl(), TextStyle.PLAIN.withLink(spec.paperUrl())), 10.5f,
-                    14f, style.primary(), tx1, tx2, y, Element.ALIGN_LEFT);
+            py -= 8f;
+            py = TextBox.draw(cb, ts, url, 10f, 13.5f, style.primary(), tx1, tx2, py, Element.ALIGN_LEFT);
+            float qx = rtl ? x1 + pad : x2 - pad - qr;
+            float qy = panelTop - pad - qr;
+            QrCodes.draw(cb, spec.paperUrl(), qx, qy, qr, Look.INK);
+            cb.setAction(new PdfAction(spec.paperUrl()), qx, qy, qx + qr, qy + qr);
         }
-        y = Math.min(y, top - qr) - 28f;
-
-        // Languages.
-        if (!spec.availableLanguages().isEmpty()) {
-            String sep = cjk ? "：" : ": ";
-            List<Run> langs = List.of(Run.of(spec.availableLabel() + sep, TextStyle.PLAIN.withBold(true)),
-                    Run.of(String.join("  ·  ", spec.availableLanguages()), TextStyle.PLAIN));
-            y = TextBox.draw(cb, ts, langs, 10.5f, 15f, Look.INK, x1, x2, y, Element.ALIGN_LEFT);
-        }
-
-        // Title and summary recalled above the organisation band.
-        float bandTop = H * 0.3f;
-        List<Run> title = Run.styled(spec.title(), TextStyle.PLAIN.withBold(true));
-        float titleLines = TextBox.lines(ts, title, 11f, 15f, x2 - x1);
-        float tTop = bandTop + 36f + titleLines * 15f;
-        if (tTop < y - 24f) {
-            fillStroke(cb, Look.HAIRLINE, x1, tTop + 14f, x2);
-            TextBox.draw(cb, ts, title, 11f, 15f, Look.MUTED, x1, x2, tTop, Element.ALIGN_LEFT);
+        if (!langs.isEmpty()) {
+            py -= 18f;
+            TextBox.draw(cb, ts, langs, 10f, 14.5f, Look.INK, tx1, tx2, py, Element.ALIGN_LEFT);
         }
 
         // Organisation band.
+        float bandTop = H * 0.24f;
         fill(under, style.primary(), 0, 0, W, bandTop);
-        fill(under, style.accent(), 0, bandTop, W, 5f);
-        float by = bandTop - m * 0.8f;
+        fill(under, style.accent(), 0, bandTop, W, 6f);
+        float by = bandTop - 40f;
         if (style.hasLogo()) {
-            try {
-                Image logo = Image.getInstance(style.logo());
-                float h = 34f;
+            Image logo = logo(style);
+            if (logo != null) {
+                float h = 30f;
                 float lw = logo.getWidth() * h / logo.getHeight();
-                fill(under, Color.WHITE, (rtl ? x2 - lw : x1) - 6f, by - h - 6f + 18f, lw + 12f, h + 12f);
+                float lx = rtl ? x2 - lw : x1;
+                fill(under, Color.WHITE, lx - 6f, by - h + 12f - 6f, lw + 12f, h + 12f);
                 logo.scaleAbsolute(lw, h);
-                logo.setAbsolutePosition(rtl ? x2 - lw : x1, by - h + 18f);
+                logo.setAbsolutePosition(lx, by - h + 12f);
                 cb.addImage(logo);
-                by -= h + 10f;
-            } catch (java.io.IOException | RuntimeException e) {
-                // see cover
+                by -= h + 12f;
             }
         }
         if (!style.organisation().isBlank()) {
             by = TextBox.draw(cb, ts, Run.styled(style.organisation(), TextStyle.PLAIN.withBold(true)), 16f, 20f,
-                    Color.WHITE, x1, x2, by + 4f, Element.ALIGN_LEFT) - 6f;
+                    Color.WHITE, x1, x2, by + 20f, Element.ALIGN_LEFT) - 6f;
         }
-        Color soft = Look.mix(Color.WHITE, 0.85f);
         if (!spec.dateText().isBlank()) {
-            by = TextBox.draw(cb, ts, Run.plain(spec.dateText()), 10f, 14f, Color.WHITE, x1, x2, by,
+            by = TextBox.draw(cb, ts, Run.plain(spec.dateText()), 10.5f, 14f, Color.WHITE, x1, x2, by + 14f,
                     Element.ALIGN_LEFT);
         }
         if (!style.licence().isBlank()) {
-            by -= 4f;
-            TextBox.draw(cb, ts, Run.plain(style.licence()), 9f, 12.5f, new Color(0xE6, 0xEE, 0xF0), x1, x2, by,
-                    Element.ALIGN_LEFT);
+            by -= 6f;
+            TextBox.draw(cb, ts, Run.plain(style.licence()), 9f, 12.5f, new Color(0xDD, 0xE7, 0xEA), x1, x2,
+                    by + 12.5f, Element.ALIGN_LEFT);
         }
+    }
+
+    private static List<Run> languages(GuideSpec spec, boolean cjk) {
+        if (spec.availableLanguages().isEmpty()) return List.of();
+        String sep = cjk ? "：" : ": ";
+        return List.of(Run.of(spec.availableLabel() + sep, TextStyle.PLAIN.withBold(true)),
+                Run.of(String.join("  ·  ", spec.availableLanguages()), TextStyle.PLAIN));
     }
 
     private static void fill(PdfContentByte cb, Color c, float x, float y, float w, float h) {
@@ -209,10 +243,10 @@ final class CoverPages {
         cb.restoreState();
     }
 
-    private static void fillStroke(PdfContentByte cb, Color c, float x1, float y, float x2) {
+    private static void line(PdfContentByte cb, Color c, float x1, float y, float x2, float width) {
         cb.saveState();
         cb.setColorStroke(c);
-        cb.setLineWidth(0.6f);
+        cb.setLineWidth(width);
         cb.moveTo(x1, y);
         cb.lineTo(x2, y);
         cb.stroke();

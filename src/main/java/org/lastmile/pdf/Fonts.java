@@ -68,7 +68,7 @@ public final class Fonts {
             } catch (NoSuchFileException e) {
                 problems.add(Diagnostic.error(pos, "font file " + name + " not found",
                         "put it in the site's fonts/ folder or fix the theme's font mapping"));
-            } catch (IOException | RuntimeException | org.openpdf.text.DocumentException e) {
+            } catch (IOException | RuntimeException e) {
                 problems.add(Diagnostic.error(pos, "cannot read font " + name + ": " + e.getMessage(),
                         "use a TrueType (.ttf) or OpenType (.otf) font"));
             }

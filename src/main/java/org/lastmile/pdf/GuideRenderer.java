@@ -327,7 +327,7 @@ public final class GuideRenderer {
         Image img = null;
         try {
             img = Image.getInstance(Files.readAllBytes(spec.coverImage()));
-        } catch (IOException | DocumentException | RuntimeException e) {
+        } catch (IOException | RuntimeException e) {
             img = null;
         }
         cache.put(key, img);

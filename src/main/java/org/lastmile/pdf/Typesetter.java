@@ -93,7 +93,7 @@ final class Typesetter {
 
     /** A phrase of the runs at {@code size} pt in {@code color}; the phrase's own font comes from {@link Fonts}. */
     Phrase phrase(List<Run> runs, float size, float leading, Color color) {
-        Phrase p = new Phrase(leading, "", font(fonts.font(style.family(langKey).regular), size, color));
+        Phrase p = new Phrase(leading, "", font(fonts.font(style.family(langKey).regular()), size, color));
         for (Chunk c : chunks(runs, size, color)) p.add(c);
         return p;
     }
@@ -297,10 +297,16 @@ final class Typesetter {
         UScript.getScriptExtensions(cp, bs);
         if (bs.cardinality() == 0 || bs.get(UScript.COMMON) || bs.get(UScript.INHERITED)) return;
         List<String> keys = new ArrayList<>();
-        for (int s = bs.nextSetBit(0); s >= 0; s = bs.nextSetBit(s + 1)) keys.add(style.scriptKey(UScript.getName(s)));
-        if (prev != null && keys.contains(prev)) cands.add(prev);
-        if (next != null && keys.contains(next)) cands.add(next);
-        if (keys.contains(langKey)) cands.add(langKey);
+        Set<FontFamily> families = new java.util.HashSet<>();
+        for (int s = bs.nextSetBit(0); s >= 0; s = bs.nextSetBit(s + 1)) {
+            String k = style.scriptKey(UScript.getName(s));
+            keys.add(k);
+            families.add(style.family(k));
+        }
+        // a neighbour whose font is one of the character's scripts' fonts wins (Cyrillic text, Latin/Han middle dot)
+        if (prev != null && families.contains(style.family(prev))) cands.add(prev);
+        if (next != null && families.contains(style.family(next))) cands.add(next);
+        if (families.contains(style.family(langKey))) cands.add(langKey);
         cands.addAll(keys);
     }
 
