@@ -147,6 +147,7 @@ public final class Build {
         diagnostics.addAll(problems);
         Theme theme = Theme.of(opts.source());
         Messages messages = Messages.load(cfg, theme, diagnostics);
+        if (opts.check()) diagnostics.addAll(messages.missingKeys());
         Markdown markdown = new Markdown();
         MarkdownStage md = new MarkdownStage(markdown);
         SiteIndex index = new SiteIndex(cfg, loaded.content());
@@ -165,13 +166,16 @@ public final class Build {
     }
 
     private Map<String, RenderedDoc> renderBodies(Site site) {
-        LinkResolver resolver = new LinkResolver(site.index);
+        LinkResolver resolver = new LinkResolver(site.index, site.parsed);
         ContentHtml html = new ContentHtml(site.markdown);
         Map<String, RenderedDoc> out = new ConcurrentHashMap<>();
         site.parsed.entrySet().parallelStream().forEach(e -> {
             ParsedDoc doc = e.getValue();
             LinkResolver.Result r = resolver.resolve(doc);
             diagnostics.addAll(r.problems());
+            if (opts.check() && languages(site.config).stream().anyMatch(l -> l.code().equals(doc.source().lang()))) {
+                diagnostics.addAll(r.notes());
+            }
             String lang = doc.source().lang();
             var locale = site.config.language(lang).map(Language::locale).orElse(site.config.defaultLang().locale());
             out.put(e.getKey(), new RenderedDoc(doc, html.render(doc, r.fallbacks(), f -> site.messages.format(lang,

@@ -6,10 +6,20 @@ import java.util.Optional;
 
 /**
  * What to build: the site at {@code source} into {@code out}. {@code languages} empty means all of the site's;
- * {@code baseUrl} overrides site.yaml's; {@code threads} 0 means one per core.
+ * {@code baseUrl} overrides site.yaml's; {@code threads} 0 means one per core; {@code check} adds the findings of
+ * {@code lastmile check}.
  */
 public record BuildOptions(Path source, Path out, List<String> languages, Optional<String> baseUrl,
-                           boolean drafts, int threads) {
+                           boolean drafts, int threads, boolean check) {
+
+    public BuildOptions(Path source, Path out, List<String> languages, Optional<String> baseUrl, boolean drafts, int threads) {
+        this(source, out, languages, baseUrl, drafts, threads, false);
+    }
+
+    /** The same build as a check: nothing is written, and findings only a check reports are included. */
+    public BuildOptions asCheck() {
+        return new BuildOptions(source, out, languages, baseUrl, drafts, threads, true);
+    }
 
     public static BuildOptions of(Path source, Path out) {
         return new BuildOptions(source, out, List.of(), Optional.empty(), false, 0);

@@ -115,6 +115,24 @@ public final class Messages {
         return format(lang, key, Map.of());
     }
 
+    /**
+     * For {@code lastmile check}: every key the default language defines that another language's bundle lacks, one
+     * warning per language listing them (pages show the default language's text there).
+     */
+    public List<Diagnostic> missingKeys() {
+        List<Diagnostic> out = new ArrayList<>();
+        for (String lang : languages.keySet()) {
+            Map<String, Entry> own = bundles.getOrDefault(lang, Map.of());
+            if (lang.equals(defaultLang) || own.isEmpty()) continue;
+            List<String> missing = keys().stream().filter(k -> !own.containsKey(k)).sorted().toList();
+            if (!missing.isEmpty()) {
+                out.add(Diagnostic.warning(SourcePos.of(Path.of(bundleNames.get(lang))), "UI messages missing: "
+                        + String.join(", ", missing) + " (pages show " + defaultLang + " there)", "add them to this file"));
+            }
+        }
+        return out;
+    }
+
     /** The keys the default language defines: what every other language should define too. */
     public java.util.Set<String> keys() {
         return bundles.getOrDefault(defaultLang, Map.of()).keySet();

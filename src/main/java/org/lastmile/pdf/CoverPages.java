@@ -176,7 +176,10 @@ final class CoverPages {
                 + (spec.paperUrl().isBlank() ? 0 : 8f + TextBox.lines(ts, url, 10f, 13.5f, tx2 - tx1) * 13.5f)
                 + (langs.isEmpty() ? 0 : 18f + TextBox.lines(ts, langs, 10f, 14.5f, tx2 - tx1) * 14.5f);
         float panelH = Math.max(qr, textH) + 2 * pad;
-        float panelTop = Math.min(y - 34f, H * 0.62f);
+        float bandTop = H * 0.24f;
+        // centred in the space between the blurb and the organisation band, but never far from the blurb
+        float space = y - (bandTop + 6f);
+        float panelTop = y - Math.min(Math.max(34f, (space - panelH) / 2f), 90f);
         float panelBottom = panelTop - panelH;
         fill(under, Look.mix(style.primary(), 0.08f), x1, panelBottom, x2 - x1, panelH);
         fill(under, style.accent(), rtl ? x2 - 4f : x1, panelBottom, 4f, panelH);
@@ -196,35 +199,33 @@ final class CoverPages {
         }
 
         // Organisation band.
-        float bandTop = H * 0.24f;
         fill(under, style.primary(), 0, 0, W, bandTop);
         fill(under, style.accent(), 0, bandTop, W, 6f);
-        float by = bandTop - 40f;
+        float by = bandTop - 34f;
         if (style.hasLogo()) {
             Image logo = logo(style);
             if (logo != null) {
                 float h = 30f;
                 float lw = logo.getWidth() * h / logo.getHeight();
                 float lx = rtl ? x2 - lw : x1;
-                fill(under, Color.WHITE, lx - 6f, by - h + 12f - 6f, lw + 12f, h + 12f);
+                fill(under, Color.WHITE, lx - 6f, by - h - 6f, lw + 12f, h + 12f);
                 logo.scaleAbsolute(lw, h);
-                logo.setAbsolutePosition(lx, by - h + 12f);
+                logo.setAbsolutePosition(lx, by - h);
                 cb.addImage(logo);
-                by -= h + 12f;
+                by -= h + 18f;
             }
         }
         if (!style.organisation().isBlank()) {
             by = TextBox.draw(cb, ts, Run.styled(style.organisation(), TextStyle.PLAIN.withBold(true)), 16f, 20f,
-                    Color.WHITE, x1, x2, by + 20f, Element.ALIGN_LEFT) - 6f;
+                    Color.WHITE, x1, x2, by, Element.ALIGN_LEFT) - 4f;
         }
         if (!spec.dateText().isBlank()) {
-            by = TextBox.draw(cb, ts, Run.plain(spec.dateText()), 10.5f, 14f, Color.WHITE, x1, x2, by + 14f,
-                    Element.ALIGN_LEFT);
+            by = TextBox.draw(cb, ts, Run.plain(spec.dateText()), 10.5f, 14f, Color.WHITE, x1, x2, by,
+                    Element.ALIGN_LEFT) - 6f;
         }
         if (!style.licence().isBlank()) {
-            by -= 6f;
-            TextBox.draw(cb, ts, Run.plain(style.licence()), 9f, 12.5f, new Color(0xDD, 0xE7, 0xEA), x1, x2,
-                    by + 12.5f, Element.ALIGN_LEFT);
+            TextBox.draw(cb, ts, Run.plain(style.licence()), 9f, 12.5f, new Color(0xDD, 0xE7, 0xEA), x1, x2, by,
+                    Element.ALIGN_LEFT);
         }
     }
 

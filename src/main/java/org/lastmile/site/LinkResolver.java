@@ -31,36 +31,58 @@ public final class LinkResolver {
     public record Fallback(Language target) {
     }
 
-    /** What resolution found: fallbacks to mark in HTML, and problems to report. */
-    public record Result(Map<Node, Fallback> fallbacks, List<Diagnostic> problems) {
+    /**
+     * What resolution found: fallbacks to mark in HTML, problems to report, and notes that only {@code lastmile
+     * check} reports (links that work but send the reader to another language).
+     */
+    public record Result(Map<Node, Fallback> fallbacks, List<Diagnostic> problems, List<Diagnostic> notes) {
     }
 
     private final SiteIndex index;
+    private final Map<String, ParsedDoc> docs;
 
-    public LinkResolver(SiteIndex index) {
+    /** @param docs every parsed document by its site path, to check #fragments against their headings */
+    public LinkResolver(SiteIndex index, Map<String, ParsedDoc> docs) {
         this.index = index;
+        this.docs = docs;
     }
 
     public Result resolve(ParsedDoc doc) {
         Map<Node, Fallback> fallbacks = new IdentityHashMap<>();
         List<Diagnostic> problems = new ArrayList<>();
-        visit(doc.doc(), doc, fallbacks, problems);
-        return new Result(fallbacks, problems);
+        List<Diagnostic> notes = new ArrayList<>();
+        visit(doc.doc(), doc, fallbacks, problems, notes);
+        return new Result(fallbacks, problems, notes);
     }
 
-    private void visit(Node n, ParsedDoc doc, Map<Node, Fallback> fallbacks, List<Diagnostic> problems) {
+    private void visit(Node n, ParsedDoc doc, Map<Node, Fallback> fallbacks, List<Diagnostic> problems, List<Diagnostic> notes) {
         for (Node c = n.getFirstChild(); c != null; c = c.getNext()) {
             if (c instanceof Link link) {
-                resolveLink(link, doc, fallbacks, problems);
+                resolveLink(link, doc, fallbacks, problems, notes);
             } else if (c instanceof Image img) {
                 checkImage(img, doc, problems);
             }
-            visit(c, doc, fallbacks, problems);
+            visit(c, doc, fallbacks, problems, notes);
         }
     }
 
-    private void resolveLink(Link link, ParsedDoc doc, Map<Node, Fallback> fallbacks, List<Diagnostic> problems) {
+    private void checkAnchor(Link link, ParsedDoc doc, String targetPath, String fragment, List<Diagnostic> problems) {
+        if (fragment.length() <= 1) return;
+        ParsedDoc target = targetPath == null ? doc : docs.get(targetPath);
+        if (target == null) return; // a list page: its ids come from the theme
+        String id = java.net.URLDecoder.decode(fragment.substring(1), java.nio.charset.StandardCharsets.UTF_8);
+        if (!target.anchors().contains(id)) {
+            problems.add(Diagnostic.warning(MarkdownStage.pos(doc.source(), link), "link to '" + link.getUrl()
+                    + "': no heading with id '" + id + "' on " + (targetPath == null ? "this page" : targetPath),
+                    target.toc().isEmpty() ? "remove the #fragment" : "ids there: " + String.join(", ",
+                            target.toc().stream().map(t -> t.id()).limit(8).toList())));
+        }
+    }
+
+    private void resolveLink(Link link, ParsedDoc doc, Map<Node, Fallback> fallbacks, List<Diagnostic> problems,
+                             List<Diagnostic> notes) {
         String url = link.getUrl().toString();
+        if (url.startsWith("#")) checkAnchor(link, doc, null, url, problems);
         if (url.isEmpty() || url.startsWith("#") || isExternal(url)) return;
         SourceFile sf = doc.source();
         String here = SiteIndex.path(sf);
@@ -96,8 +118,13 @@ public final class LinkResolver {
                 return;
             }
             fallbacks.put(link, new Fallback(other.get().getKey()));
+            notes.add(Diagnostic.warning(MarkdownStage.pos(sf, link), "link to '" + url + "': " + p
+                    + " is not translated, so readers get the "
+                    + other.get().getKey().locale().getDisplayLanguage(com.ibm.icu.util.ULocale.ENGLISH) + " version " + other.get().getValue(),
+                    "translate it, or link to another page"));
             p = other.get().getValue();
         }
+        checkAnchor(link, doc, p, fragment, problems);
         link.setUrl(BasedSequence.of(index.href(p) + fragment));
     }
 
