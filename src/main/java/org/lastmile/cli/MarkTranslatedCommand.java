@@ -31,7 +31,8 @@ final class MarkTranslatedCommand implements Callable<Integer> {
         if (site.isEmpty()) return 1;
         int code = 0;
         for (Path f : files) {
-            Path rel = f.isAbsolute() ? f : source.root().relativize(Path.of("").toAbsolutePath().resolve(f).normalize());
+            // A path is taken as the shell gives it: relative to where the command runs.
+            Path rel = source.root().relativize(Path.of("").toAbsolutePath().resolve(f).normalize());
             try {
                 String hash = Scaffold.markTranslated(source.root(), site.get().config(), site.get().content(), rel);
                 spec.commandLine().getOut().println(rel.toString().replace('\\', '/') + ": translation_of: " + hash);

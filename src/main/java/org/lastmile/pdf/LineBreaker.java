@@ -56,6 +56,18 @@ final class LineBreaker implements SplitCharacter {
                 b[p] = true;
             }
         }
+        // Keep short hyphenated words whole ("из-за", "e-mail"): no break after a hyphen with fewer than three
+        // letters on either side of it.
+        for (int i = 1; i < end; i++) {
+            if (!b[i]) continue;
+            char h = cc[i - 1];
+            if (h != '-' && h != '\u2010') continue;
+            int before = 0;
+            for (int k = i - 2; k >= 0 && Character.isLetter(cc[k]); k--) before++;
+            int after = 0;
+            for (int k = i; k < end && Character.isLetter(cc[k]); k++) after++;
+            if (before < 3 || after < 3) b[i] = false;
+        }
         // Never break inside a surrogate pair.
         for (int i = 1; i < end; i++) {
             if (Character.isLowSurrogate(cc[i]) && Character.isHighSurrogate(cc[i - 1])) b[i] = false;

@@ -220,7 +220,7 @@ public final class PreviewServer implements AutoCloseable {
             }
             SiteState s = state;
             if (s.failed() && (path.endsWith("/") || path.endsWith(".html"))) {
-                send(ex, 500, "text/html", ErrorPage.html(s.errors(), opts.lang()).getBytes(StandardCharsets.UTF_8));
+                send(ex, 500, "text/html", inject(ErrorPage.html(s.errors(), opts.lang()).getBytes(StandardCharsets.UTF_8)));
                 return;
             }
             String file = path.endsWith("/") ? path.substring(1) + "index.html" : path.substring(1);
