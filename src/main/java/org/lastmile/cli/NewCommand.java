@@ -86,8 +86,9 @@ final class NewCommand implements Runnable {
             Optional<ContentLoader.Loaded> site = SiteLoad.load(source.root(), spec.commandLine().getErr());
             if (site.isEmpty()) return 1;
             try {
-                List<Path> w = Scaffold.newTranslation(source.root(), site.get().config(), site.get().content(), slug, lang);
-                return report(spec, w, "next: translate the text (keep the front matter keys), then preview it with lastmile preview --lang " + lang);
+                Scaffold.Created c = Scaffold.newTranslation(source.root(), site.get().config(), site.get().content(), slug, lang);
+                for (Path k : c.kept()) spec.commandLine().getOut().println("kept " + k.toString().replace('\\', '/') + " (it exists already)");
+                return report(spec, c.written(), "next: translate the text (keep the front matter keys), then preview it with lastmile preview --lang " + lang);
             } catch (LastmileException e) {
                 return fail(spec, e);
             }

@@ -57,11 +57,15 @@ public final class Scaffold {
         return written;
     }
 
+    /** What {@link #newTranslation} did: the files it wrote and the ones that existed already and were kept. */
+    public record Created(List<Path> written, List<Path> kept) {
+    }
+
     /**
      * Starts the translation of {@code slug} (a paper with its guide, or a page) into {@code lang}: copies each
      * default-language source with {@code translation_of} set to the source's current hash.
      */
-    public static List<Path> newTranslation(Path root, SiteConfig cfg, Content content, String slug, String lang) {
+    public static Created newTranslation(Path root, SiteConfig cfg, Content content, String slug, String lang) {
         if (cfg.language(lang).isEmpty()) {
             throw new LastmileException(Diagnostic.error(SourcePos.of(Path.of("site.yaml")), "the site has no language '" + lang + "'",
                     "add '- code: " + lang + "' to languages in site.yaml first"));
@@ -81,18 +85,21 @@ public final class Scaffold {
                     "check the slug: it is the folder name under content/papers/ or the file name under content/pages/"));
         }
         List<Path> written = new ArrayList<>();
+        List<Path> kept = new ArrayList<>();
         List<Diagnostic> refused = new ArrayList<>();
         for (SourceFile src : sources) {
             Path target = translationPath(src, lang);
             if (Files.exists(root.resolve(target))) {
+                kept.add(target);
                 refused.add(Diagnostic.error(SourcePos.of(target), "already exists, so it was not overwritten",
                         "edit it, or delete it first to start over from the source"));
                 continue;
             }
             write(root, target, withTranslationOf(root, src), written);
         }
-        if (!refused.isEmpty() && written.isEmpty()) throw new LastmileException(refused);
-        return written;
+        // Only when nothing was left to create is this a failure: a paper translated without its guide is common.
+        if (written.isEmpty()) throw new LastmileException(refused);
+        return new Created(List.copyOf(written), List.copyOf(kept));
     }
 
     /** Where the translation of {@code src} into {@code lang} lives: index.md → index.fr.md, about.en.md → about.fr.md. */
