@@ -6,6 +6,9 @@ import org.lastmile.content.Bundle;
 import org.lastmile.content.PageGroup;
 import org.lastmile.content.Slugs;
 import org.lastmile.content.SourceFile;
+import org.lastmile.content.TranslationState;
+import org.lastmile.content.TranslationStatus;
+import org.lastmile.content.Translations;
 import org.lastmile.diag.Diagnostics;
 import org.lastmile.diag.LastmileException;
 import org.lastmile.i18n.Locales;
@@ -55,6 +58,7 @@ public final class SiteRenderer {
         jobs.add(new Job("404.html", () -> html("404.ftlh", notFound(cfg.defaultLang()))));
         jobs.add(new Job("sitemap.xml", () -> Feeds.sitemap(index).getBytes(StandardCharsets.UTF_8)));
         jobs.add(new Job("robots.txt", () -> Feeds.robots(index).getBytes(StandardCharsets.UTF_8)));
+        if (cfg.statusPage()) jobs.add(new Job("status/index.html", () -> html("status.ftlh", statusPage())));
         Map<String, byte[]> out = new ConcurrentHashMap<>();
         jobs.parallelStream().forEach(j -> {
             try {
@@ -179,6 +183,37 @@ public final class SiteRenderer {
         models.putDoc(p, docs.get(path), lang);
         index.content().page(sf.slug()).ifPresent(g -> models.putOutdated(p, g.versions(), sf, code -> SiteIndex.page(sf.slug(), code)));
         return model(lang, path, p);
+    }
+
+    /** The translation matrix as a page, in the default language's layout, for the team (status_page: true). */
+    private Map<String, Object> statusPage() {
+        Language def = cfg.defaultLang();
+        String path = "/status/";
+        List<TranslationStatus> matrix = Translations.matrix(cfg, index.content());
+        Map<String, Object> p = models.page(PageKind.STATUS, def, path, "Translation status", "");
+        List<Language> langs = cfg.languages().stream().filter(l -> !l.code().equals(def.code())).toList();
+        p.put("sourceLabel", "Source (" + def.name() + ")");
+        p.put("statusLanguages", langs.stream().map(l -> Map.of("code", l.code(), "name", l.name())).toList());
+        Map<String, List<TranslationStatus>> rows = new LinkedHashMap<>();
+        for (TranslationStatus s : matrix) rows.computeIfAbsent(s.kind() + "/" + s.slug(), k -> new ArrayList<>()).add(s);
+        List<Map<String, Object>> out = new ArrayList<>();
+        java.util.EnumMap<TranslationState, Integer> counts = new java.util.EnumMap<>(TranslationState.class);
+        for (List<TranslationStatus> row : rows.values()) {
+            TranslationStatus first = row.get(0);
+            List<Map<String, Object>> cells = new ArrayList<>();
+            for (Language l : langs) {
+                TranslationStatus s = row.stream().filter(x -> x.lang().equals(l.code())).findFirst().orElseThrow();
+                counts.merge(s.state(), 1, Integer::sum);
+                cells.add(Map.of("state", s.state().id(), "label", s.state().label(),
+                        "url", s.translation().map(t -> index.href(SiteIndex.path(t))).orElse("")));
+            }
+            out.add(Map.of("kind", first.kind().name().toLowerCase(java.util.Locale.ROOT), "title", first.source().fm().title(),
+                    "url", index.href(SiteIndex.path(first.source())), "cells", cells));
+        }
+        p.put("statusRows", out);
+        p.put("summary", java.util.Arrays.stream(TranslationState.values())
+                .map(s -> counts.getOrDefault(s, 0) + " " + s.label()).reduce((a, b) -> a + ", " + b).orElse(""));
+        return model(def, path, p);
     }
 
     private Map<String, Object> rootModel() {
