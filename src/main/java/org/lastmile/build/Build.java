@@ -130,6 +130,10 @@ public final class Build {
 
     private Site load() {
         List<Diagnostic> problems = new ArrayList<>();
+        if (!java.nio.file.Files.isDirectory(opts.source())) {
+            throw new LastmileException(Diagnostic.error(SourcePos.of(opts.source()), "this folder does not exist",
+                    "pass --source with the folder of your site (the one that holds content/)"));
+        }
         SiteConfig cfg = ConfigLoader.load(opts.source(), problems);
         if (opts.baseUrl().isPresent()) cfg = cfg.withBaseUrl(opts.baseUrl().get());
         ContentLoader.Loaded loaded = ContentLoader.load(cfg, opts.drafts(), problems);
@@ -140,7 +144,13 @@ public final class Build {
                         "choose from " + String.join(", ", cfg.languages().stream().map(Language::code).toList())));
             }
         }
-        if (cfg.baseUrl().isEmpty()) {
+        if (!opts.languages().isEmpty() && !opts.othersOnDemand()) {
+            // A partial build is a site of those languages only, so nothing in it links a page it does not have.
+            cfg = cfg.withLanguages(languages(cfg));
+        }
+        boolean baseUrlGiven = problems.stream().anyMatch(d -> d.message().contains("'base_url'"));
+        boolean noContent = problems.stream().anyMatch(d -> d.message().equals("there is no content/ folder"));
+        if (cfg.baseUrl().isEmpty() && !baseUrlGiven && !noContent) {
             problems.add(Diagnostic.warning(SourcePos.of(Path.of(ConfigLoader.FILE)), "no base_url, so feeds, sitemap, "
                     + "canonical links and PDF links can only use paths", "set base_url in site.yaml or pass --base-url"));
         }

@@ -5,23 +5,30 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * What to build: the site at {@code source} into {@code out}. {@code languages} empty means all of the site's;
+ * What to build: the site at {@code source} into {@code out}. {@code languages} empty means all of the site's; a
+ * partial build is a site of just those languages (its switchers and sitemap name no others), unless
+ * {@code othersOnDemand}: then pages link every language, as the preview server builds the others when asked.
  * {@code baseUrl} overrides site.yaml's; {@code threads} 0 means one per core; {@code check} adds the findings of
  * {@code lastmile check}.
  */
 public record BuildOptions(Path source, Path out, List<String> languages, Optional<String> baseUrl,
-                           boolean drafts, int threads, boolean check) {
+                           boolean drafts, int threads, boolean check, boolean othersOnDemand) {
 
     public BuildOptions(Path source, Path out, List<String> languages, Optional<String> baseUrl, boolean drafts, int threads) {
-        this(source, out, languages, baseUrl, drafts, threads, false);
-    }
-
-    /** The same build as a check: nothing is written, and findings only a check reports are included. */
-    public BuildOptions asCheck() {
-        return new BuildOptions(source, out, languages, baseUrl, drafts, threads, true);
+        this(source, out, languages, baseUrl, drafts, threads, false, false);
     }
 
     public static BuildOptions of(Path source, Path out) {
         return new BuildOptions(source, out, List.of(), Optional.empty(), false, 0);
+    }
+
+    /** The same build as a check: nothing is written, and findings only a check reports are included. */
+    public BuildOptions asCheck() {
+        return new BuildOptions(source, out, languages, baseUrl, drafts, threads, true, othersOnDemand);
+    }
+
+    /** The same build for the preview server: only {@code languages} are rendered, but pages link all of them. */
+    public BuildOptions withOthersOnDemand() {
+        return new BuildOptions(source, out, languages, baseUrl, drafts, threads, check, true);
     }
 }

@@ -63,9 +63,13 @@ public final class YamlMap {
                         "YAML: expected 'key: value' lines", "write one setting per line, like 'title: \"My title\"'"));
                 return empty(file);
             }
+            duplicates(file, lineOffset, m, problems);
             return fromMapping(file, lineOffset, m);
         } catch (MarkedYamlEngineException e) {
-            int line = e.getProblemMark().map(mk -> mk.getLine() + 1).orElse(1);
+            // An unclosed quote or bracket is found only at the end of the text: point at where it was opened.
+            var mark = e.getProblem() != null && e.getProblem().contains("end of stream") && e.getContextMark().isPresent()
+                    ? e.getContextMark() : e.getProblemMark();
+            int line = mark.map(mk -> mk.getLine() + 1).orElse(1);
             String what = e.getProblem() == null ? "syntax error" : e.getProblem();
             problems.add(Diagnostic.error(SourcePos.of(file, lineOffset + line), "YAML: " + what,
                     "check indentation, colons and quotes on this line"));
@@ -74,6 +78,18 @@ public final class YamlMap {
             problems.add(Diagnostic.error(SourcePos.of(file, lineOffset + 1), "YAML: " + firstLine(e.getMessage()),
                     "check the syntax of this block"));
             return empty(file);
+        }
+    }
+
+    /** A key set twice: the YAML composer keeps both, and the last would silently win. */
+    private static void duplicates(Path file, int lineOffset, MappingNode m, List<Diagnostic> problems) {
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (NodeTuple t : m.getValue()) {
+            if (t.getKeyNode() instanceof ScalarNode k && !seen.add(k.getValue())) {
+                problems.add(Diagnostic.error(SourcePos.of(file, lineOffset + line(k)), "'" + k.getValue() + "' is set twice",
+                        "keep only one"));
+            }
+            if (t.getValueNode() instanceof MappingNode inner) duplicates(file, lineOffset, inner, problems);
         }
     }
 

@@ -31,7 +31,9 @@ import java.util.stream.Stream;
  * front matter validated and translations completed from their default-language version.
  */
 public final class ContentLoader {
-    private static final Pattern NAME = Pattern.compile("^(.+?)(?:\\.([A-Za-z]{2,8}(?:-[A-Za-z0-9]{1,8})*))?\\.md$");
+    private static final Pattern NAME = Pattern.compile("^(.+?)(?:\\.([A-Za-z]{2,8}(?:[-_][A-Za-z0-9]{1,8})*))?\\.md$");
+    /** Page slugs that would land on a page lastmile makes itself: /lang/tags/, /lang/papers/… */
+    private static final java.util.Set<String> RESERVED_PAGES = java.util.Set.of("tags", "papers", "404", "atom.xml", "index");
     private static final Pattern SLUG = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}_-]*");
 
     private ContentLoader() {
@@ -90,6 +92,11 @@ public final class ContentLoader {
             } else if (top.equals("pages") && depth == 2 && md) {
                 Optional<Name> n = name(cfg, rel, problems);
                 if (n.isEmpty() || !checkSlug(n.get().base(), rel, problems)) continue;
+                if (RESERVED_PAGES.contains(n.get().base())) {
+                    problems.add(Diagnostic.error(SourcePos.of(rel), "a page cannot be called '" + n.get().base()
+                            + "': lastmile makes /<lang>/" + n.get().base() + "/ itself", "rename the file, e.g. to my-" + n.get().base() + ".md"));
+                    continue;
+                }
                 read(cfg, ContentKind.PAGE, n.get().base(), n.get().lang(), rel, file, problems)
                         .ifPresent(sf -> put(pages, sf.slug(), sf, problems));
             } else if (!file.getFileName().toString().startsWith(".")) {
@@ -184,6 +191,12 @@ public final class ContentLoader {
         }
         String base = m.group(1);
         if (m.group(2) == null) return Optional.of(new Name(base, cfg.defaultLanguage()));
+        if (m.group(2).contains("_")) {
+            problems.add(Diagnostic.error(SourcePos.of(rel), "'" + m.group(2) + "' in the file name is not a valid language code",
+                    "write language codes with a hyphen, such as " + base + "." + m.group(2).substring(0, m.group(2).indexOf('_'))
+                            + ".md or " + base + "." + m.group(2).replace('_', '-') + ".md"));
+            return Optional.empty();
+        }
         Optional<String> code = Language.canonicalCode(m.group(2));
         if (code.isEmpty()) {
             problems.add(Diagnostic.error(SourcePos.of(rel), "'" + m.group(2) + "' in the file name is not a known language code",
@@ -213,8 +226,10 @@ public final class ContentLoader {
         }
         Optional<FrontMatterParser.Split> split = FrontMatterParser.split(rel, text, problems);
         if (split.isEmpty()) return Optional.empty();
+        int before = problems.size();
         FrontMatter fm = FrontMatterParser.parse(rel, split.get(), problems);
-        if (fm.title().isEmpty()) {
+        boolean yamlBroken = problems.subList(before, problems.size()).stream().anyMatch(d -> d.message().startsWith("front matter: YAML"));
+        if (fm.title().isEmpty() && !yamlBroken && !fm.keys().contains("title")) {
             problems.add(Diagnostic.error(SourcePos.of(rel, 2), "front matter: 'title' is missing", "add title: \"…\""));
         }
         return Optional.of(new SourceFile(kind, slug, lang, rel, file, fm, split.get().body(), split.get().bodyLine(),

@@ -25,12 +25,12 @@ public record FrontMatter(String title, Optional<LocalDate> date, String summary
         return new FrontMatter(
                 title.isEmpty() ? base.title : title,
                 date.or(base::date),
-                keys.contains("summary") ? summary : base.summary,
+                summary, // text a translator writes: never shown in another language
                 keys.contains("tags") ? tags : base.tags,
                 keys.contains("authors") ? authors : base.authors,
                 keys.contains("draft") ? draft : base.draft,
                 weight.or(base::weight),
-                keys.contains("short_title") ? shortTitle : base.shortTitle,
+                shortTitle,
                 translationOf,
                 coverImage.or(base::coverImage),
                 Map.copyOf(p), lines, keys);

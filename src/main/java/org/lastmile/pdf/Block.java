@@ -70,17 +70,17 @@ sealed interface Block permits Block.Text, Block.Table, Block.Picture, Block.Box
         }
     }
 
-    /** A table, built for a given width (rows are never split; header rows repeat after a column break). */
-    record Table(Function<Float, PdfPTable> build, float spaceBefore, float spaceAfter) implements Block {
+    /** A table, built for a given width (the column's, less {@code indent} on the start side) (rows are never split; header rows repeat after a column break). */
+    record Table(Function<Float, PdfPTable> build, float indent, float spaceBefore, float spaceAfter) implements Block {
     }
 
     /** An image scaled into the column, with an optional caption below. */
     record Picture(Image image, float maxHeight, Text caption, float spaceBefore, float spaceAfter) implements Block {
     }
 
-    /** A tinted box with a bar on the start side around other blocks (block quotes, code). */
-    record Box(List<Block> children, Color fill, Color bar, float barWidth, float padding, float spaceBefore,
-               float spaceAfter) implements Block {
+    /** A tinted box with a bar on the start side around other blocks (block quotes, code), {@code indent} in. */
+    record Box(List<Block> children, Color fill, Color bar, float barWidth, float padding, float indent,
+               float spaceBefore, float spaceAfter) implements Block {
     }
 
     /** A horizontal rule across the column. */

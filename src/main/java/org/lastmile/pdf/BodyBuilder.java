@@ -79,6 +79,7 @@ final class BodyBuilder {
     private final Map<String, org.openpdf.text.Image> imageCache;
     private Document document;
     private boolean seenHeading;
+    private int sections;
 
     BodyBuilder(Typesetter ts, Look look, Path source, int lineOffset, Path bundleDir, List<Diagnostic> diagnostics,
                 String notesLabel, boolean outlines, Map<String, org.openpdf.text.Image> imageCache) {
@@ -162,6 +163,7 @@ final class BodyBuilder {
         String title = textOf(runs);
         int level = Math.max(2, h.getLevel());
         seenHeading = true;
+        if (level == 2 && outlines && !title.isEmpty()) runs = markFirst(runs, "sec-" + (++sections));
         if (level == 2) {
             Phrase p = ts.phrase(runs, look.h2(), look.h2Leading(), look.primary());
             out.add(new Block.Text(p, look.h2(), look.h2Leading(), Element.ALIGN_LEFT, ctx.indent, 0,
@@ -228,6 +230,20 @@ final class BodyBuilder {
                     spaceAfter, mk, look.markerGap(), false, false, 0, null, null, ratio(), null));
         }
         for (Image img : images) picture(img, ctx, out);
+    }
+
+    /** The runs with a named destination on the first non-empty one (target of footnote and contents links). */
+    private static List<Run> markFirst(List<Run> runs, String name) {
+        List<Run> r = new ArrayList<>(runs);
+        for (int i = 0; i < r.size(); i++) {
+            Run run = r.get(i);
+            if (!run.text().isBlank()) {
+                r.set(i, new Run(run.text(), run.style().withLocalDestination(name), run.line()));
+                return r;
+            }
+        }
+        r.add(0, Run.of("\u00A0", TextStyle.PLAIN.withLocalDestination(name)));
+        return r;
     }
 
     private static List<Run> restyle(List<Run> runs, TextStyle add) {
@@ -328,12 +344,8 @@ final class BodyBuilder {
         if (children.isEmpty()) return;
         Block first = children.get(0);
         if (first instanceof Block.Text t) children.set(0, withSpace(t, 0, t.spaceAfter()));
-        out.add(new Block.Box(indentChildren(children, ctx.indent), look.tint(0.09f), look.accent(), 3f,
-                look.size() * 0.85f, look.size() * 0.9f, look.size() * 1.0f));
-    }
-
-    private List<Block> indentChildren(List<Block> blocks, float indent) {
-        return blocks; // boxes inside lists are laid out at the list's indent by the flow
+        out.add(new Block.Box(children, look.tint(0.09f), look.accent(), 3f, look.size() * 0.85f, ctx.indent,
+                look.size() * 0.9f, look.size() * 1.0f));
     }
 
     private void code(String text, Node n, Ctx ctx, List<Block> out) {
@@ -342,7 +354,7 @@ final class BodyBuilder {
                 Look.INK);
         Block.Text tb = new Block.Text(p, look.small(), look.smallLeading(), Element.ALIGN_LEFT, 0, 0, 0, 0, null, 0,
                 false, false, 0, null, null, ratio(), null);
-        out.add(new Block.Box(List.of(tb), new Color(0xF1, 0xF3, 0xF5), null, 0, look.size() * 0.6f,
+        out.add(new Block.Box(List.of(tb), new Color(0xF1, 0xF3, 0xF5), null, 0, look.size() * 0.6f, ctx.indent,
                 look.paraSpace(), look.paraSpace()));
     }
 
@@ -408,8 +420,7 @@ final class BodyBuilder {
         Color headBg = look.primary();
         Color stripe = look.tint(0.07f);
         out.add(new Block.Table(width -> {
-            float avail = width - ctx.indent;
-            float[] w = columnWidths(natural, min, avail);
+            float[] w = columnWidths(natural, min, width);
             PdfPTable table = new PdfPTable(ncols);
             try {
                 table.setTotalWidth(w);
@@ -450,7 +461,7 @@ final class BodyBuilder {
                 }
             }
             return table;
-        }, look.paraSpace() * 1.2f, look.paraSpace() * 1.4f));
+        }, ctx.indent, look.paraSpace() * 1.2f, look.paraSpace() * 1.4f));
     }
 
     private static List<Run> trim(List<Run> runs) {
@@ -556,15 +567,15 @@ final class BodyBuilder {
     private void notes(List<Block> out) {
         float size = look.small();
         float leading = look.smallLeading();
-        Phrase head = ts.phrase(List.of(Run.of(notesLabel, TextStyle.PLAIN.withBold(true))), look.size(),
-                look.leading(), look.primaryDark());
+        List<Run> headRuns = List.of(Run.of(notesLabel, TextStyle.PLAIN.withBold(true)));
+        if (outlines) headRuns = markFirst(headRuns, "sec-" + (++sections));
+        Phrase head = ts.phrase(headRuns, look.size(), look.leading(), look.primaryDark());
         out.add(new Block.Rule(Look.HAIRLINE, 0.6f, look.size() * 1.2f, look.size() * 0.4f));
         out.add(new Block.Text(head, look.size(), look.leading(), Element.ALIGN_LEFT, 0, 0, 0, look.size() * 0.2f,
                 null, 0, true, true, outlines ? 1 : 0, notesLabel, null, ratio(), null));
         for (Map.Entry<FootnoteBlock, Integer> e : new ArrayList<>(footnotes.entrySet())) {
             int n = e.getValue();
             List<Run> runs = new ArrayList<>();
-            runs.add(new Run("\u200B", TextStyle.PLAIN.withLocalDestination("note-" + n), 0));
             boolean firstPara = true;
             for (Node c = e.getKey().getFirstChild(); c != null; c = c.getNext()) {
                 if (!firstPara) runs.add(Run.of("\n", TextStyle.PLAIN));
@@ -575,6 +586,7 @@ final class BodyBuilder {
                 }
                 firstPara = false;
             }
+            runs = markFirst(runs, "note-" + n);
             Phrase marker = ts.phrase(List.of(Run.of(n + ".", TextStyle.PLAIN.withBold(true))), size, leading,
                     look.primary());
             Phrase p = ts.phrase(runs, size, leading, Look.INK);

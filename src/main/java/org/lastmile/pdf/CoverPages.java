@@ -38,8 +38,10 @@ final class CoverPages {
         boolean rtl = spec.direction().rtl();
         boolean cjk = ts.cjk();
 
-        // Colour band: series label at the top, the title sitting on the band's lower edge.
-        float bandBottom = H * 0.40f;
+        // Colour band: series label at the top, the title sitting on the band's lower edge. With a cover image
+        // the band is shorter so the picture gets room.
+        Image img = GuideRenderer.coverImage(spec, images);
+        float bandBottom = img != null ? H * 0.56f : H * 0.40f;
         List<Run> title = Run.styled(spec.title(), TextStyle.PLAIN.withBold(true));
         float maxTitleHeight = H - bandBottom - 44f - m - 60f;
         float titleSize = cjk ? 32f : 34f;
@@ -60,7 +62,9 @@ final class CoverPages {
 
         int titleLines = TextBox.lines(ts, title, titleSize, titleLeading, x2 - x1);
         float titleTop = bandBottom + 46f + titleLines * titleLeading - titleLeading * 0.22f;
-        TextBox.draw(cb, ts, title, titleSize, titleLeading, Color.WHITE, x1, x2, titleTop, Element.ALIGN_LEFT);
+        float tw = TextBox.balancedWidth(ts, title, titleSize, titleLeading, x2 - x1);
+        TextBox.draw(cb, ts, title, titleSize, titleLeading, Color.WHITE, rtl ? x2 - tw : x1, rtl ? x2 : x1 + tw,
+                titleTop, Element.ALIGN_LEFT);
 
         // Summary under the band.
         float sumSize = cjk ? 14f : 15f;
@@ -83,7 +87,6 @@ final class CoverPages {
         }
 
         // Optional cover image between the summary and the foot.
-        Image img = GuideRenderer.coverImage(spec, images);
         if (img != null) {
             float top = y - 26f;
             float bottom = ruleY + 26f;
@@ -153,8 +156,10 @@ final class CoverPages {
         y -= 12f;
         float ts1 = 18f;
         float tl = ts1 * (cjk ? 1.35f : 1.22f);
-        y = TextBox.draw(cb, ts, Run.styled(spec.title(), TextStyle.PLAIN.withBold(true)), ts1, tl, style.primary(),
-                x1, x2, y + tl * 0.1f, Element.ALIGN_LEFT);
+        List<Run> backTitle = Run.styled(spec.title(), TextStyle.PLAIN.withBold(true));
+        float btw = TextBox.balancedWidth(ts, backTitle, ts1, tl, x2 - x1);
+        y = TextBox.draw(cb, ts, backTitle, ts1, tl, style.primary(), rtl ? x2 - btw : x1, rtl ? x2 : x1 + btw,
+                y + tl * 0.1f, Element.ALIGN_LEFT);
         y -= 10f;
         float ss = 11.5f;
         float sl = ss * (cjk ? 1.65f : 1.48f);

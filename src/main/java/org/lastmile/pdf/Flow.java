@@ -62,7 +62,12 @@ final class Flow {
         }
     }
 
+    /** A heading as placed: bookmark level, text, page (−1 beyond the real slots). */
+    record Heading(int level, String title, int page) {
+    }
+
     private static final int MAX_VIRTUAL_SLOTS = 60;
+    private final List<Heading> headings = new java.util.ArrayList<>();
 
     private final List<Slot> slots;
     private final Pages pages;
@@ -112,6 +117,11 @@ final class Flow {
             // measuring went past every slot we allow: report as far as we got
         }
         return new Result(slotIdx, y, slots.size(), slot());
+    }
+
+    /** The headings placed so far (measuring records them too), in order. */
+    List<Heading> headings() {
+        return List.copyOf(headings);
     }
 
     /** Height the blocks take in a column of this width with no column breaks (for keep-together decisions). */
@@ -225,14 +235,14 @@ final class Flow {
                 yield h;
             }
             case Block.Table t -> {
-                PdfPTable table = t.build().apply(w);
+                PdfPTable table = t.build().apply(w - t.indent());
                 float h = table.getHeaderHeight();
                 if (table.size() > table.getHeaderRows()) h += table.getRowHeight(table.getHeaderRows());
                 yield h;
             }
             case Block.Picture p -> pictureHeight(p, w);
             case Block.Box bx -> {
-                float inner = w - bx.barWidth() - 2 * bx.padding();
+                float inner = w - bx.indent() - bx.barWidth() - 2 * bx.padding();
                 float full = measure(bx.children(), inner, rtl ? Direction.RTL : Direction.LTR) + 2 * bx.padding();
                 if (full <= slot().height() * 0.5f) yield full;
                 yield bx.children().isEmpty() ? 2 * bx.padding() : 2 * bx.padding() + startHeightIn(bx, inner);
@@ -298,6 +308,7 @@ final class Flow {
             ct.setSimpleColumn(x1(), top - k * lead - 0.01f, x2(), top);
             ct.go(!draw);
             int written = ct.getLinesWritten();
+            if (first && t.outlineLevel() > 0) headings.add(new Heading(t.outlineLevel(), t.outlineTitle(), slot().page()));
             if (draw && first) {
                 float baseline = top - lead;
                 if (t.marker() != null) drawMarker(t, baseline);
@@ -310,7 +321,6 @@ final class Flow {
             first = false;
             if (remaining > 0) advance();
         }
-        y -= desc * 0.0f;
         pending = t.spaceAfter();
     }
 
@@ -343,6 +353,16 @@ final class Flow {
 
     private void placeTable(Block.Table tb) {
         space(tb.spaceBefore());
+        indentStart += tb.indent();
+        try {
+            placeTableRows(tb);
+        } finally {
+            indentStart -= tb.indent();
+        }
+        pending = tb.spaceAfter();
+    }
+
+    private void placeTableRows(Block.Table tb) {
         PdfPTable t = tb.build().apply(width());
         int headerRows = t.getHeaderRows();
         float hh = t.getHeaderHeight();
@@ -379,7 +399,6 @@ final class Flow {
             first = false;
             if (row < t.size()) advance();
         }
-        pending = tb.spaceAfter();
     }
 
     // ---------------------------------------------------------------------------------------------------------------
@@ -431,14 +450,15 @@ final class Flow {
 
     private void placeBox(Block.Box bx) throws DocumentException {
         space(bx.spaceBefore());
+        float saveS = indentStart;
+        indentStart += bx.indent();
         OpenBox ob = new OpenBox(bx, indentStart, indentEnd, y);
         boxes.push(ob);
-        float saveS = indentStart;
         float saveReserved = reservedBottom;
         indentStart += bx.barWidth() + bx.padding();
         indentEnd += bx.padding();
         reservedBottom += bx.padding();
-        y -= bx.padding();
+        y -= topInset(bx);
         atTop = true; // no extra space above the first child
         pending = 0;
         place(bx.children());
@@ -450,6 +470,17 @@ final class Flow {
         reservedBottom = saveReserved;
         atTop = false;
         pending = bx.spaceAfter();
+    }
+
+    /**
+     * Space above the first line inside a box: the padding less the room the line's leading already leaves above
+     * the capitals, so text sits as far from the top edge as from the bottom edge.
+     */
+    private static float topInset(Block.Box bx) {
+        if (!bx.children().isEmpty() && bx.children().get(0) instanceof Block.Text t) {
+            return Math.max(2f, bx.padding() - (t.leading() - t.size() * 0.72f) + t.size() * 0.1f);
+        }
+        return bx.padding();
     }
 
     private void drawBoxFragment(OpenBox ob, float top, float bottom) {

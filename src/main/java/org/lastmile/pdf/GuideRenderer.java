@@ -53,6 +53,10 @@ public final class GuideRenderer {
         Map<String, Image> images = BodyBuilder.newImageCache();
         Geometry g = new Geometry(style, spec.direction());
 
+        if (spec.coverImage() != null && coverImage(spec, images) == null) {
+            diags.add(Diagnostic.error(SourcePos.of(spec.source()), "cover image " + spec.coverImage()
+                    + " cannot be read", "use a PNG or JPEG file"));
+        }
         // Find the largest size at which the body fits on pages 2–3.
         float chosen = -1;
         Flow.Result last = null;
@@ -87,7 +91,7 @@ public final class GuideRenderer {
         return RenderResult.ok(pdf, diags, size);
     }
 
-    private static List<Block> body(GuideSpec spec, PdfStyle style, Typesetter ts, float size, List<Diagnostic> diags,
+    static List<Block> body(GuideSpec spec, PdfStyle style, Typesetter ts, float size, List<Diagnostic> diags,
                                     Map<String, Image> images, boolean outlines) {
         Look look = new Look(style, size, ts.cjk());
         BodyBuilder bb = new BodyBuilder(ts, look, spec.source(), spec.bodyLineOffset(), spec.bundleDir(), diags,
@@ -128,7 +132,7 @@ public final class GuideRenderer {
         }
 
         float gutter() {
-            return Math.round(width() * 0.04f);
+            return Math.round(width() * 0.06f);
         }
 
         /** Whether a page sits on the left of its spread (page 2 in left-to-right booklets). */
@@ -145,8 +149,13 @@ public final class GuideRenderer {
         }
 
         List<Flow.Slot> bodySlots() {
+            return slots(2, 3);
+        }
+
+        /** Two columns per page on pages {@code from..to}, in reading order. */
+        List<Flow.Slot> slots(int from, int to) {
             List<Flow.Slot> s = new ArrayList<>();
-            for (int page = 2; page <= 3; page++) {
+            for (int page = from; page <= to; page++) {
                 float l = left(page);
                 float r = right(page);
                 float col = (r - l - gutter()) / 2f;
@@ -166,7 +175,7 @@ public final class GuideRenderer {
         }
     }
 
-    private static final class Pages implements Flow.Pages {
+    static final class Pages implements Flow.Pages {
         final Document doc;
         final PdfWriter writer;
         int current = 1;
@@ -224,8 +233,8 @@ public final class GuideRenderer {
         Look look = new Look(style, size, ts.cjk());
         Runnable[] onLeave = new Runnable[PAGES + 1];
         Pages pages = new Pages(doc, w, onLeave);
-        onLeave[2] = () -> footer(w, spec, style, ts, g, 2);
-        onLeave[3] = () -> footer(w, spec, style, ts, g, 3);
+        onLeave[2] = () -> footer(w, spec, style, ts, g, 2, PAGES);
+        onLeave[3] = () -> footer(w, spec, style, ts, g, 3, PAGES);
 
         // page 1
         CoverPages.cover(w, spec, style, ts, g, images);
@@ -247,7 +256,7 @@ public final class GuideRenderer {
     }
 
     /** Draws the top band of a body page the first time the flow arrives on it. */
-    private static final class DecoratingPages implements Flow.Pages {
+    static final class DecoratingPages implements Flow.Pages {
         final Pages inner;
         final PdfWriter w;
         final PdfStyle style;
@@ -264,7 +273,7 @@ public final class GuideRenderer {
         public void show(int page) {
             int before = inner.current;
             inner.show(page);
-            if (inner.current != before && page <= 3) bodyPageDecoration(w, style, g);
+            if (inner.current != before && page >= 2) bodyPageDecoration(w, style, g);
         }
 
         @Override
@@ -292,7 +301,7 @@ public final class GuideRenderer {
         cb.restoreState();
     }
 
-    private static void footer(PdfWriter w, GuideSpec spec, PdfStyle style, Typesetter ts, Geometry g, int page) {
+    static void footer(PdfWriter w, GuideSpec spec, PdfStyle style, Typesetter ts, Geometry g, int page, int pages) {
         PdfContentByte cb = w.getDirectContent();
         float l = g.left(page);
         float r = g.right(page);
@@ -305,7 +314,7 @@ public final class GuideRenderer {
         cb.lineTo(r, ruleY);
         cb.stroke();
         cb.restoreState();
-        String label = spec.pageLabel(page, PAGES);
+        String label = spec.pageLabel(page, pages);
         List<Run> folio = List.of(Run.of(label, TextStyle.PLAIN.withBold(true)));
         List<Run> title = Run.plain(spec.shortTitle());
         float folioWidth = ts.width(folio, 8.5f);

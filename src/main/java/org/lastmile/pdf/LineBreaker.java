@@ -68,6 +68,10 @@ final class LineBreaker implements SplitCharacter {
             for (int k = i; k < end && Character.isLetter(cc[k]); k++) after++;
             if (before < 3 || after < 3) b[i] = false;
         }
+        // A spaced dash stays at the end of the line, never starts the next one ("миля — в", "word – word").
+        for (int i = 1; i < end; i++) {
+            if ((cc[i] == '\u2014' || cc[i] == '\u2013') && Character.isWhitespace(cc[i - 1])) b[i] = false;
+        }
         // Never break inside a surrogate pair.
         for (int i = 1; i < end; i++) {
             if (Character.isLowSurrogate(cc[i]) && Character.isHighSurrogate(cc[i - 1])) b[i] = false;

@@ -24,6 +24,23 @@ final class TextBox {
     }
 
     /**
+     * The narrowest width, not below half of {@code width}, at which the runs take no more lines than at
+     * {@code width}: lines of similar length for titles (no single word or character alone on the last line).
+     */
+    static float balancedWidth(Typesetter ts, List<Run> runs, float size, float leading, float width) {
+        int n = lines(ts, runs, size, leading, width);
+        if (n <= 1) return width;
+        float lo = width * 0.5f;
+        float hi = width;
+        for (int i = 0; i < 12; i++) {
+            float mid = (lo + hi) / 2f;
+            if (lines(ts, runs, size, leading, mid) <= n) hi = mid;
+            else lo = mid;
+        }
+        return Math.min(width, hi + 1f);
+    }
+
+    /**
      * Sets the runs from {@code yTop} down between x1 and x2 (start-aligned for the language's direction unless
      * {@code align} says otherwise) and returns the y below the last line's descent.
      */

@@ -250,7 +250,9 @@ final class Typesetter {
                     if (cjkLanguage) cands.add(langKey);
                     cands.add(style.scriptKey("Han"));
                 } else if (ambiguous && cjkLanguage && (isCjk(prev[i]) || isCjk(next[i]))) {
-                    cands.add(langKey);
+                    cands.add(langKey); // Chinese quotes and dashes stay full-width next to Chinese text
+                } else if (sameFamily(prev[i], langKey) || sameFamily(next[i], langKey)) {
+                    cands.add(langKey); // punctuation beside the language's own script belongs to that language
                 }
                 if (prev[i] != null) cands.add(prev[i]);
                 if (next[i] != null) cands.add(next[i]);
@@ -315,6 +317,10 @@ final class Typesetter {
             if (e.getValue().face(ts.bold(), ts.italic()).equals(face)) return e.getKey();
         }
         return PdfStyle.DEFAULT_SCRIPT;
+    }
+
+    private boolean sameFamily(String key, String other) {
+        return key != null && style.family(key).equals(style.family(other));
     }
 
     private boolean isCjk(String key) {

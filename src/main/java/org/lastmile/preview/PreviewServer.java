@@ -156,7 +156,7 @@ public final class PreviewServer implements AutoCloseable {
 
     private Build.Output build(String lang) {
         BuildOptions bo = new BuildOptions(opts.source(), opts.source().resolve("public"), List.of(lang),
-                Optional.of("http://" + hostForUrl() + ":" + (http == null ? opts.port() : port())), false, 0);
+                Optional.of("http://" + hostForUrl() + ":" + (http == null ? opts.port() : port())), false, 0).withOthersOnDemand();
         return Build.render(bo, pdfs);
     }
 

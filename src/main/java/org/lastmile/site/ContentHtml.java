@@ -37,7 +37,6 @@ public final class ContentHtml {
         o.set(HtmlRenderer.SUPPRESS_INLINE_HTML_COMMENTS, true);
         o.set(HtmlRenderer.SOFT_BREAK, "\n");
         o.set(FootnoteExtension.FOOTNOTE_BACK_REF_STRING, "↩");
-        o.set(TablesExtension.CLASS_NAME, "lm-table");
         this.options = o.toImmutable();
     }
 

@@ -23,12 +23,12 @@ final class Feeds {
                 .append("<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n");
         for (String path : index.paths()) {
             if (!path.endsWith("/")) continue; // PDFs are linked from pages, not listed as pages
-            sb.append("  <url>\n    <loc>").append(esc(index.absolute(path))).append("</loc>\n");
+            sb.append("  <url>\n    <loc>").append(esc(ascii(index.absolute(path)))).append("</loc>\n");
             List<Map.Entry<Language, String>> tr = index.translations(path);
             if (tr.size() > 1) {
                 for (Map.Entry<Language, String> e : tr) {
                     sb.append("    <xhtml:link rel=\"alternate\" hreflang=\"").append(e.getKey().code()).append("\" href=\"")
-                            .append(esc(index.absolute(e.getValue()))).append("\"/>\n");
+                            .append(esc(ascii(index.absolute(e.getValue())))).append("\"/>\n");
                 }
             }
             sb.append("  </url>\n");
@@ -74,6 +74,17 @@ final class Feeds {
             sb.append("  </entry>\n");
         }
         return sb.append("</feed>\n").toString();
+    }
+
+    /** Sitemaps take URLs, not IRIs: /ru/tags/здоровье/ is written percent-encoded. */
+    static String ascii(String url) {
+        try {
+            java.net.URI u = url.startsWith("/") ? new java.net.URI(null, null, url, null)
+                    : new java.net.URI(url.substring(0, url.indexOf(':')), url.substring(url.indexOf(':') + 1), null);
+            return u.toASCIIString();
+        } catch (java.net.URISyntaxException | StringIndexOutOfBoundsException e) {
+            return url;
+        }
     }
 
     static String esc(String s) {

@@ -85,7 +85,7 @@ public final class LinkResolver {
         if (url.startsWith("#")) checkAnchor(link, doc, null, url, problems);
         if (url.isEmpty() || url.startsWith("#") || isExternal(url)) return;
         SourceFile sf = doc.source();
-        String here = SiteIndex.path(sf);
+        String here = base(sf);
         String fragment = "";
         int hash = url.indexOf('#');
         String target = url;
@@ -135,14 +135,30 @@ public final class LinkResolver {
         return index.translations(p).stream().filter(e -> !e.getKey().code().equals(lang)).findFirst();
     }
 
+    /**
+     * What relative links in a file are resolved against: the URL of the file's folder, so a link means the same
+     * in index.md and in guide.md beside it (both live in the paper's folder, /lang/papers/slug/).
+     */
+    static String base(SourceFile sf) {
+        return sf.kind() == org.lastmile.content.ContentKind.GUIDE ? SiteIndex.paper(sf.slug(), sf.lang()) : SiteIndex.path(sf);
+    }
+
     private void checkImage(Image img, ParsedDoc doc, List<Diagnostic> problems) {
         String url = img.getUrl().toString();
         if (url.isEmpty() || isExternal(url)) return;
+        if (url.startsWith("/")) {
+            img.setUrl(BasedSequence.of(index.href(url)));
+            return; // a file of static/, published at the site root
+        }
         Path f = doc.source().file().getParent().resolve(url).normalize();
         if (!Files.isRegularFile(f)) {
             problems.add(Diagnostic.error(MarkdownStage.pos(doc.source(), img), "image '" + url + "' not found",
                     "put the file beside the Markdown file or fix the path"));
+            return;
         }
+        // Files beside a paper are published in its folder in every language; point the page there.
+        String resolved = URI.create(base(doc.source())).resolve(encode(url)).getPath();
+        img.setUrl(BasedSequence.of(index.href(resolved)));
     }
 
     private static boolean isResource(String path) {

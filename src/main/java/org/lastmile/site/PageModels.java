@@ -43,7 +43,7 @@ final class PageModels {
     Map<String, Object> common(Language lang, String currentPath) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("site", site(lang));
-        m.put("lang", Map.of("code", lang.code(), "name", lang.name(), "dir", lang.dir(), "locale", lang.locale().toLanguageTag()));
+        m.put("lang", lang(lang));
         m.put("t", new Translate(messages, lang.code()));
         List<Map<String, Object>> menu = new ArrayList<>();
         index.content().pages().stream()
@@ -57,6 +57,13 @@ final class PageModels {
                 });
         m.put("menu", menu);
         return m;
+    }
+
+    /** The template's {@code lang}: code, name, direction, locale, and the language_TERRITORY form OpenGraph wants. */
+    static Map<String, Object> lang(Language lang) {
+        com.ibm.icu.util.ULocale max = com.ibm.icu.util.ULocale.addLikelySubtags(lang.locale());
+        String og = max.getCountry().isEmpty() ? max.getLanguage() : max.getLanguage() + "_" + max.getCountry();
+        return Map.of("code", lang.code(), "name", lang.name(), "dir", lang.dir(), "locale", lang.locale().toLanguageTag(), "ogLocale", og);
     }
 
     Map<String, Object> site(Language lang) {
@@ -137,6 +144,7 @@ final class PageModels {
     void putOutdated(Map<String, Object> p, Map<String, SourceFile> versions, SourceFile sf, Function<String, String> pathOf) {
         if (Translations.of(cfg, versions, sf).orElse(null) != TranslationState.OUTDATED) return;
         Language source = cfg.defaultLang();
+        if (!index.exists(pathOf.apply(source.code()))) return; // a partial build without the source language
         Language here = cfg.language(sf.lang()).orElse(source);
         p.put("outdated", Map.of("code", source.code(), "name", Locales.languageName(source.locale(), here.locale()),
                 "url", index.href(pathOf.apply(source.code()))));

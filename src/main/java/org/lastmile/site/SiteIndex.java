@@ -37,10 +37,16 @@ public final class SiteIndex {
             b.papers().values().forEach(this::add);
             b.guides().values().forEach(this::add);
             for (String lang : b.guides().keySet()) {
-                paths.add(guidePdf(b.slug(), lang));
+                if (config.language(lang).isEmpty()) continue;
+                if (config.pdf().guides()) {
+                    paths.add(guidePdf(b.slug(), lang));
+                    paths.add(guideBooklet(b.slug(), lang));
+                }
             }
             for (String lang : b.papers().keySet()) {
+                if (config.language(lang).isEmpty()) continue;
                 b.papers().get(lang).fm().tags().forEach(t -> paths.add(tag(lang, t)));
+                if (config.pdf().papers()) paths.add(paperPdf(b.slug(), lang));
             }
         }
         for (PageGroup p : content.pages()) p.versions().values().forEach(this::add);
@@ -48,8 +54,10 @@ public final class SiteIndex {
 
     private void add(SourceFile sf) {
         String p = path(sf);
-        paths.add(p);
+        // A link that names a source file is resolved in the linking page's language, so every file is known here;
+        // only languages of the site (all but those left out of a partial build) have pages.
         sourceToPath.put(sf.file().toAbsolutePath().normalize().toString(), p);
+        if (config.language(sf.lang()).isPresent()) paths.add(p);
     }
 
     public SiteConfig config() {

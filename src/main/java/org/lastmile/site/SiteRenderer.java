@@ -55,7 +55,7 @@ public final class SiteRenderer {
         List<Job> jobs = new ArrayList<>();
         for (Language lang : languages) jobs.addAll(jobsFor(lang, docs));
         jobs.add(new Job("index.html", () -> html("root.ftlh", rootModel())));
-        jobs.add(new Job("404.html", () -> html("404.ftlh", notFound(cfg.defaultLang()))));
+        jobs.add(new Job("404.html", () -> html("404.ftlh", notFound(rootLanguage()))));
         jobs.add(new Job("sitemap.xml", () -> Feeds.sitemap(index).getBytes(StandardCharsets.UTF_8)));
         jobs.add(new Job("robots.txt", () -> Feeds.robots(index).getBytes(StandardCharsets.UTF_8)));
         if (cfg.statusPage()) jobs.add(new Job("status/index.html", () -> html("status.ftlh", statusPage())));
@@ -80,6 +80,7 @@ public final class SiteRenderer {
         for (String tag : tagsOf(lang).keySet()) {
             jobs.add(new Job(code + "/tags/" + Slugs.slug(tag) + "/index.html", () -> html("tag.ftlh", tagPage(lang, tag))));
         }
+        // (tags that differ only in case or punctuation share one slug, so tagsOf merges them under the first name)
         for (Bundle b : index.content().bundles()) {
             b.paper(code).ifPresent(sf -> jobs.add(new Job(outFile(sf), () -> html("paper.ftlh", paper(lang, b, sf, docs)))));
             b.guide(code).ifPresent(sf -> jobs.add(new Job(outFile(sf), () -> html("guide.ftlh", guide(lang, b, sf, docs)))));
@@ -116,11 +117,19 @@ public final class SiteRenderer {
                 .sorted(PageModels.newestFirst(lang.code())).toList();
     }
 
-    /** Tags used by this language's papers, each with the papers carrying it (newest first). */
+    /**
+     * Tags used by this language's papers, each with the papers carrying it (newest first). Tags with the same URL
+     * ("Health", "health") are one tag, named as the newest paper writes it.
+     */
     private Map<String, List<Bundle>> tagsOf(Language lang) {
+        Map<String, String> nameBySlug = new LinkedHashMap<>();
         Map<String, List<Bundle>> tags = new TreeMap<>();
         for (Bundle b : sortedPapers(lang)) {
-            for (String t : b.paper(lang.code()).orElseThrow().fm().tags()) tags.computeIfAbsent(t, k -> new ArrayList<>()).add(b);
+            for (String t : b.paper(lang.code()).orElseThrow().fm().tags()) {
+                String name = nameBySlug.computeIfAbsent(Slugs.slug(t), k -> t);
+                List<Bundle> list = tags.computeIfAbsent(name, k -> new ArrayList<>());
+                if (!list.contains(b)) list.add(b);
+            }
         }
         return tags;
     }
@@ -152,7 +161,7 @@ public final class SiteRenderer {
 
     private Map<String, Object> paper(Language lang, Bundle b, SourceFile sf, Map<String, RenderedDoc> docs) {
         String path = SiteIndex.path(sf);
-        Map<String, Object> p = models.page(PageKind.PAPER, lang, path, sf.fm().title(), sf.fm().summary());
+        Map<String, Object> p = models.page(PageKind.PAPER, lang, path, sf.fm().title(), describe(sf, lang));
         models.putDoc(p, docs.get(path), lang);
         models.putOutdated(p, b.papers(), sf, code -> SiteIndex.paper(b.slug(), code));
         p.put("availableIn", models.available(b.papers(), code -> SiteIndex.paper(b.slug(), code)));
@@ -163,23 +172,27 @@ public final class SiteRenderer {
 
     private Map<String, Object> guide(Language lang, Bundle b, SourceFile sf, Map<String, RenderedDoc> docs) {
         String path = SiteIndex.path(sf);
-        Map<String, Object> p = models.page(PageKind.GUIDE, lang, path, sf.fm().title(), sf.fm().summary());
+        Map<String, Object> p = models.page(PageKind.GUIDE, lang, path, sf.fm().title(), describe(sf, lang));
         models.putDoc(p, docs.get(path), lang);
         models.putOutdated(p, b.guides(), sf, code -> SiteIndex.guide(b.slug(), code));
         p.put("availableIn", models.available(b.guides(), code -> SiteIndex.guide(b.slug(), code)));
         p.put("guidePdfs", models.guidePdfs(b, lang));
         p.put("seriesLabel", messages.format(lang.code(), "community_guide"));
-        Optional<SourceFile> paper = b.paper(lang.code());
-        String paperPath = paper.isPresent() ? SiteIndex.paper(b.slug(), lang.code())
-                : SiteIndex.paper(b.slug(), b.papers().keySet().iterator().next());
-        p.put("paper", Map.of("url", index.href(paperPath),
-                "title", paper.orElseGet(() -> b.papers().values().iterator().next()).fm().title()));
+        // The paper in this language, else the first language it exists in on this site.
+        Optional<SourceFile> paper = b.paper(lang.code()).or(() -> b.papers().values().stream()
+                .filter(x -> index.exists(SiteIndex.path(x))).findFirst());
+        paper.ifPresent(x -> p.put("paper", Map.of("url", index.href(SiteIndex.path(x)), "title", x.fm().title())));
         return model(lang, path, p);
+    }
+
+    /** The meta description: the file's summary, or the site's description when it has none. */
+    private String describe(SourceFile sf, Language lang) {
+        return sf.fm().summary().isEmpty() ? cfg.description(lang.code()) : sf.fm().summary();
     }
 
     private Map<String, Object> page(Language lang, SourceFile sf, Map<String, RenderedDoc> docs) {
         String path = SiteIndex.path(sf);
-        Map<String, Object> p = models.page(PageKind.PAGE, lang, path, sf.fm().title(), sf.fm().summary());
+        Map<String, Object> p = models.page(PageKind.PAGE, lang, path, sf.fm().title(), describe(sf, lang));
         models.putDoc(p, docs.get(path), lang);
         index.content().page(sf.slug()).ifPresent(g -> models.putOutdated(p, g.versions(), sf, code -> SiteIndex.page(sf.slug(), code)));
         return model(lang, path, p);
@@ -216,11 +229,16 @@ public final class SiteRenderer {
         return model(def, path, p);
     }
 
+    /** The language of the site-wide pages: the default one, or the first built when a partial build left it out. */
+    private Language rootLanguage() {
+        return cfg.language(cfg.defaultLanguage()).orElse(cfg.languages().isEmpty() ? cfg.defaultLang() : cfg.languages().get(0));
+    }
+
     private Map<String, Object> rootModel() {
-        Language def = cfg.defaultLang();
+        Language def = rootLanguage();
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("site", models.site(def));
-        m.put("lang", Map.of("code", def.code(), "name", def.name(), "dir", def.dir(), "locale", def.locale().toLanguageTag()));
+        m.put("lang", PageModels.lang(def));
         m.put("t", new Translate(messages, def.code()));
         List<Map<String, Object>> alt = new ArrayList<>();
         for (Language l : cfg.languages()) alt.add(Map.of("hreflang", l.code(), "url", index.absolute(SiteIndex.home(l.code()))));

@@ -67,9 +67,12 @@ public final class Templates {
         } catch (ParseException e) {
             throw new LastmileException(Diagnostic.error(pos(e.getTemplateName(), e.getLineNumber()),
                     "template syntax: " + firstLine(e.getEditorMessage()), "fix the template"));
+        } catch (freemarker.core.InvalidReferenceException e) {
+            throw new LastmileException(Diagnostic.error(pos(e.getTemplateSourceName(), e.getLineNumber() == null ? 0 : e.getLineNumber()),
+                    "template error: '" + blamed(e) + "' is null or missing", "fix the template, or give the value a default with !\"\""));
         } catch (TemplateException e) {
             throw new LastmileException(Diagnostic.error(pos(e.getTemplateSourceName(), e.getLineNumber() == null ? 0 : e.getLineNumber()),
-                    "template error: " + firstLine(e.getMessageWithoutStackTop()), "fix the template, or give the value a default with !\"\""));
+                    "template error: " + firstLine(e.getMessageWithoutStackTop()), "fix the template"));
         } catch (freemarker.template.TemplateNotFoundException e) {
             throw new LastmileException(Diagnostic.error(SourcePos.of(Path.of("templates", name)), "template '" + name + "' not found",
                     "add templates/" + name + " or remove your override of the theme"));
@@ -83,6 +86,13 @@ public final class Templates {
         Path site = theme.templateDirs().get(0).resolve(name);
         Path shown = Files.isRegularFile(site) ? Path.of("templates", name) : Path.of("(default theme) templates", name);
         return SourcePos.of(shown, line == null ? 0 : line);
+    }
+
+    /** The expression FreeMarker found missing: the "==> page.subtitle" line of its message. */
+    private static String blamed(freemarker.core.InvalidReferenceException e) {
+        String m = e.getMessageWithoutStackTop();
+        java.util.regex.Matcher x = java.util.regex.Pattern.compile("==>\\s*(.+?)\\s*(\\[in template|\\n|$)").matcher(m == null ? "" : m);
+        return x.find() ? x.group(1).strip() : "a value";
     }
 
     private static String firstLine(String s) {

@@ -1,0 +1,187 @@
+package org.lastmile.config;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.lastmile.diag.Diagnostic;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** site.yaml as publishers write it: what each setting becomes, and what a mistake in it reports. */
+class ConfigLoaderTest {
+    @TempDir
+    Path root;
+    final List<Diagnostic> problems = new ArrayList<>();
+
+    SiteConfig load(String yaml) throws IOException {
+        Files.writeString(root.resolve("site.yaml"), yaml, StandardCharsets.UTF_8);
+        return ConfigLoader.load(root, problems);
+    }
+
+    List<String> messages() {
+        return problems.stream().map(Diagnostic::format).toList();
+    }
+
+    @Test
+    void noSiteYamlGivesDefaults() {
+        SiteConfig c = ConfigLoader.load(root, problems);
+        assertEquals(List.of(), problems);
+        assertEquals("en", c.defaultLanguage());
+        assertFalse(c.languagesDeclared());
+        assertEquals("", c.baseUrl());
+        assertEquals("lastmile", c.title("en"));
+        assertEquals("A4", c.pdf().pageSize());
+    }
+
+    @Test
+    void titlePerLanguageFallsBackToTheDefaultLanguage() throws IOException {
+        SiteConfig c = load("""
+                title:
+                  en: "Last Mile"
+                  ru: "Последняя миля"
+                languages:
+                  - code: en
+                  - code: ru
+                  - code: fr
+                """);
+        assertEquals(List.of(), messages());
+        assertEquals("Last Mile", c.title("en"));
+        assertEquals("Последняя миля", c.title("ru"));
+        assertEquals("Last Mile", c.title("fr"), "a language without its own title uses the default language's");
+    }
+
+    @Test
+    void singleTitleServesEveryLanguage() throws IOException {
+        SiteConfig c = load("title: \"Last Mile Collective\"\ndescription: \"Papers\"\n");
+        assertEquals(List.of(), messages());
+        for (String l : List.of("en", "fr", "zh")) assertEquals("Last Mile Collective", c.title(l));
+        assertEquals("Papers", c.description("zh"));
+    }
+
+    @Test
+    void languagesKeepTheirOrderWithTheDefaultFirst() throws IOException {
+        SiteConfig c = load("""
+                default_language: fr
+                languages:
+                  - code: en
+                  - code: ru
+                  - code: fr
+                  - code: zh
+                """);
+        assertEquals(List.of(), messages());
+        assertEquals(List.of("fr", "en", "ru", "zh"), c.languages().stream().map(Language::code).toList());
+        assertTrue(c.languagesDeclared());
+        assertEquals("fr", c.defaultLang().code());
+    }
+
+    @Test
+    void languageNamesLocalesAndDirectionsAreInferredOrTaken() throws IOException {
+        SiteConfig c = load("""
+                languages:
+                  - code: en
+                  - code: ar
+                  - code: fr
+                    name: "Français (Canada)"
+                    locale: fr-CA
+                  - code: he
+                    direction: ltr
+                  - code: ZH-hant
+                """);
+        assertEquals(List.of(), messages());
+        Language ar = c.language("ar").orElseThrow();
+        assertTrue(ar.rtl(), "Arabic script is right-to-left");
+        assertEquals("rtl", ar.dir());
+        assertEquals("العربية", ar.name());
+        assertFalse(c.language("en").orElseThrow().rtl());
+        Language fr = c.language("fr").orElseThrow();
+        assertEquals("Français (Canada)", fr.name());
+        assertEquals("fr-CA", fr.locale().toLanguageTag());
+        assertFalse(c.language("he").orElseThrow().rtl(), "an explicit direction wins over the script's");
+        assertEquals("zh-Hant", c.languages().get(4).code(), "codes are canonicalised");
+        assertEquals("中文（繁體）", c.languages().get(4).name());
+    }
+
+    @Test
+    void inferredNamesAreCapitalisedInTheirOwnLanguage() {
+        assertEquals("Français", Language.infer("fr").name());
+        assertEquals("Русский", Language.infer("ru").name());
+        assertEquals("中文", Language.infer("zh").name());
+        assertEquals("Español", Language.infer("es").name());
+        assertTrue(Language.infer("fa").rtl());
+        assertTrue(Language.infer("ur").rtl());
+        assertFalse(Language.infer("ru").rtl());
+    }
+
+    @Test
+    void canonicalCodeAcceptsBcp47AndRejectsTheRest() {
+        assertEquals("pt-BR", Language.canonicalCode("pt-br").orElseThrow());
+        assertEquals("zh", Language.canonicalCode("zh").orElseThrow());
+        for (String bad : List.of("xx", "fr_FR", "english1", "", "pt-B", "e")) {
+            assertTrue(Language.canonicalCode(bad).isEmpty(), "'" + bad + "' is not a language code");
+        }
+    }
+
+    @Test
+    void badLanguageCodeNamesTheLine() throws IOException {
+        SiteConfig c = load("languages:\n  - code: en\n  - code: xx\n  - code: en\n");
+        assertEquals(List.of(
+                "site.yaml:3: 'xx' is not a known language code — use a BCP 47 code such as en, fr, zh or pt-BR",
+                "site.yaml:4: language 'en' is listed twice — remove one entry"), messages());
+        assertEquals(List.of("en"), c.languages().stream().map(Language::code).toList());
+    }
+
+    @Test
+    void defaultLanguageMustBeAmongTheLanguages() throws IOException {
+        load("default_language: de\nlanguages:\n  - code: en\n");
+        assertEquals(List.of("site.yaml:1: the default language 'de' is not among the languages — add '- code: de' to languages"), messages());
+    }
+
+    @Test
+    void badBaseUrlAndPageSizeAreErrorsWithTheirLines() throws IOException {
+        SiteConfig c = load("title: T\nbase_url: \"example.org\"\npdf:\n  page_size: A5\n");
+        assertEquals(List.of(
+                "site.yaml:2: 'base_url' is not an absolute http(s) URL — write it like base_url: \"https://example.org\"",
+                "site.yaml:4: 'page_size' must be A4 or Letter — write page_size: A4 or page_size: Letter"), messages());
+        assertTrue(problems.stream().allMatch(Diagnostic::isError));
+        assertEquals("", c.baseUrl());
+    }
+
+    @Test
+    void baseUrlLosesItsTrailingSlashAndGivesTheBasePath() throws IOException {
+        SiteConfig c = load("base_url: \"https://example.org/docs/\"\npdf:\n  page_size: letter\n");
+        assertEquals(List.of(), messages());
+        assertEquals("https://example.org/docs", c.baseUrl());
+        assertEquals("/docs", c.basePath());
+        assertEquals("LETTER", c.pdf().pageSize());
+        assertEquals("", load("base_url: \"https://example.org\"\n").basePath());
+    }
+
+    @Test
+    void unknownSettingIsAWarningThatPointsToParams() throws IOException {
+        SiteConfig c = load("title: T\ncolour: blue\nparams:\n  colour: blue\n");
+        assertEquals(List.of("site.yaml:2: warning: unknown setting 'colour' is ignored — put your own values under 'params:'"), messages());
+        assertEquals("blue", c.params().get("colour"));
+    }
+
+    @Test
+    void organisationAcceptsBothSpellings() throws IOException {
+        SiteConfig c = load("organization:\n  name: \"Net\"\n  license: \"CC BY 4.0\"\n");
+        assertEquals("Net", c.organisation().name());
+        assertEquals("CC BY 4.0", c.organisation().licence());
+    }
+
+    @Test
+    void yamlSyntaxErrorNamesItsLine() throws IOException {
+        load("title: \"T\"\nlanguages:\n  - code: en\n   - code: fr\n");
+        assertEquals(1, problems.size(), messages().toString());
+        assertTrue(messages().get(0).startsWith("site.yaml:4: YAML: "), messages().get(0));
+    }
+}
