@@ -1,27 +1,172 @@
 package org.lastmile.build;
 
+import com.vladsch.flexmark.ast.Image;
+import com.vladsch.flexmark.ast.Link;
+import com.vladsch.flexmark.util.ast.Node;
+import com.vladsch.flexmark.util.sequence.BasedSequence;
 import org.lastmile.config.Language;
+import org.lastmile.config.SiteConfig;
+import org.lastmile.content.Bundle;
+import org.lastmile.content.SourceFile;
 import org.lastmile.diag.Diagnostics;
+import org.lastmile.i18n.Locales;
+import org.lastmile.pdf.Booklet;
+import org.lastmile.pdf.Direction;
+import org.lastmile.pdf.Fonts;
+import org.lastmile.pdf.GuideRenderer;
+import org.lastmile.pdf.GuideSpec;
+import org.lastmile.pdf.PaperPdfRenderer;
+import org.lastmile.pdf.PaperSpec;
+import org.lastmile.pdf.PdfStyle;
+import org.lastmile.pdf.RenderResult;
 import org.lastmile.site.RenderedDoc;
+import org.lastmile.site.SiteIndex;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 
-/** The PDF stage: every guide as a four-page PDF and a booklet. Wired to the pdf package once it lands. */
+/**
+ * The PDF stage: every guide as a four-page PDF with its print booklet, and, when {@code pdf: {papers: true}},
+ * every paper as a PDF. Guides are independent, so they are typeset in parallel; fonts are loaded once per build
+ * (once per process in the preview) and shared.
+ */
 final class GuidePdfs {
     private final Build.Site site;
     private final Diagnostics diagnostics;
-
     private final PdfCache cache;
+    private final SiteConfig cfg;
 
     GuidePdfs(Build.Site site, Diagnostics diagnostics, PdfCache cache) {
         this.site = site;
         this.diagnostics = diagnostics;
         this.cache = cache;
+        this.cfg = site.config();
+    }
+
+    private record Job(String out, Bundle bundle, SourceFile file, boolean guide) {
     }
 
     Map<String, byte[]> render(Map<String, RenderedDoc> docs, List<Language> languages) {
-        return new TreeMap<>();
+        if (!cfg.pdf().guides() && !cfg.pdf().papers()) return Map.of();
+        PdfStyle style = PdfTheme.style(cfg);
+        Fonts fonts = cache.fonts(style, site.theme());
+        List<Job> jobs = new ArrayList<>();
+        for (Bundle b : site.index().content().bundles()) {
+            for (Language l : languages) {
+                if (cfg.pdf().guides()) b.guide(l.code()).ifPresent(g -> jobs.add(new Job(SiteIndex.guidePdf(b.slug(), l.code()), b, g, true)));
+                if (cfg.pdf().papers()) b.paper(l.code()).ifPresent(p -> jobs.add(new Job(SiteIndex.paperPdf(b.slug(), l.code()), b, p, false)));
+            }
+        }
+        Map<String, byte[]> out = new ConcurrentHashMap<>();
+        jobs.parallelStream().forEach(j -> {
+            RenderedDoc doc = docs.get(SiteIndex.path(j.file()));
+            if (doc == null) return;
+            Language lang = cfg.language(j.file().lang()).orElseThrow();
+            String key = key(j, doc, style);
+            Optional<byte[]> hit = cache.get(key);
+            byte[] pdf = hit.orElse(null);
+            if (pdf == null) {
+                RenderResult r = j.guide() ? GuideRenderer.render(guideSpec(j.bundle(), j.file(), doc, lang), style, fonts)
+                        : PaperPdfRenderer.render(paperSpec(j.file(), doc, lang, j.bundle()), style, fonts);
+                diagnostics.addAll(r.diagnostics());
+                if (!r.ok()) return;
+                pdf = r.pdf().orElseThrow();
+                cache.put(key, pdf);
+            }
+            out.put(j.out().substring(1), pdf);
+            if (j.guide()) {
+                out.put(SiteIndex.guideBooklet(j.bundle().slug(), lang.code()).substring(1),
+                        cache.booklet(key, pdf, lang.rtl() ? Direction.RTL : Direction.LTR));
+            }
+        });
+        return new TreeMap<>(out);
+    }
+
+    /** Everything that goes into one PDF, hashed: an unchanged guide is not typeset again by the preview. */
+    private String key(Job j, RenderedDoc doc, PdfStyle style) {
+        StringBuilder sb = new StringBuilder();
+        sb.append(j.out()).append('\n').append(doc.html()).append('\n').append(j.file().fm()).append('\n')
+                .append(style.withOrganisation(style.organisation(), null, style.licence())).append('\n')
+                .append(style.logo() == null ? "" : HexFormat.of().formatHex(sha(style.logo())))
+                .append(j.bundle().guides().keySet()).append(j.bundle().papers().keySet()).append(cfg.baseUrl())
+                .append(timestamp(j.file())).append(cfg.language(j.file().lang()));
+        return HexFormat.of().formatHex(sha(sb.toString().getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static byte[] sha(byte[] b) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(b);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
+
+    /** The date stamped into a PDF: SOURCE_DATE_EPOCH when set, else the content's date; never the clock. */
+    private static Instant timestamp(SourceFile sf) {
+        return Reproducible.epoch().orElseGet(() -> sf.fm().date().orElse(LocalDate.EPOCH).atStartOfDay(ZoneOffset.UTC).toInstant());
+    }
+
+    private GuideSpec guideSpec(Bundle b, SourceFile sf, RenderedDoc doc, Language lang) {
+        String code = lang.code();
+        absoluteLinks(doc.parsed().doc());
+        Optional<SourceFile> paper = b.paper(code).or(() -> b.papers().values().stream()
+                .filter(p -> site.index().exists(SiteIndex.path(p))).findFirst());
+        List<String> available = b.guides().keySet().stream().map(c -> cfg.language(c).map(Language::name).orElse(c)).toList();
+        return GuideSpec.builder()
+                .source(sf.path()).bodyLineOffset(sf.bodyLine() - 1)
+                .language(code).direction(lang.rtl() ? Direction.RTL : Direction.LTR)
+                .seriesLabel(site.messages().format(code, "community_guide"))
+                .title(sf.fm().title()).summary(sf.fm().summary()).shortTitle(sf.fm().shortTitle())
+                .body(doc.parsed().doc()).bundleDir(b.dir())
+                .coverImage(sf.fm().coverImage().map(c -> b.dir().resolve(c)).orElse(null))
+                .dateText(sf.fm().date().map(d -> Locales.longDate(d, lang.locale())).orElse(""))
+                .date(sf.fm().date().orElse(null)).timestamp(timestamp(sf))
+                .paperUrl(paper.map(p -> absolute(site.index().href(SiteIndex.path(p)))).orElse(""))
+                .readFullLabel(site.messages().format(code, "read_full_paper"))
+                .availableLabel(site.messages().format(code, "available_in"))
+                .availableLanguages(available).tags(sf.fm().tags())
+                .pageLabelFormat("%d / %d").notesLabel(site.messages().format(code, "footnotes"))
+                .build();
+    }
+
+    private PaperSpec paperSpec(SourceFile sf, RenderedDoc doc, Language lang, Bundle b) {
+        String code = lang.code();
+        absoluteLinks(doc.parsed().doc());
+        return new PaperSpec(sf.path(), sf.bodyLine() - 1, code, lang.rtl() ? Direction.RTL : Direction.LTR,
+                site.messages().format(code, "briefing_paper"), sf.fm().title(), sf.fm().summary(), sf.fm().shortTitle(),
+                sf.fm().authors(), doc.parsed().doc(), b.dir(),
+                sf.fm().date().map(d -> Locales.longDate(d, lang.locale())).orElse(""), timestamp(sf),
+                absolute(site.index().href(SiteIndex.path(sf))), sf.fm().tags(),
+                site.messages().format(code, "contents"), site.messages().format(code, "footnotes"), "%d / %d");
+    }
+
+    /** A PDF is read away from the site: site links become absolute URLs (when the site has a base URL). */
+    private void absoluteLinks(Node n) {
+        for (Node c = n.getFirstChild(); c != null; c = c.getNext()) {
+            if (c instanceof Link l && l.getUrl().startsWith("/") && !l.getUrl().startsWith("//")) {
+                l.setUrl(BasedSequence.of(absolute(l.getUrl().toString())));
+            } else if (c instanceof Image) {
+                continue; // images are read from the paper's folder, not fetched
+            }
+            absoluteLinks(c);
+        }
+    }
+
+    /** A site link (with base path) as an absolute URL: the base URL's origin in front. */
+    private String absolute(String href) {
+        String base = cfg.baseUrl();
+        if (base.isEmpty() || !href.startsWith("/")) return href;
+        return base.substring(0, base.length() - cfg.basePath().length()) + href;
     }
 }

@@ -29,11 +29,13 @@ sealed interface Block permits Block.Text, Block.Table, Block.Picture, Block.Box
      * @param outlineTitle bookmark text
      * @param ruleAbove    colour of a short accent rule drawn above the first line, or null
      * @param spaceRatio   ColumnText space/character ratio for justified lines
+     * @param breaker      the language's line breaker
+     * @param cjk          whether justification may space characters (Chinese, Japanese)
      */
     record Text(Phrase phrase, float size, float leading, int alignment, float indentStart, float indentEnd,
                 float spaceBefore, float spaceAfter, Phrase marker, float markerGap, boolean keepWithNext,
                 boolean keepTogether, int outlineLevel, String outlineTitle, Color ruleAbove, float spaceRatio,
-                Map<Float, Integer> lineCache) implements Block {
+                LineBreaker breaker, boolean cjk, Map<Float, List<LineComposer.Line>> lineCache) implements Block {
 
         public Text {
             if (lineCache == null) lineCache = new HashMap<>();
@@ -41,23 +43,28 @@ sealed interface Block permits Block.Text, Block.Table, Block.Picture, Block.Box
 
         /** Number of lines the text takes in a column of {@code width} (before its own indents). */
         int lines(float width, int runDirection) {
-            return lineCache.computeIfAbsent(width, w -> {
-                ColumnText ct = column(null, runDirection);
-                ct.setSimpleColumn(0, -1_000_000f, w, 0);
-                try {
-                    ct.go(true);
-                } catch (org.openpdf.text.DocumentException e) {
-                    throw new IllegalStateException(e);
-                }
-                return Math.max(1, ct.getLinesWritten());
-            });
+            return composed(width).size();
         }
 
-        ColumnText column(org.openpdf.text.pdf.PdfContentByte canvas, int runDirection) {
+        /** The text broken into lines for a column of {@code width} (before its own indents), cached. */
+        List<LineComposer.Line> composed(float width) {
+            return lineCache.computeIfAbsent(width, w -> LineComposer.compose(phrase, w - indentStart - indentEnd
+                    - COMPOSE_SLACK, breaker, alignment == org.openpdf.text.Element.ALIGN_JUSTIFIED, cjk));
+        }
+
+        /** Lines are composed this much narrower than they are set, so float rounding never wraps a line. */
+        static final float COMPOSE_SLACK = 0.25f;
+
+        /**
+         * Sets one composed line between x1 and x2 (before this block's indents) with its baseline one leading below
+         * {@code top}. A word wider than the measure sticks out at the end side rather than being broken.
+         */
+        void drawLine(org.openpdf.text.pdf.PdfContentByte canvas, int runDirection, LineComposer.Line line, float x1,
+                      float x2, float top) {
             ColumnText ct = new ColumnText(canvas);
             ct.setRunDirection(runDirection);
             ct.setLeading(leading, 0);
-            ct.setAlignment(alignment);
+            ct.setAlignment(line.alignment());
             ct.setSpaceCharRatio(spaceRatio);
             ct.setUseAscender(false);
             // ColumnText's indents are logical: "indent" is on the start side, "right indent" on the end side
@@ -65,12 +72,32 @@ sealed interface Block permits Block.Text, Block.Table, Block.Picture, Block.Box
             ct.setIndent(indentStart);
             ct.setFollowingIndent(indentStart);
             ct.setRightIndent(indentEnd);
-            ct.addText(phrase);
-            return ct;
+            ct.addText(line.phrase());
+            boolean rtl = runDirection == org.openpdf.text.pdf.PdfWriter.RUN_DIRECTION_RTL;
+            float avail = x2 - x1 - indentStart - indentEnd;
+            float extra = Math.max(0, line.naturalWidth() + 1f - avail);
+            if (rtl) x1 -= extra;
+            else x2 += extra;
+            if (line.alignment() == org.openpdf.text.Element.ALIGN_JUSTIFIED_ALL) {
+                // justified to less than the measure when full justification would open too wide word gaps
+                if (line.setWidth() < avail - COMPOSE_SLACK - 0.01f) {
+                    float shorter = avail - line.setWidth();
+                    if (rtl) x1 += shorter;
+                    else x2 -= shorter;
+                }
+            }
+            ct.setSimpleColumn(x1, top - leading - 0.01f, x2, top);
+            int status = ct.go();
+            if (ColumnText.hasMoreText(status)) {
+                throw new IllegalStateException("composed line did not fit: " + line.phrase().getContent());
+            }
         }
     }
 
-    /** A table, built for a given width (the column's, less {@code indent} on the start side) (rows are never split; header rows repeat after a column break). */
+    /**
+     * A table, built for a given width (the column's, less {@code indent} on the start side). Rows are never split;
+     * header rows repeat after a column break.
+     */
     record Table(Function<Float, PdfPTable> build, float indent, float spaceBefore, float spaceAfter) implements Block {
     }
 

@@ -4,9 +4,7 @@ import com.ibm.icu.lang.UCharacter;
 import com.ibm.icu.lang.UProperty;
 import com.vladsch.flexmark.ast.AutoLink;
 import com.vladsch.flexmark.ast.BlockQuote;
-import com.vladsch.flexmark.ast.BulletList;
 import com.vladsch.flexmark.ast.Code;
-import com.vladsch.flexmark.ast.CodeBlock;
 import com.vladsch.flexmark.ast.Emphasis;
 import com.vladsch.flexmark.ast.FencedCodeBlock;
 import com.vladsch.flexmark.ast.HardLineBreak;
@@ -168,27 +166,26 @@ final class BodyBuilder {
             Phrase p = ts.phrase(runs, look.h2(), look.h2Leading(), look.primary());
             out.add(new Block.Text(p, look.h2(), look.h2Leading(), Element.ALIGN_LEFT, ctx.indent, 0,
                     look.size() * 1.55f, look.size() * 0.5f, null, 0, true, true, outlines ? 1 : 0, title,
-                    look.accent(), ratio(), null));
+                    look.accent(), ratio(), ts.breaker, ts.cjk(), null));
         } else if (level == 3) {
             Phrase p = ts.phrase(runs, look.h3(), look.h3Leading(), look.primaryDark());
             out.add(new Block.Text(p, look.h3(), look.h3Leading(), Element.ALIGN_LEFT, ctx.indent, 0,
                     look.size() * 1.0f, look.size() * 0.3f, null, 0, true, true, outlines ? 2 : 0, title, null,
-                    ratio(), null));
+                    ratio(), ts.breaker, ts.cjk(), null));
         } else {
             Phrase p = ts.phrase(runs, look.size(), look.leading(), Look.INK);
             out.add(new Block.Text(p, look.size(), look.leading(), Element.ALIGN_LEFT, ctx.indent, 0,
                     look.size() * 0.8f, look.size() * 0.2f, null, 0, true, true, outlines ? 3 : 0, title, null,
-                    ratio(), null));
+                    ratio(), ts.breaker, ts.cjk(), null));
         }
     }
 
     /**
-     * Chinese and Japanese are justified (spacing between characters is invisible at these amounts); text with
-     * spaces between words is set ragged: in columns of 35–45 characters without hyphenation, justified Latin and
-     * Cyrillic text opens wide gaps between words, and letter-spacing them instead is forbidden.
+     * Body text is justified: Chinese and Japanese by spacing between characters, languages with spaces by widening
+     * the spaces only (never letter-spacing), and the last line of a paragraph at natural spacing (see {@link Flow}).
      */
     private int bodyAlignment() {
-        return ts.cjk() ? Element.ALIGN_JUSTIFIED : Element.ALIGN_LEFT;
+        return Element.ALIGN_JUSTIFIED;
     }
 
     private float ratio() {
@@ -204,7 +201,6 @@ final class BodyBuilder {
             float size;
             float leading;
             Color color = Look.INK;
-            TextStyle base = TextStyle.PLAIN;
             int align = bodyAlignment();
             if (ctx.quote) {
                 size = look.quoteSize();
@@ -215,11 +211,11 @@ final class BodyBuilder {
                 size = look.leadSize();
                 leading = look.leadLeading();
                 color = look.primaryDark();
+                if (!ts.cjk()) align = Element.ALIGN_LEFT; // a standfirst reads best ragged
             } else {
                 size = look.size();
                 leading = look.leading();
             }
-            if (base != TextStyle.PLAIN) runs = restyle(runs, base);
             if (ctx.quote) runs = restyle(runs, TextStyle.PLAIN.withItalic(true));
             Phrase ph = ts.phrase(runs, size, leading, color);
             float spaceAfter = ctx.tight ? look.size() * 0.28f : look.paraSpace();
@@ -227,7 +223,8 @@ final class BodyBuilder {
             Phrase mk = marker == null ? null : marker.phrase;
             float indent = ctx.indent;
             out.add(new Block.Text(ph, size, leading, align, indent, 0, ctx.tight ? look.size() * 0.28f : 0,
-                    spaceAfter, mk, look.markerGap(), false, false, 0, null, null, ratio(), null));
+                    spaceAfter, mk, look.markerGap(), false, false, 0, null, null, ratio(), ts.breaker, ts.cjk(),
+                    null));
         }
         for (Image img : images) picture(img, ctx, out);
     }
@@ -326,13 +323,14 @@ final class BodyBuilder {
     private void paragraphMarkerOnly(Phrase marker, Ctx ctx, List<Block> out) {
         Phrase empty = ts.phrase(List.of(Run.of("\u00A0", TextStyle.PLAIN)), look.size(), look.leading(), Look.INK);
         out.add(new Block.Text(empty, look.size(), look.leading(), Element.ALIGN_LEFT, ctx.indent, 0, 0,
-                look.size() * 0.28f, marker, look.markerGap(), true, false, 0, null, null, ratio(), null));
+                look.size() * 0.28f, marker, look.markerGap(), true, false, 0, null, null, ratio(), ts.breaker, ts.cjk(),
+                null));
     }
 
     private static Block.Text withSpace(Block.Text t, float before, float after) {
         return new Block.Text(t.phrase(), t.size(), t.leading(), t.alignment(), t.indentStart(), t.indentEnd(), before,
                 after, t.marker(), t.markerGap(), t.keepWithNext(), t.keepTogether(), t.outlineLevel(),
-                t.outlineTitle(), t.ruleAbove(), t.spaceRatio(), null);
+                t.outlineTitle(), t.ruleAbove(), t.spaceRatio(), t.breaker(), t.cjk(), null);
     }
 
     // ---------------------------------------------------------------------------------------------------------------
@@ -353,7 +351,7 @@ final class BodyBuilder {
         Phrase p = ts.phrase(List.of(new Run(t, TextStyle.PLAIN, fileLine(n))), look.small(), look.smallLeading(),
                 Look.INK);
         Block.Text tb = new Block.Text(p, look.small(), look.smallLeading(), Element.ALIGN_LEFT, 0, 0, 0, 0, null, 0,
-                false, false, 0, null, null, ratio(), null);
+                false, false, 0, null, null, ratio(), ts.breaker, ts.cjk(), null);
         out.add(new Block.Box(List.of(tb), new Color(0xF1, 0xF3, 0xF5), null, 0, look.size() * 0.6f, ctx.indent,
                 look.paraSpace(), look.paraSpace()));
     }
@@ -406,7 +404,6 @@ final class BodyBuilder {
         }
         // Build the phrases once: glyph checks happen here, not per layout attempt.
         List<List<Phrase>> phrases = new ArrayList<>();
-        int ri = 0;
         for (List<CellSpec> r : rows) {
             List<Phrase> pr = new ArrayList<>();
             for (CellSpec c : r) {
@@ -414,7 +411,6 @@ final class BodyBuilder {
                 pr.add(ts.phrase(c.runs, size, leading, color));
             }
             phrases.add(pr);
-            ri++;
         }
         int runDir = ts.runDirection();
         Color headBg = look.primary();
@@ -515,7 +511,7 @@ final class BodyBuilder {
             Phrase p = ts.phrase(List.of(new Run(title, TextStyle.PLAIN.withItalic(true), fileLine(img))),
                     look.small(), look.smallLeading(), Look.MUTED);
             caption = new Block.Text(p, look.small(), look.smallLeading(), Element.ALIGN_LEFT, ctx.indent, 0,
-                    look.size() * 0.3f, 0, null, 0, false, true, 0, null, null, ratio(), null);
+                    look.size() * 0.3f, 0, null, 0, false, true, 0, null, null, ratio(), ts.breaker, ts.cjk(), null);
         }
         out.add(new Block.Picture(image, look.size() * 24, caption, look.paraSpace(), look.paraSpace()));
     }
@@ -572,7 +568,7 @@ final class BodyBuilder {
         Phrase head = ts.phrase(headRuns, look.size(), look.leading(), look.primaryDark());
         out.add(new Block.Rule(Look.HAIRLINE, 0.6f, look.size() * 1.2f, look.size() * 0.4f));
         out.add(new Block.Text(head, look.size(), look.leading(), Element.ALIGN_LEFT, 0, 0, 0, look.size() * 0.2f,
-                null, 0, true, true, outlines ? 1 : 0, notesLabel, null, ratio(), null));
+                null, 0, true, true, outlines ? 1 : 0, notesLabel, null, ratio(), ts.breaker, ts.cjk(), null));
         for (Map.Entry<FootnoteBlock, Integer> e : new ArrayList<>(footnotes.entrySet())) {
             int n = e.getValue();
             List<Run> runs = new ArrayList<>();
@@ -591,7 +587,7 @@ final class BodyBuilder {
                     look.primary());
             Phrase p = ts.phrase(runs, size, leading, Look.INK);
             out.add(new Block.Text(p, size, leading, Element.ALIGN_LEFT, size * 1.9f, 0, 0, size * 0.3f, marker,
-                    size * 0.4f, false, false, 0, null, null, ratio(), null));
+                    size * 0.4f, false, false, 0, null, null, ratio(), ts.breaker, ts.cjk(), null));
         }
     }
 

@@ -182,9 +182,9 @@ final class CoverPages {
                 + (langs.isEmpty() ? 0 : 18f + TextBox.lines(ts, langs, 10f, 14.5f, tx2 - tx1) * 14.5f);
         float panelH = Math.max(qr, textH) + 2 * pad;
         float bandTop = H * 0.24f;
-        // centred in the space between the blurb and the organisation band, but never far from the blurb
+        // centred in the space between the blurb and the organisation band
         float space = y - (bandTop + 6f);
-        float panelTop = y - Math.min(Math.max(34f, (space - panelH) / 2f), 90f);
+        float panelTop = y - Math.max(34f, (space - panelH) / 2f);
         float panelBottom = panelTop - panelH;
         fill(under, Look.mix(style.primary(), 0.08f), x1, panelBottom, x2 - x1, panelH);
         fill(under, style.accent(), rtl ? x2 - 4f : x1, panelBottom, 4f, panelH);
@@ -237,8 +237,13 @@ final class CoverPages {
     private static List<Run> languages(GuideSpec spec, boolean cjk) {
         if (spec.availableLanguages().isEmpty()) return List.of();
         String sep = cjk ? "：" : ": ";
-        return List.of(Run.of(spec.availableLabel() + sep, TextStyle.PLAIN.withBold(true)),
-                Run.of(String.join("  ·  ", spec.availableLanguages()), TextStyle.PLAIN));
+        List<Run> runs = new java.util.ArrayList<>();
+        runs.add(Run.of(spec.availableLabel() + sep, TextStyle.PLAIN.withBold(true)));
+        for (int i = 0; i < spec.availableLanguages().size(); i++) {
+            if (i > 0) runs.add(Run.of("  ·  ", TextStyle.PLAIN));
+            runs.add(Run.of(spec.availableLanguages().get(i), TextStyle.PLAIN.withNoBreak(true)));
+        }
+        return runs;
     }
 
     private static void fill(PdfContentByte cb, Color c, float x, float y, float w, float h) {

@@ -271,17 +271,18 @@ final class Flow {
     private void placeText(Block.Text t) throws DocumentException {
         space(t.spaceBefore());
         float w = width();
-        int total = t.lines(w, runDirection);
+        List<LineComposer.Line> lines = t.composed(w);
+        int total = lines.size();
         float lead = t.leading();
         float desc = t.size() * 0.25f;
-        ColumnText ct = t.column(drawing() ? pages.over() : null, runDirection);
-        int remaining = total;
+        int done = 0;
         boolean first = true;
         int guard = 0;
-        while (remaining > 0) {
+        while (done < total) {
             if (++guard > 1000) throw new IllegalStateException("layout does not progress");
-            int avail = (int) Math.floor((available() - desc) / lead + 1e-3);
-            if (first && t.ruleAbove() != null) avail = (int) Math.floor((available() - desc - lead * 0.2f) / lead + 1e-3);
+            int remaining = total - done;
+            float ruleRoom = first && t.ruleAbove() != null ? lead * 0.2f : 0;
+            int avail = (int) Math.floor((available() - desc - ruleRoom) / lead + 1e-3);
             int k;
             if (remaining <= avail) {
                 k = remaining;
@@ -299,27 +300,28 @@ final class Flow {
                 continue;
             }
             float top = y;
-            if (first && t.ruleAbove() != null) {
-                if (drawing()) drawRuleAbove(t, top);
-                top -= lead * 0.2f;
-            }
             boolean draw = drawing();
-            ct.setCanvas(draw ? pages.over() : null);
-            ct.setSimpleColumn(x1(), top - k * lead - 0.01f, x2(), top);
-            ct.go(!draw);
-            int written = ct.getLinesWritten();
-            if (first && t.outlineLevel() > 0) headings.add(new Heading(t.outlineLevel(), t.outlineTitle(), slot().page()));
-            if (draw && first) {
-                float baseline = top - lead;
-                if (t.marker() != null) drawMarker(t, baseline);
-                if (t.outlineLevel() > 0) pages.outline(t.outlineLevel(), t.outlineTitle(), top + t.size() * 0.3f);
+            if (first && t.ruleAbove() != null) {
+                if (draw) drawRuleAbove(t, top);
+                top -= ruleRoom;
             }
-            if (written <= 0) written = k; // defensive: never loop forever
-            remaining -= written;
-            y = top - written * lead;
+            if (first && t.outlineLevel() > 0) {
+                headings.add(new Heading(t.outlineLevel(), t.outlineTitle(), slot().page()));
+            }
+            if (draw) {
+                for (int i = 0; i < k; i++) {
+                    t.drawLine(pages.over(), runDirection, lines.get(done + i), x1(), x2(), top - i * lead);
+                }
+                if (first) {
+                    if (t.marker() != null) drawMarker(t, top - lead);
+                    if (t.outlineLevel() > 0) pages.outline(t.outlineLevel(), t.outlineTitle(), top + t.size() * 0.3f);
+                }
+            }
+            done += k;
+            y = top - k * lead;
             atTop = false;
             first = false;
-            if (remaining > 0) advance();
+            if (done < total) advance();
         }
         pending = t.spaceAfter();
     }

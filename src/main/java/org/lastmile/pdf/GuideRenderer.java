@@ -6,14 +6,11 @@ import org.openpdf.text.Document;
 import org.openpdf.text.DocumentException;
 import org.openpdf.text.Element;
 import org.openpdf.text.Image;
-import org.openpdf.text.pdf.PdfAction;
-import org.openpdf.text.pdf.PdfAnnotation;
 import org.openpdf.text.pdf.PdfContentByte;
 import org.openpdf.text.pdf.PdfDestination;
 import org.openpdf.text.pdf.PdfOutline;
 import org.openpdf.text.pdf.PdfWriter;
 
-import java.awt.Color;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -23,7 +20,7 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Typesets a community guide: exactly four pages — cover, two body pages in two columns, back cover.
+ * Typesets a community guide: exactly four pages — cover, two body pages, back cover.
  *
  * <p>The body starts at the style's base size; if it does not fit on pages 2–3 the size steps down by 0.25 pt to the
  * floor. If it still does not fit, the guide fails with
@@ -100,12 +97,14 @@ public final class GuideRenderer {
     }
 
     static Diagnostic overflowDiagnostic(GuideSpec spec, PdfStyle style, Typesetter ts, Flow.Result r) {
-        float pages = r.overflowColumns() / 2f;
+        float pages = r.overflowColumns() / COLUMNS;
         float rounded = Math.max(0.1f, Math.round(pages * 10f) / 10f);
         String amount = String.format(Locale.ROOT, "%.1f", rounded);
         int units = ts.countUnits(BodyBuilder.plainText(spec.body()));
-        int cut = Math.round(units * pages / (2f + pages));
-        cut = Math.max(10, Math.round(cut / 10f) * 10);
+        // The share of the text that does not fit, a little generously (headings and spacing do not shrink when
+        // words are cut), rounded up to ten.
+        float share = pages / (2f + pages);
+        int cut = Math.max(10, (int) Math.ceil(units * share * 1.1f / 10f) * 10);
         String unit = ts.countsCharacters() ? "characters" : "words";
         return Diagnostic.error(SourcePos.of(spec.source()),
                 amount + (rounded > 1f ? " pages" : " page") + " too long at the smallest size ("
@@ -152,15 +151,24 @@ public final class GuideRenderer {
             return slots(2, 3);
         }
 
-        /** Two columns per page on pages {@code from..to}, in reading order. */
+        /**
+         * The text area of pages {@code from..to}, one slot per page. The body is set in one column: besides reading
+         * well at this measure, a single column is what keeps text extraction ({@code pdftotext}, with or without
+         * {@code -layout}, and screen readers without tags) in reading order — side-by-side columns come out
+         * interleaved line by line or paragraph by paragraph. {@link #COLUMNS} switches to two columns.
+         */
         List<Flow.Slot> slots(int from, int to) {
             List<Flow.Slot> s = new ArrayList<>();
             for (int page = from; page <= to; page++) {
                 float l = left(page);
                 float r = right(page);
-                float col = (r - l - gutter()) / 2f;
                 float top = height() - style.marginTop();
                 float bottom = style.marginBottom();
+                if (COLUMNS == 1) {
+                    s.add(new Flow.Slot(page, l, r, top, bottom));
+                    continue;
+                }
+                float col = (r - l - gutter()) / 2f;
                 Flow.Slot a = new Flow.Slot(page, l, l + col, top, bottom);
                 Flow.Slot b = new Flow.Slot(page, r - col, r, top, bottom);
                 if (dir.rtl()) {
@@ -173,7 +181,15 @@ public final class GuideRenderer {
             }
             return s;
         }
+
+        /** Slots per page. */
+        int columnsPerPage() {
+            return COLUMNS;
+        }
     }
+
+    /** Columns per body page (1 or 2). */
+    static final int COLUMNS = 1;
 
     static final class Pages implements Flow.Pages {
         final Document doc;
@@ -341,9 +357,5 @@ public final class GuideRenderer {
         }
         cache.put(key, img);
         return img;
-    }
-
-    static PdfAnnotation link(PdfWriter w, float x1, float y1, float x2, float y2, String url) {
-        return new PdfAnnotation(w, x1, y1, x2, y2, new PdfAction(url));
     }
 }

@@ -72,6 +72,17 @@ final class LineBreaker implements SplitCharacter {
         for (int i = 1; i < end; i++) {
             if ((cc[i] == '\u2014' || cc[i] == '\u2013') && Character.isWhitespace(cc[i - 1])) b[i] = false;
         }
+        // Russian (and other Cyrillic) typesetting keeps one-letter words with the next word ("с гражданством",
+        // "в клинику"): no break after a lone Cyrillic letter.
+        for (int i = 2; i < end; i++) {
+            if (!b[i] || cc[i - 1] != ' ') continue;
+            char letter = cc[i - 2];
+            boolean alone = i - 3 < 0 || !Character.isLetter(cc[i - 3]);
+            if (alone && Character.UnicodeBlock.of(letter) == Character.UnicodeBlock.CYRILLIC
+                    && Character.isLetter(letter)) {
+                b[i] = false;
+            }
+        }
         // Never break inside a surrogate pair.
         for (int i = 1; i < end; i++) {
             if (Character.isLowSurrogate(cc[i]) && Character.isHighSurrogate(cc[i - 1])) b[i] = false;

@@ -47,7 +47,8 @@ public final class PaperPdfRenderer {
         Flow measure = new Flow(g.slots(2, MAX_PAGES), null, spec.direction());
         Flow.Result r = measure.run(blocks);
         if (!r.fits()) {
-            diags.add(Diagnostic.error(SourcePos.of(spec.source()), "the paper is longer than " + MAX_PAGES + " pages"));
+            diags.add(Diagnostic.error(SourcePos.of(spec.source()),
+                    "the paper is longer than " + MAX_PAGES + " pages"));
             return RenderResult.failed(diags);
         }
         int lastPage = Math.max(2, g.slots(2, MAX_PAGES).get(r.lastSlot()).page());
@@ -88,7 +89,7 @@ public final class PaperPdfRenderer {
         if (lines.isEmpty()) return List.of();
         Phrase p = ts.phrase(lines, look.small(), look.smallLeading(), Look.MUTED);
         out.add(new Block.Text(p, look.small(), look.smallLeading(), Element.ALIGN_LEFT, 0, 0, 0, 0, null, 0, false,
-                true, 0, null, null, PdfWriter.NO_SPACE_CHAR_RATIO, null));
+                true, 0, null, null, PdfWriter.NO_SPACE_CHAR_RATIO, ts.breaker, ts.cjk(), null));
         return out;
     }
 

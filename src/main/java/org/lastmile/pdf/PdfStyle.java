@@ -73,7 +73,7 @@ public record PdfStyle(PaperSize paperSize, float marginTop, float marginBottom,
         f.put("Katakana", cjk);
         f.put("Hangul", cjk);
         f.put("Bopomofo", cjk);
-        return new PdfStyle(PaperSize.A4, 50f, 58f, 50f, 50f, 10.5f, 8.5f, "#0E4D64", "#E4572E", "", new byte[0], "",
+        return new PdfStyle(PaperSize.A4, 54f, 62f, 64f, 64f, 10.5f, 8.5f, "#0E4D64", "#E4572E", "", new byte[0], "",
                 f);
     }
 

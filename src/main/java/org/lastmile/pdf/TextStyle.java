@@ -8,47 +8,53 @@ import java.awt.Color;
  * are named destinations inside the document (footnote references and notes).
  */
 record TextStyle(boolean bold, boolean italic, boolean strike, boolean code, boolean superscript, String link,
-                 String localGoto, String localDestination, Color color, float scale) {
+                 String localGoto, String localDestination, Color color, float scale, boolean noBreak) {
 
-    static final TextStyle PLAIN = new TextStyle(false, false, false, false, false, null, null, null, null, 1f);
+    static final TextStyle PLAIN = new TextStyle(false, false, false, false, false, null, null, null, null, 1f, false);
+
+    /** Text that must not be broken across lines (a language name in a list). */
+    TextStyle withNoBreak(boolean n) {
+        return new TextStyle(bold, italic, strike, code, superscript, link, localGoto, localDestination, color, scale,
+                n);
+    }
 
     TextStyle withBold(boolean b) {
-        return new TextStyle(b, italic, strike, code, superscript, link, localGoto, localDestination, color, scale);
+        return new TextStyle(b, italic, strike, code, superscript, link, localGoto, localDestination, color, scale, noBreak);
     }
 
     TextStyle withItalic(boolean i) {
-        return new TextStyle(bold, i, strike, code, superscript, link, localGoto, localDestination, color, scale);
+        return new TextStyle(bold, i, strike, code, superscript, link, localGoto, localDestination, color, scale, noBreak);
     }
 
     TextStyle withStrike(boolean s) {
-        return new TextStyle(bold, italic, s, code, superscript, link, localGoto, localDestination, color, scale);
+        return new TextStyle(bold, italic, s, code, superscript, link, localGoto, localDestination, color, scale, noBreak);
     }
 
     TextStyle withCode(boolean c) {
-        return new TextStyle(bold, italic, strike, c, superscript, link, localGoto, localDestination, color, scale);
+        return new TextStyle(bold, italic, strike, c, superscript, link, localGoto, localDestination, color, scale, noBreak);
     }
 
     TextStyle withSuperscript(boolean s) {
-        return new TextStyle(bold, italic, strike, code, s, link, localGoto, localDestination, color, scale);
+        return new TextStyle(bold, italic, strike, code, s, link, localGoto, localDestination, color, scale, noBreak);
     }
 
     TextStyle withLink(String url) {
-        return new TextStyle(bold, italic, strike, code, superscript, url, localGoto, localDestination, color, scale);
+        return new TextStyle(bold, italic, strike, code, superscript, url, localGoto, localDestination, color, scale, noBreak);
     }
 
     TextStyle withLocalGoto(String name) {
-        return new TextStyle(bold, italic, strike, code, superscript, link, name, localDestination, color, scale);
+        return new TextStyle(bold, italic, strike, code, superscript, link, name, localDestination, color, scale, noBreak);
     }
 
     TextStyle withLocalDestination(String name) {
-        return new TextStyle(bold, italic, strike, code, superscript, link, localGoto, name, color, scale);
+        return new TextStyle(bold, italic, strike, code, superscript, link, localGoto, name, color, scale, noBreak);
     }
 
     TextStyle withColor(Color c) {
-        return new TextStyle(bold, italic, strike, code, superscript, link, localGoto, localDestination, c, scale);
+        return new TextStyle(bold, italic, strike, code, superscript, link, localGoto, localDestination, c, scale, noBreak);
     }
 
     TextStyle withScale(float s) {
-        return new TextStyle(bold, italic, strike, code, superscript, link, localGoto, localDestination, color, s);
+        return new TextStyle(bold, italic, strike, code, superscript, link, localGoto, localDestination, color, s, noBreak);
     }
 }

@@ -132,7 +132,7 @@ final class Typesetter {
         Color c = ts.color() != null ? ts.color() : color;
         Font f = new Font(fonts.font(face), s, ts.strike() ? Font.STRIKETHRU : Font.NORMAL, c);
         Chunk ch = new Chunk(text, f);
-        ch.setSplitCharacter(breaker);
+        ch.setSplitCharacter(ts.noBreak() ? NEVER : breaker);
         if (ts.superscript()) ch.setTextRise(size * ts.scale() * 0.36f);
         if (ts.code()) ch.setBackground(new Color(0xEE, 0xEF, 0xF1), 1f, size * 0.22f, 1f, 0f);
         if (ts.link() != null) ch.setAnchor(ts.link());
@@ -140,6 +140,9 @@ final class Typesetter {
         if (ts.localDestination() != null) ch.setLocalDestination(ts.localDestination());
         return ch;
     }
+
+    /** The split character of text that must stay on one line. */
+    static final org.openpdf.text.SplitCharacter NEVER = (start, current, end, cc, ck) -> false;
 
     static Font font(BaseFont bf, float size, Color color) {
         return new Font(bf, size, Font.NORMAL, color);

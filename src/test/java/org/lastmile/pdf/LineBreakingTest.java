@@ -84,6 +84,29 @@ class LineBreakingTest {
     }
 
     @Test
+    void composedChineseLinesKeepTheRulesAndFillTheMeasure() {
+        Typesetter ts = new Typesetter(Samples.fonts(), PdfStyle.defaults(), "zh", Direction.LTR, Path.of("t.md"));
+        Phrase p = ts.phrase(Run.plain(PARAGRAPH), 10f, 16f, Color.BLACK);
+        for (float width : new float[]{97f, 120f, 150f, 173f, 200f, 233f, 271f, 320f, 467f}) {
+            List<LineComposer.Line> lines = LineComposer.compose(p, width, ts.breaker, true, true);
+            StringBuilder all = new StringBuilder();
+            for (int i = 0; i < lines.size(); i++) {
+                String l = lines.get(i).phrase().getContent();
+                all.append(l);
+                assertFalse(i > 0 && NO_START.indexOf(l.charAt(0)) >= 0, "width " + width + " starts: " + l);
+                assertFalse(i < lines.size() - 1 && NO_END.indexOf(l.charAt(l.length() - 1)) >= 0,
+                        "width " + width + " ends: " + l);
+                assertTrue(lines.get(i).naturalWidth() <= width, "overfull at " + width + ": " + l);
+                if (i < lines.size() - 1) {
+                    // justified lines are nearly full: at most two characters short
+                    assertTrue(width - lines.get(i).naturalWidth() < 21f, "loose at " + width + ": " + l);
+                }
+            }
+            assertEquals(PARAGRAPH, all.toString());
+        }
+    }
+
+    @Test
     void breakerFollowsUax14WithChineseRules() {
         LineBreaker zh = new LineBreaker(ULocale.forLanguageTag("zh"));
         String s = "社区，一再证明（尤其）：“没有参与”。";
@@ -99,6 +122,9 @@ class LineBreakingTest {
         assertFalse(ru.canBreakBefore(r, r.indexOf("за")), "из-за stays whole");
         assertTrue(ru.canBreakBefore(r, r.indexOf("led")), "after a hyphen in a long word");
         assertFalse(ru.canBreakBefore(r, r.indexOf("беднеть")), "inside a word");
+        String prep = "право на помощь с гражданством";
+        assertFalse(ru.canBreakBefore(prep, prep.indexOf("гражданством")), "one-letter word stays with the next");
+        assertTrue(ru.canBreakBefore(prep, prep.indexOf("помощь")), "two-letter words may end a line");
         LineBreaker fr = new LineBreaker(ULocale.forLanguageTag("fr"));
         String f = "la « couverture » universelle ?";
         assertFalse(fr.canBreakBefore(f, f.indexOf("couverture")), "no break after « + no-break space");

@@ -1,0 +1,74 @@
+package org.lastmile.build;
+
+import org.lastmile.config.PdfSettings;
+import org.lastmile.config.SiteConfig;
+import org.lastmile.config.Theme;
+import org.lastmile.diag.Diagnostic;
+import org.lastmile.diag.LastmileException;
+import org.lastmile.diag.SourcePos;
+import org.lastmile.pdf.FontFamily;
+import org.lastmile.pdf.FontSource;
+import org.lastmile.pdf.PaperSize;
+import org.lastmile.pdf.PdfStyle;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The PDF look of a site: the theme's defaults with site.yaml's {@code pdf:} block and organisation applied, and
+ * where font files come from (the site's fonts/ first, then the theme's).
+ */
+final class PdfTheme {
+    private PdfTheme() {
+    }
+
+    static PdfStyle style(SiteConfig cfg) {
+        PdfSettings p = cfg.pdf();
+        PdfStyle s = PdfStyle.defaults().withPaperSize(p.pageSize().equals("LETTER") ? PaperSize.LETTER : PaperSize.A4);
+        if (p.baseSize() != null) s = s.withSizes(p.baseSize().floatValue(), Math.min(s.floorSize(), p.baseSize().floatValue()));
+        if (p.primaryColor() != null || p.accentColor() != null) {
+            try {
+                s = s.withColors(p.primaryColor() != null ? p.primaryColor() : s.primaryColor(),
+                        p.accentColor() != null ? p.accentColor() : s.accentColor());
+            } catch (IllegalArgumentException e) {
+                throw new LastmileException(Diagnostic.error(SourcePos.of(Path.of("site.yaml")), "pdf: a colour is not of the form #RRGGBB",
+                        "write primary_color: \"#0b4f6c\""));
+            }
+        }
+        byte[] logo = null;
+        if (p.logo() != null) {
+            try {
+                logo = Files.readAllBytes(cfg.root().resolve(p.logo()));
+            } catch (IOException e) {
+                throw new LastmileException(Diagnostic.error(SourcePos.of(Path.of("site.yaml")), "pdf: logo '" + p.logo() + "' cannot be read",
+                        "give a PNG or JPEG path relative to the site folder"));
+            }
+        }
+        s = s.withOrganisation(cfg.organisation().name(), logo, cfg.organisation().licence());
+        if (!p.fonts().isEmpty()) {
+            Map<String, FontFamily> fonts = new LinkedHashMap<>();
+            p.fonts().forEach((script, files) -> {
+                String regular = files.get("regular");
+                if (regular == null) {
+                    throw new LastmileException(Diagnostic.error(SourcePos.of(Path.of("site.yaml")), "pdf: fonts: " + script + " has no 'regular' font",
+                            "write " + script + ": {regular: NotoSansJP-Regular.ttf, bold: NotoSansJP-Bold.ttf}"));
+                }
+                fonts.put(script, new FontFamily(regular, files.getOrDefault("bold", regular), files.get("italic"), files.get("bold_italic")));
+            });
+            s = s.withFonts(fonts);
+        }
+        return s;
+    }
+
+    /** Font files: the site's fonts/ folder first, then the theme's (the jar's). */
+    static FontSource fonts(Theme theme) {
+        return name -> {
+            Path p = theme.font(name).orElseThrow(() -> new NoSuchFileException("fonts/" + name));
+            return Files.readAllBytes(p);
+        };
+    }
+}
