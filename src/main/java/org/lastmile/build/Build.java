@@ -188,7 +188,7 @@ public final class Build {
             }
             String lang = doc.source().lang();
             var locale = site.config.language(lang).map(Language::locale).orElse(site.config.defaultLang().locale());
-            out.put(e.getKey(), new RenderedDoc(doc, html.render(doc, r.fallbacks(), f -> site.messages.format(lang,
+            out.put(e.getKey(), new RenderedDoc(doc, html.render(doc, r, f -> site.messages.format(lang,
                     "link_fallback", Map.of("language", Locales.languageName(f.target().locale(), locale))))));
         });
         return Map.copyOf(out);

@@ -44,8 +44,8 @@ public final class ContentHtml {
      * @param fallbackTitle text for the title attribute of a link that goes to another language, given the
      *                      target language (e.g. "English version: not yet translated")
      */
-    public String render(ParsedDoc doc, Map<Node, LinkResolver.Fallback> fallbacks,
-                         Function<LinkResolver.Fallback, String> fallbackTitle) {
+    public String render(ParsedDoc doc, LinkResolver.Result links, Function<LinkResolver.Fallback, String> fallbackTitle) {
+        Map<Node, LinkResolver.Fallback> fallbacks = links.fallbacks();
         HtmlRenderer renderer = HtmlRenderer.builder(options)
                 .extensions(List.of(TablesExtension.create(), StrikethroughExtension.create(),
                         AutolinkExtension.create(), FootnoteExtension.create()))
@@ -53,7 +53,9 @@ public final class ContentHtml {
                     @Override
                     public AttributeProvider apply(LinkResolverContext context) {
                         return (Node node, AttributablePart part, MutableAttributes attrs) -> {
-                            if (node instanceof Heading h && doc.ids().containsKey(h)) {
+                            if (node instanceof com.vladsch.flexmark.ast.Image img && links.imageSources().containsKey(img)) {
+                                attrs.replaceValue("src", links.imageSources().get(img));
+                            } else if (node instanceof Heading h && doc.ids().containsKey(h)) {
                                 attrs.replaceValue("id", doc.ids().get(h));
                             } else if (node instanceof Link l && fallbacks.containsKey(l) && part == AttributablePart.LINK) {
                                 LinkResolver.Fallback f = fallbacks.get(l);

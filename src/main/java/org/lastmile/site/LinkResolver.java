@@ -35,7 +35,8 @@ public final class LinkResolver {
      * What resolution found: fallbacks to mark in HTML, problems to report, and notes that only {@code lastmile
      * check} reports (links that work but send the reader to another language).
      */
-    public record Result(Map<Node, Fallback> fallbacks, List<Diagnostic> problems, List<Diagnostic> notes) {
+    public record Result(Map<Node, Fallback> fallbacks, List<Diagnostic> problems, List<Diagnostic> notes,
+                         Map<Node, String> imageSources) {
     }
 
     private final SiteIndex index;
@@ -51,18 +52,20 @@ public final class LinkResolver {
         Map<Node, Fallback> fallbacks = new IdentityHashMap<>();
         List<Diagnostic> problems = new ArrayList<>();
         List<Diagnostic> notes = new ArrayList<>();
-        visit(doc.doc(), doc, fallbacks, problems, notes);
-        return new Result(fallbacks, problems, notes);
+        Map<Node, String> images = new IdentityHashMap<>();
+        visit(doc.doc(), doc, fallbacks, problems, notes, images);
+        return new Result(fallbacks, problems, notes, images);
     }
 
-    private void visit(Node n, ParsedDoc doc, Map<Node, Fallback> fallbacks, List<Diagnostic> problems, List<Diagnostic> notes) {
+    private void visit(Node n, ParsedDoc doc, Map<Node, Fallback> fallbacks, List<Diagnostic> problems, List<Diagnostic> notes,
+                       Map<Node, String> images) {
         for (Node c = n.getFirstChild(); c != null; c = c.getNext()) {
             if (c instanceof Link link) {
                 resolveLink(link, doc, fallbacks, problems, notes);
             } else if (c instanceof Image img) {
-                checkImage(img, doc, problems);
+                checkImage(img, doc, problems, images);
             }
-            visit(c, doc, fallbacks, problems, notes);
+            visit(c, doc, fallbacks, problems, notes, images);
         }
     }
 
@@ -143,11 +146,15 @@ public final class LinkResolver {
         return sf.kind() == org.lastmile.content.ContentKind.GUIDE ? SiteIndex.paper(sf.slug(), sf.lang()) : SiteIndex.path(sf);
     }
 
-    private void checkImage(Image img, ParsedDoc doc, List<Diagnostic> problems) {
+    /**
+     * Checks that an image file exists and works out its address on the site. The tree keeps the path as written
+     * (the PDF renderer reads the file beside the Markdown); only the HTML gets {@code imageSources}.
+     */
+    private void checkImage(Image img, ParsedDoc doc, List<Diagnostic> problems, Map<Node, String> images) {
         String url = img.getUrl().toString();
         if (url.isEmpty() || isExternal(url)) return;
         if (url.startsWith("/")) {
-            img.setUrl(BasedSequence.of(index.href(url)));
+            images.put(img, index.href(url));
             return; // a file of static/, published at the site root
         }
         Path f = doc.source().file().getParent().resolve(url).normalize();
@@ -158,7 +165,7 @@ public final class LinkResolver {
         }
         // Files beside a paper are published in its folder in every language; point the page there.
         String resolved = URI.create(base(doc.source())).resolve(encode(url)).getPath();
-        img.setUrl(BasedSequence.of(index.href(resolved)));
+        images.put(img, index.href(resolved));
     }
 
     private static boolean isResource(String path) {

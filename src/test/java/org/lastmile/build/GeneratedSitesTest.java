@@ -147,10 +147,15 @@ class GeneratedSitesTest {
     Path guideSite() {
         Path site = tmp.resolve("site");
         TestSites.write(site, "site.yaml", "base_url: \"https://example.test\"\n");
-        TestSites.write(site, "content/papers/a/index.md", paper("A", "2026-01-01", null, "See [B](../b/).\n\n![Map](map.svg)"));
-        TestSites.write(site, "content/papers/a/map.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\"/>\n");
+        TestSites.write(site, "content/papers/a/index.md", paper("A", "2026-01-01", null, "See [B](../b/).\n\n![Map](map.png)"));
+        try { // a 1×1 PNG: guides are typeset as PDF too, which takes PNG or JPEG (not SVG)
+            Files.write(site.resolve("content/papers/a/map.png"), java.util.Base64.getDecoder().decode(
+                    "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg=="));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
         TestSites.write(site, "content/papers/a/guide.md", "---\ntitle: \"Guide A\"\n---\n\n"
-                + "See [B](../b/), [B by file](../b/index.md) and [the paper](index.md).\n\n![Map](map.svg)\n");
+                + "See [B](../b/), [B by file](../b/index.md) and [the paper](index.md).\n\n![Map](map.png)\n");
         TestSites.write(site, "content/papers/b/index.md", paper("B", "2026-01-02", null, "Text."));
         return site;
     }

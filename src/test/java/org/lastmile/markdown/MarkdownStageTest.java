@@ -86,7 +86,7 @@ class MarkdownStageTest {
                 "content/pages/test.md:5: warning: raw HTML is shown as text, not interpreted — write it in Markdown; lastmile escapes HTML so every page and PDF stays safe and consistent",
                 "content/pages/test.md:7: warning: raw HTML is shown as text, not interpreted — write it in Markdown; lastmile escapes HTML so every page and PDF stays safe and consistent"),
                 problems.stream().sorted(Diagnostic.ORDER).map(Diagnostic::format).distinct().toList());
-        String html = new ContentHtml(markdown).render(d, Map.of(), f -> "");
+        String html = new ContentHtml(markdown).render(d, new org.lastmile.site.LinkResolver.Result(Map.of(), List.of(), List.of(), Map.of()), f -> "");
         assertTrue(html.contains("&lt;div&gt;block&lt;/div&gt;"), html);
         assertTrue(html.contains("&lt;span class=&quot;x&quot;&gt;inline&lt;/span&gt;") || html.contains("&lt;span class=\"x\"&gt;inline&lt;/span&gt;"), html);
         assertFalse(html.contains("<div>block"), "raw HTML never reaches the page");
@@ -103,7 +103,7 @@ class MarkdownStageTest {
     @Test
     void renderedHeadingsCarryTheIds() {
         ParsedDoc d = parse("## Основные положения\n\n## Основные положения\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n~~old~~ https://example.org\n");
-        String html = new ContentHtml(markdown).render(d, Map.of(), f -> "");
+        String html = new ContentHtml(markdown).render(d, new org.lastmile.site.LinkResolver.Result(Map.of(), List.of(), List.of(), Map.of()), f -> "");
         assertTrue(html.contains("<h2 id=\"основные-положения\">"), html);
         assertTrue(html.contains("<h2 id=\"основные-положения-2\">"), html);
         assertTrue(html.contains("<td>1</td>"), "GFM table");
