@@ -29,6 +29,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -90,6 +91,34 @@ public final class Build {
         } finally {
             pool.shutdown();
         }
+    }
+
+    /** One PDF made from one source file, or why it could not be. */
+    public record SinglePdf(Optional<byte[]> pdf, List<Diagnostic> diagnostics) {
+    }
+
+    /**
+     * Typesets the guide (or paper) at {@code file} of the site at {@code opts.source()}: the quick check of
+     * {@code lastmile pdf}. Loads the whole site, since links and inherited front matter depend on it.
+     */
+    public static SinglePdf pdfOf(BuildOptions opts, Path file) {
+        Build b = new Build(opts, new PdfCache());
+        Optional<byte[]> pdf = Optional.ofNullable(b.stage(() -> b.singlePdf(file.toAbsolutePath().normalize())));
+        return new SinglePdf(pdf, b.diagnostics.sorted());
+    }
+
+    private byte[] singlePdf(Path file) {
+        Site site = load();
+        ParsedDoc doc = site.parsed.values().stream().filter(d -> d.source().file().toAbsolutePath().normalize().equals(file))
+                .findFirst().orElseThrow(() -> new LastmileException(Diagnostic.error(SourcePos.of(file),
+                        "not a published guide or paper of this site", "give a file like content/papers/<slug>/guide.fr.md (drafts are not published)")));
+        if (doc.source().kind() == org.lastmile.content.ContentKind.PAGE) {
+            throw new LastmileException(Diagnostic.error(SourcePos.of(doc.source().path()), "pages have no PDF",
+                    "give a guide (guide.<lang>.md) or a paper (index.<lang>.md)"));
+        }
+        Map<String, RenderedDoc> docs = renderBodies(site);
+        Language lang = site.config.language(doc.source().lang()).orElseThrow();
+        return new GuidePdfs(site, diagnostics, pdfCache).renderOne(docs.get(SiteIndex.path(doc.source())), lang);
     }
 
     private Output execute() {

@@ -93,6 +93,19 @@ final class GuidePdfs {
         return new TreeMap<>(out);
     }
 
+    /** One guide or paper alone (lastmile pdf); null when it failed (the reasons are in the diagnostics). */
+    byte[] renderOne(RenderedDoc doc, Language lang) {
+        SourceFile sf = doc.parsed().source();
+        Bundle b = site.index().content().bundle(sf.slug()).orElseThrow();
+        PdfStyle style = PdfTheme.style(cfg);
+        Fonts fonts = cache.fonts(style, site.theme());
+        boolean guide = sf.kind() == org.lastmile.content.ContentKind.GUIDE;
+        RenderResult r = guide ? GuideRenderer.render(guideSpec(b, sf, doc, lang), style, fonts)
+                : PaperPdfRenderer.render(paperSpec(sf, doc, lang, b), style, fonts);
+        diagnostics.addAll(r.diagnostics());
+        return r.pdf().orElse(null);
+    }
+
     /** Everything that goes into one PDF, hashed: an unchanged guide is not typeset again by the preview. */
     private String key(Job j, RenderedDoc doc, PdfStyle style) {
         StringBuilder sb = new StringBuilder();

@@ -1,0 +1,76 @@
+package org.lastmile.cli;
+
+import org.lastmile.build.Build;
+import org.lastmile.build.BuildOptions;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+/** {@code lastmile pdf FILE [-o OUT]}: typeset one guide (or paper) for a quick look. */
+@Command(name = "pdf", mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class,
+        description = {"Typeset one community guide (guide.<lang>.md) or paper (index.<lang>.md) to PDF.",
+                "The site is found from the file's location (the folder above content/)."})
+final class PdfCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+    @Parameters(paramLabel = "FILE", description = "e.g. content/papers/uhc-last-mile/guide.ru.md")
+    Path file;
+    @Option(names = {"-o", "--out"}, paramLabel = "OUT", description = "Where to write the PDF. Default: <slug>-guide-<lang>.pdf in the current folder.")
+    Path out;
+
+    @Override
+    public Integer call() throws IOException {
+        var err = spec.commandLine().getErr();
+        Path f = file.toAbsolutePath().normalize();
+        if (!Files.isRegularFile(f)) {
+            err.println(file + ": no such file — give the path of a guide, like content/papers/<slug>/guide.fr.md");
+            return 1;
+        }
+        Optional<Path> root = siteRoot(f);
+        if (root.isEmpty()) {
+            err.println(file + ": not inside a site's content/ folder — give a file under content/papers/<slug>/");
+            return 1;
+        }
+        Build.SinglePdf r = Build.pdfOf(new BuildOptions(root.get(), root.get().resolve("public"), List.of(), Optional.empty(), false, 0), f);
+        // Only what concerns this file (and the site's errors): the rest of the site is not being built.
+        String shown = root.get().relativize(f).toString().replace('\\', '/');
+        r.diagnostics().stream().filter(d -> d.isError() || (d.pos() != null && d.pos().toString().startsWith(shown)))
+                .forEach(d -> err.println(d.format()));
+        if (r.pdf().isEmpty()) {
+            err.println("pdf failed: " + shown);
+            return 1;
+        }
+        Path target = out != null ? out : Path.of(defaultName(f));
+        if (target.toAbsolutePath().getParent() != null) Files.createDirectories(target.toAbsolutePath().getParent());
+        Files.write(target, r.pdf().get());
+        spec.commandLine().getOut().println("wrote " + target);
+        return 0;
+    }
+
+    private static String defaultName(Path f) {
+        String slug = f.getParent().getFileName().toString();
+        String name = f.getFileName().toString().replaceFirst("\\.md$", "");
+        String[] parts = name.split("\\.", 2);
+        String lang = parts.length > 1 ? parts[1] : "default";
+        return parts[0].equals("guide") ? slug + "-guide-" + lang + ".pdf" : slug + "-" + lang + ".pdf";
+    }
+
+    /** The folder above the nearest {@code content/} that holds the file. */
+    static Optional<Path> siteRoot(Path f) {
+        for (Path p = f.getParent(); p != null; p = p.getParent()) {
+            if (p.getFileName() != null && p.getFileName().toString().equals("content") && p.getParent() != null) {
+                return Optional.of(p.getParent());
+            }
+        }
+        return Optional.empty();
+    }
+}
