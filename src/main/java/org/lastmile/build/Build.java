@@ -131,6 +131,7 @@ public final class Build {
             Map<String, RenderedDoc> docs = stage(() -> renderBodies(site));
             Map<String, byte[]> html = stage(() -> renderSite(site, docs));
             Map<String, byte[]> pdf = stage(() -> new GuidePdfs(site, diagnostics, pdfCache).render(docs, languages(site.config)));
+            if (opts.check()) stage(() -> checkGlyphs(site));
             if (html != null) files.putAll(html);
             if (pdf != null) files.putAll(pdf);
             Map<String, Path> c = stage(() -> copies(site));
@@ -197,6 +198,16 @@ public final class Build {
             diagnostics.addAll(p);
         });
         return new Site(cfg, index, theme, messages, markdown, Map.copyOf(parsed));
+    }
+
+    /** lastmile check: characters of papers and pages that the PDF fonts cannot print. */
+    private Void checkGlyphs(Site site) {
+        var style = PdfTheme.style(site.config);
+        var fonts = pdfCache.fonts(style, site.theme);
+        site.parsed.values().stream()
+                .filter(d -> languages(site.config).stream().anyMatch(l -> l.code().equals(d.source().lang())))
+                .forEach(d -> diagnostics.addAll(GlyphCheck.check(d, style, fonts)));
+        return null;
     }
 
     private List<Language> languages(SiteConfig cfg) {

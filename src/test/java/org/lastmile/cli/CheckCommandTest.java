@@ -21,6 +21,16 @@ class CheckCommandTest {
     }
 
     @Test
+    void reportsTextThePdfFontsCannotPrint(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp) throws Exception {
+        java.nio.file.Path site = Cli.copySite("translations", tmp);
+        java.nio.file.Files.writeString(site.resolve("content/pages/thai.md"), "---\ntitle: \"Thai\"\n---\n\nHello ไทย here.\n");
+        Cli.Run r = Cli.run("check", "--source", site.toString());
+        assertEquals("content/pages/thai.md:5: warning: no glyph for U+0E17 THAI CHARACTER THO THAHAN, U+0E22 THAI CHARACTER YO YAK, "
+                + "U+0E44 THAI CHARACTER SARA AI MAIMALAI in NotoSans-Regular, so this text cannot be printed in a PDF — "
+                + "add a font for this script to the theme's font mapping", r.out().lines().findFirst().orElse(""));
+    }
+
+    @Test
     void strictFailsOnWarnings() {
         Cli.Run r = Cli.run("check", "--source", SITE, "--strict");
         assertEquals(1, r.code());
