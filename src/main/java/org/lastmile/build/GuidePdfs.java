@@ -10,7 +10,6 @@ import org.lastmile.content.Bundle;
 import org.lastmile.content.SourceFile;
 import org.lastmile.diag.Diagnostics;
 import org.lastmile.i18n.Locales;
-import org.lastmile.pdf.Booklet;
 import org.lastmile.pdf.Direction;
 import org.lastmile.pdf.Fonts;
 import org.lastmile.pdf.GuideRenderer;

@@ -10,8 +10,6 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
@@ -26,8 +24,8 @@ final class BuildCommand implements Callable<Integer> {
 
     @Option(names = {"-o", "--out"}, paramLabel = "DIR", description = "Output folder. Default: public/ in the site folder.")
     Path out;
-    @Option(names = "--lang", split = ",", paramLabel = "L", description = "Build only these languages (comma-separated codes).")
-    List<String> langs = new ArrayList<>();
+    @Mixin
+    LanguageOptions languages;
     @Option(names = "--base-url", paramLabel = "URL", description = "Override base_url of site.yaml, e.g. https://example.org")
     String baseUrl;
     @Option(names = "--drafts", description = "Include files with draft: true.")
@@ -37,15 +35,9 @@ final class BuildCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        for (String l : langs) {
-            if (org.lastmile.config.Language.canonicalCode(l).isEmpty()) {
-                throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-                        "--lang " + l + ": not a language code — use BCP 47 codes such as fr,zh,pt-BR");
-            }
-        }
         Path root = source.root();
         Path outDir = out == null ? root.resolve("public") : out.toAbsolutePath().normalize();
-        BuildResult r = Build.run(new BuildOptions(root, outDir, List.copyOf(langs), Optional.ofNullable(baseUrl), drafts, threads));
+        BuildResult r = Build.run(new BuildOptions(root, outDir, languages.codes(), Optional.ofNullable(baseUrl), drafts, threads));
         var err = spec.commandLine().getErr();
         Reporter.print(err, r.diagnostics());
         if (!r.ok()) {

@@ -3,17 +3,13 @@ package org.lastmile.cli;
 import org.lastmile.build.Build;
 import org.lastmile.build.BuildOptions;
 import org.lastmile.build.PdfCache;
-import org.lastmile.config.Language;
 import org.lastmile.diag.Diagnostic;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
@@ -27,19 +23,14 @@ final class CheckCommand implements Callable<Integer> {
     CommandSpec spec;
     @Mixin
     SourceOptions source;
-    @Option(names = "--lang", split = ",", paramLabel = "L", description = "Only these languages.")
-    List<String> langs = new ArrayList<>();
+    @Mixin
+    LanguageOptions languages;
     @Option(names = "--strict", description = "Warnings fail the check too (exit 1).")
     boolean strict;
 
     @Override
     public Integer call() {
-        for (String l : langs) {
-            if (Language.canonicalCode(l).isEmpty()) {
-                throw new ParameterException(spec.commandLine(), "--lang " + l + ": not a language code — use BCP 47 codes such as fr,zh");
-            }
-        }
-        BuildOptions bo = new BuildOptions(source.root(), source.root().resolve("public"), List.copyOf(langs), Optional.empty(), false, 0).asCheck();
+        BuildOptions bo = new BuildOptions(source.root(), source.root().resolve("public"), languages.codes(), Optional.empty(), false, 0).asCheck();
         Build.Output o = Build.render(bo, new PdfCache());
         var out = spec.commandLine().getOut();
         for (Diagnostic d : o.diagnostics()) out.println(d.formatWithLevel());

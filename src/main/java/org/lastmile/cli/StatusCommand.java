@@ -30,8 +30,8 @@ final class StatusCommand implements Callable<Integer> {
     CommandSpec spec;
     @Mixin
     SourceOptions source;
-    @Option(names = "--lang", split = ",", paramLabel = "L", description = "Only these languages.")
-    List<String> langs = new ArrayList<>();
+    @Mixin
+    LanguageOptions languages;
     @Option(names = "--format", paramLabel = "FORMAT", description = "text (default), json or markdown.")
     Format format = Format.text;
     @Option(names = "--diff", description = "Show the source's changes since each outdated translation (needs git history).")
@@ -50,13 +50,13 @@ final class StatusCommand implements Callable<Integer> {
         Optional<ContentLoader.Loaded> site = SiteLoad.load(source.root(), err);
         if (site.isEmpty()) return 1;
         var cfg = site.get().config();
-        for (String l : langs) {
+        for (String l : languages.codes()) {
             if (cfg.language(l).isEmpty()) {
                 throw new ParameterException(spec.commandLine(), "--lang " + l + ": the site has no such language (it has "
                         + String.join(", ", cfg.languages().stream().map(Language::code).toList()) + ")");
             }
         }
-        StatusReport r = StatusReport.of(cfg, site.get().content(), langs, diff, new GitHistory(source.root()));
+        StatusReport r = StatusReport.of(cfg, site.get().content(), languages.codes(), diff, new GitHistory(source.root()));
         var out = spec.commandLine().getOut();
         out.print(switch (format) {
             case text -> r.text();

@@ -1,6 +1,5 @@
 package org.lastmile.cli;
 
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.lastmile.build.TestSites;
