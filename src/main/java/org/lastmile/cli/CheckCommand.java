@@ -15,9 +15,10 @@ import java.util.concurrent.Callable;
 
 /** {@code lastmile check}: everything a build would report, plus links, anchors and translations, writing nothing. */
 @Command(name = "check", mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class,
-        description = {"Report every problem a build would, plus broken links and #anchors, links that fall back to",
-                "another language, missing UI messages, missing glyphs and guides that do not fit four pages.",
-                "Writes nothing. Exit 1 on errors (and on warnings with --strict)."})
+        description = {"Check the site without writing anything.",
+                "Reports every problem a build would, plus broken links and #anchors, links that fall back to another",
+                "language, missing UI messages, characters the PDF fonts lack and guides that do not fit four pages.",
+                "Exit 1 on errors (and on warnings with --strict)."})
 final class CheckCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
