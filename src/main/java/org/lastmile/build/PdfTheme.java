@@ -29,6 +29,11 @@ final class PdfTheme {
     static PdfStyle style(SiteConfig cfg) {
         PdfSettings p = cfg.pdf();
         PdfStyle s = PdfStyle.defaults().withPaperSize(p.pageSize().equals("LETTER") ? PaperSize.LETTER : PaperSize.A4);
+        if (!p.marginsMm().isEmpty()) {
+            float mm = 72f / 25.4f;
+            s = s.withMargins(side(p, "top", s.marginTop() / mm) * mm, side(p, "bottom", s.marginBottom() / mm) * mm,
+                    side(p, "inner", s.marginInner() / mm) * mm, side(p, "outer", s.marginOuter() / mm) * mm);
+        }
         if (p.baseSize() != null) s = s.withSizes(p.baseSize().floatValue(), Math.min(s.floorSize(), p.baseSize().floatValue()));
         if (p.primaryColor() != null || p.accentColor() != null) {
             try {
@@ -62,6 +67,11 @@ final class PdfTheme {
             s = s.withFonts(fonts);
         }
         return s;
+    }
+
+    private static float side(PdfSettings p, String side, float fallback) {
+        Double v = p.marginsMm().get(side);
+        return v == null ? fallback : v.floatValue();
     }
 
     /** Font files: the site's fonts/ folder first, then the theme's (the jar's). */

@@ -45,7 +45,7 @@ final class NewCommand implements Runnable {
     }
 
     /** {@code lastmile new paper <slug>}. */
-    @Command(name = "paper", mixinStandardHelpOptions = true, description = "Create content/papers/<slug>/ with a paper and a guide in the default language.")
+    @Command(name = "paper", mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class, description = "Create content/papers/<slug>/ with a paper and a guide in the default language.")
     static final class Paper implements Callable<Integer> {
         @Spec
         CommandSpec spec;
@@ -69,7 +69,7 @@ final class NewCommand implements Runnable {
     }
 
     /** {@code lastmile new translation <slug> --lang L}. */
-    @Command(name = "translation", mixinStandardHelpOptions = true,
+    @Command(name = "translation", mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class,
             description = "Copy the default-language paper and guide (or page) <slug> into <lang> files, with translation_of filled in.")
     static final class Translation implements Callable<Integer> {
         @Spec

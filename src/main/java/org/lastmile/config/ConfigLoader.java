@@ -143,9 +143,34 @@ public final class ConfigLoader {
                 });
             }
         });
+        Map<String, Double> margins = new LinkedHashMap<>();
+        p.map("margins", problems).ifPresent(m -> {
+            for (String side : m.keys()) {
+                if (!List.of("top", "bottom", "inner", "outer").contains(side)) {
+                    problems.add(Diagnostic.error(m.pos(side), "pdf: margins: unknown side '" + side + "'",
+                            "use top, bottom, inner and outer (millimetres)"));
+                    continue;
+                }
+                m.number(side, problems).ifPresent(v -> {
+                    if (v < 5 || v > 60) {
+                        problems.add(Diagnostic.error(m.pos(side), "pdf: margins: " + side + " " + v + " mm is outside 5–60 mm",
+                                "give a margin in millimetres, such as " + side + ": 18"));
+                    } else {
+                        margins.put(side, v);
+                    }
+                });
+            }
+        });
+        Optional<Double> base = p.number("base_size", problems);
+        if (base.isPresent() && (base.get() < 8.5 || base.get() > 14)) {
+            problems.add(Diagnostic.error(p.pos("base_size"), "pdf: base_size " + base.get() + " pt is outside 8.5–14 pt",
+                    "give the body size in points, such as base_size: 10.5"));
+            base = Optional.empty();
+        }
         return new PdfSettings(p.bool("guides", problems).orElse(true), p.bool("papers", problems).orElse(false), size,
-                p.number("base_size", problems).orElse(null), p.string("primary_color", problems).orElse(null),
-                p.string("accent_color", problems).orElse(null), p.string("logo", problems).orElse(null), Map.copyOf(fonts));
+                base.orElse(null), p.string("primary_color", problems).orElse(null),
+                p.string("accent_color", problems).orElse(null), p.string("logo", problems).orElse(null), Map.copyOf(fonts),
+                Map.copyOf(margins));
     }
 
     /** A setting that is either one text for every language or a map from language code to text. */

@@ -4,12 +4,13 @@ import java.util.Map;
 
 /**
  * The {@code pdf:} block of site.yaml. {@code guides} can be turned off for a site without guides; {@code papers}
- * enables full briefing papers as PDF. Style values left empty fall back to the theme's defaults.
+ * enables full briefing papers as PDF. Style values left empty fall back to the theme's defaults; margins are in
+ * millimetres by side (top, bottom, inner, outer).
  */
 public record PdfSettings(boolean guides, boolean papers, String pageSize, Double baseSize,
                           String primaryColor, String accentColor, String logo,
-                          Map<String, Map<String, String>> fonts) {
+                          Map<String, Map<String, String>> fonts, Map<String, Double> marginsMm) {
     public static PdfSettings defaults() {
-        return new PdfSettings(true, false, "A4", null, null, null, null, Map.of());
+        return new PdfSettings(true, false, "A4", null, null, null, null, Map.of(), Map.of());
     }
 }

@@ -167,6 +167,7 @@ public final class SiteRenderer {
         p.put("availableIn", models.available(b.papers(), code -> SiteIndex.paper(b.slug(), code)));
         b.guide(lang.code()).ifPresent(g -> p.put("guide", Map.of("url", index.href(SiteIndex.guide(b.slug(), lang.code())), "title", g.fm().title())));
         p.put("guidePdfs", models.guidePdfs(b, lang));
+        if (cfg.pdf().papers()) p.put("paperPdf", index.href(SiteIndex.paperPdf(b.slug(), lang.code())));
         return model(lang, path, p);
     }
 

@@ -155,6 +155,16 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void pdfMarginsAndBaseSizeAreCheckedWithTheirLines() throws IOException {
+        SiteConfig c = load("pdf:\n  base_size: 30\n  margins:\n    top: 20\n    left: 10\n    outer: 2\n");
+        assertEquals(List.of(
+                "site.yaml:2: pdf: base_size 30.0 pt is outside 8.5–14 pt — give the body size in points, such as base_size: 10.5",
+                "site.yaml:5: pdf: margins: unknown side 'left' — use top, bottom, inner and outer (millimetres)",
+                "site.yaml:6: pdf: margins: outer 2.0 mm is outside 5–60 mm — give a margin in millimetres, such as outer: 18"), messages());
+        assertEquals(java.util.Map.of("top", 20.0), c.pdf().marginsMm());
+    }
+
+    @Test
     void baseUrlLosesItsTrailingSlashAndGivesTheBasePath() throws IOException {
         SiteConfig c = load("base_url: \"https://example.org/docs/\"\npdf:\n  page_size: letter\n");
         assertEquals(List.of(), messages());
