@@ -160,7 +160,8 @@ class ConfigLoaderTest {
         assertEquals(List.of(
                 "site.yaml:2: pdf: base_size 30.0 pt is outside 8.5–14 pt — give the body size in points, such as base_size: 10.5",
                 "site.yaml:5: pdf: margins: unknown side 'left' — use top, bottom, inner and outer (millimetres)",
-                "site.yaml:6: pdf: margins: outer 2.0 mm is outside 5–60 mm — give a margin in millimetres, such as outer: 18"), messages());
+                "site.yaml:6: pdf: margins: outer 2.0 mm is outside 5–60 mm — give a margin in millimetres, such as outer: 18"),
+                problems.stream().sorted(Diagnostic.ORDER).map(Diagnostic::format).toList());
         assertEquals(java.util.Map.of("top", 20.0), c.pdf().marginsMm());
     }
 
