@@ -68,12 +68,13 @@ public final class PreviewServer implements AutoCloseable {
 
     /** Builds the previewed language, starts serving and watching. Returns the URL to open. */
     public String start() throws IOException, PortInUse {
-        rebuild("start");
+        // Bind first: a busy port is said at once, and the build knows the port its links use.
         try {
             http = HttpServer.create(new InetSocketAddress(opts.bind(), opts.port()), 64);
         } catch (BindException e) {
             throw new PortInUse(opts.port(), nextFreePort(opts.port()));
         }
+        rebuild("first build");
         http.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
         http.createContext("/", this::handle);
         http.start();
@@ -179,7 +180,7 @@ public final class PreviewServer implements AutoCloseable {
             state = new SiteState(gen, Map.copyOf(langs), List.of());
             synchronized (log) {
                 o.diagnostics().forEach(d -> log.println(d.format()));
-                log.println("rebuilt " + opts.lang() + " in " + ms + " ms (" + why + ")");
+                log.println((gen == 1 ? "built " : "rebuilt ") + opts.lang() + " in " + ms + " ms (" + why + ")");
                 log.flush();
             }
         } else {
