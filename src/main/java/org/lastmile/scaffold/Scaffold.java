@@ -110,11 +110,17 @@ public final class Scaffold {
         return src.path().resolveSibling(base + "." + lang + ".md");
     }
 
-    /** The source's text with {@code translation_of: <hash>} added to its front matter. */
+    /** Front matter a translation takes from its source, so a copy leaves it out (and follows later changes). */
+    private static final java.util.Set<String> INHERITED = java.util.Set.of("date", "authors", "weight", "cover_image", "draft");
+
+    /**
+     * The source's text to start a translation from: without the front matter keys a translation inherits, and with
+     * {@code translation_of: <hash>} added.
+     */
     static String withTranslationOf(Path root, SourceFile src) {
         try {
             String text = Files.readString(root.resolve(src.path()), StandardCharsets.UTF_8).replace("\r\n", "\n");
-            return setTranslationOf(text, src.bodyHash());
+            return setTranslationOf(withoutInherited(text), src.bodyHash());
         } catch (IOException e) {
             throw new LastmileException(Diagnostic.error(SourcePos.of(src.path()), "cannot read: " + e.getMessage(), "check the file"));
         }
@@ -145,6 +151,25 @@ public final class Scaffold {
         } catch (IOException e) {
             throw new LastmileException(Diagnostic.error(SourcePos.of(rel), "cannot update: " + e.getMessage(), "check that the file is writable"));
         }
+    }
+
+    /** Drops inherited top-level keys (and their indented continuation lines) from the front matter. */
+    static String withoutInherited(String text) {
+        if (!text.startsWith("---\n")) return text;
+        int end = text.indexOf("\n---", 3);
+        if (end < 0) return text;
+        StringBuilder sb = new StringBuilder("---\n");
+        boolean skipping = false;
+        for (String line : text.substring(4, end + 1).split("\n", -1)) {
+            if (line.isEmpty() && skipping) continue;
+            boolean continuation = line.startsWith(" ") || line.startsWith("\t") || line.startsWith("-");
+            if (!continuation) {
+                int colon = line.indexOf(':');
+                skipping = colon > 0 && INHERITED.contains(line.substring(0, colon).strip());
+            }
+            if (!skipping && !line.isEmpty()) sb.append(line).append('\n');
+        }
+        return sb.append(text.substring(end + 1)).toString();
     }
 
     /** Sets {@code translation_of} in a file's front matter, replacing an existing value. */
