@@ -122,25 +122,29 @@ public final class Build {
     }
 
     private Output execute() {
-        Site site = stage(() -> load());
-        Map<String, byte[]> files = new TreeMap<>();
-        Map<String, Path> copies = new TreeMap<>();
-        int pages = 0;
-        int pdfs = 0;
-        if (site != null) {
-            Map<String, RenderedDoc> docs = stage(() -> renderBodies(site));
-            Map<String, byte[]> html = stage(() -> renderSite(site, docs));
-            Map<String, byte[]> pdf = stage(() -> new GuidePdfs(site, diagnostics, pdfCache).render(docs, languages(site.config)));
-            if (opts.check()) stage(() -> checkGlyphs(site));
-            if (html != null) files.putAll(html);
-            if (pdf != null) files.putAll(pdf);
-            Map<String, Path> c = stage(() -> copies(site));
-            if (c != null) copies.putAll(c);
-            pages = (int) files.keySet().stream().filter(k -> k.endsWith(".html")).count();
-            pdfs = (int) files.keySet().stream().filter(k -> k.endsWith(".pdf")).count();
-        }
-        return new Output(java.util.Collections.unmodifiableMap(files),
-                java.util.Collections.unmodifiableMap(copies), diagnostics.sorted(), pages, pdfs);
+        Site site = stage(this::load);                                            // config, content, Markdown, URL plan
+        if (site == null) return output(Map.of(), Map.of());
+        Map<String, RenderedDoc> docs = renderBodies(site);                       // links resolved, bodies as HTML
+        Map<String, byte[]> files = new TreeMap<>(orEmpty(stage(() -> renderSite(site, docs))));   // pages, feeds
+        files.putAll(orEmpty(stage(() -> renderPdfs(site, docs))));               // guides, booklets, papers
+        if (opts.check()) stage(() -> checkGlyphs(site));
+        Map<String, Path> copies = orEmpty(stage(() -> copies(site)));            // theme static files, resources
+        return output(files, copies);
+    }
+
+    private Output output(Map<String, byte[]> files, Map<String, Path> copies) {
+        int pages = (int) files.keySet().stream().filter(k -> k.endsWith(".html")).count();
+        int pdfs = (int) files.keySet().stream().filter(k -> k.endsWith(".pdf")).count();
+        return new Output(java.util.Collections.unmodifiableMap(new TreeMap<>(files)),
+                java.util.Collections.unmodifiableMap(new TreeMap<>(copies)), diagnostics.sorted(), pages, pdfs);
+    }
+
+    private static <K, V> Map<K, V> orEmpty(Map<K, V> m) {
+        return m == null ? Map.of() : m;
+    }
+
+    private Map<String, byte[]> renderPdfs(Site site, Map<String, RenderedDoc> docs) {
+        return new GuidePdfs(site, diagnostics, pdfCache).render(docs, languages(site.config));
     }
 
     /** Runs a stage; a stage that cannot go on reports its diagnostics and yields null. */
