@@ -75,12 +75,24 @@ final class BodyBuilder {
     private final boolean outlines;
     private final Map<FootnoteBlock, Integer> footnotes = new LinkedHashMap<>();
     private final Map<String, org.openpdf.text.Image> imageCache;
+    private final float rail;
+    private final List<Integer> sectionStarts = new ArrayList<>();
     private Document document;
     private boolean seenHeading;
     private int sections;
 
     BodyBuilder(Typesetter ts, Look look, Path source, int lineOffset, Path bundleDir, List<Diagnostic> diagnostics,
                 String notesLabel, boolean outlines, Map<String, org.openpdf.text.Image> imageCache) {
+        this(ts, look, source, lineOffset, bundleDir, diagnostics, notesLabel, outlines, imageCache, 0);
+    }
+
+    /**
+     * @param rail width on the start side of the text block that running text leaves free: paragraphs, lists and
+     *             notes are set in the narrower column beside it, while the standfirst, section headings, tables,
+     *             callout boxes, images and rules span the whole block (0: everything spans the block)
+     */
+    BodyBuilder(Typesetter ts, Look look, Path source, int lineOffset, Path bundleDir, List<Diagnostic> diagnostics,
+                String notesLabel, boolean outlines, Map<String, org.openpdf.text.Image> imageCache, float rail) {
         this.ts = ts;
         this.look = look;
         this.source = source;
@@ -90,15 +102,21 @@ final class BodyBuilder {
         this.notesLabel = notesLabel;
         this.outlines = outlines;
         this.imageCache = imageCache;
+        this.rail = Math.max(0, rail);
     }
 
     /** All blocks of the body, endnotes last. */
     List<Block> build(Document doc) {
         this.document = doc;
         List<Block> out = new ArrayList<>();
-        blocks(doc, new Ctx(0, false, false), out);
+        blocks(doc, new Ctx(rail, false, false, true), out);
         if (!footnotes.isEmpty()) notes(out);
         return out;
+    }
+
+    /** Indices in {@link #build}'s list of the top-level section headings ({@code ##}), in order. */
+    List<Integer> sectionStarts() {
+        return List.copyOf(sectionStarts);
     }
 
     /** Plain text of the body (for word counts). */
@@ -121,8 +139,15 @@ final class BodyBuilder {
         if (n instanceof Paragraph || n instanceof Heading) b.append('\n');
     }
 
-    /** Context of nested blocks: list indent, whether inside a quote box, tight list spacing. */
-    private record Ctx(float indent, boolean quote, boolean tight) {
+    /**
+     * Context of nested blocks: start indent of running text, whether inside a quote box, tight list spacing, and
+     * whether at the top level of the body (where headings, tables, boxes and images break out into the rail).
+     */
+    private record Ctx(float indent, boolean quote, boolean tight, boolean top) {
+        /** Start indent of a block that spans the text block at the top level and follows its context elsewhere. */
+        float wide() {
+            return top ? 0 : indent;
+        }
     }
 
     private int fileLine(Node n) {
@@ -163,8 +188,9 @@ final class BodyBuilder {
         seenHeading = true;
         if (level == 2 && outlines && !title.isEmpty()) runs = markFirst(runs, "sec-" + (++sections));
         if (level == 2) {
+            if (ctx.top) sectionStarts.add(out.size());
             Phrase p = ts.phrase(runs, look.h2(), look.h2Leading(), look.primary());
-            out.add(new Block.Text(p, look.h2(), look.h2Leading(), Element.ALIGN_LEFT, ctx.indent, 0,
+            out.add(new Block.Text(p, look.h2(), look.h2Leading(), Element.ALIGN_LEFT, ctx.wide(), 0,
                     look.size() * 1.55f, look.size() * 0.5f, null, 0, true, true, outlines ? 1 : 0, title,
                     look.accent(), ratio(), ts.breaker, ts.cjk(), null));
         } else if (level == 3) {
@@ -194,7 +220,7 @@ final class BodyBuilder {
 
     private void paragraph(Paragraph p, Ctx ctx, List<Block> out, ListMarker marker) {
         List<Image> images = new ArrayList<>();
-        boolean lead = !seenHeading && !ctx.quote && ctx.indent == 0 && marker == null;
+        boolean lead = !seenHeading && ctx.top && marker == null;
         List<Run> runs = inlines(p, TextStyle.PLAIN, images);
         boolean hasText = !textOf(runs).isBlank();
         if (hasText || marker != null) {
@@ -221,7 +247,7 @@ final class BodyBuilder {
             float spaceAfter = ctx.tight ? look.size() * 0.28f : look.paraSpace();
             if (lead) spaceAfter = look.paraSpace() * 1.3f;
             Phrase mk = marker == null ? null : marker.phrase;
-            float indent = ctx.indent;
+            float indent = lead ? ctx.wide() : ctx.indent;
             out.add(new Block.Text(ph, size, leading, align, indent, 0, ctx.tight ? look.size() * 0.28f : 0,
                     spaceAfter, mk, look.markerGap(), false, false, 0, null, null, ratio(), ts.breaker, ts.cjk(),
                     null));
@@ -272,7 +298,9 @@ final class BodyBuilder {
         char delim = ordered ? ((OrderedList) l).getDelimiter() : '.';
         boolean tight = l.isTight();
         float indent = ctx.indent + look.listIndent() + (ordered && depth == 0 ? look.size() * 0.2f : 0);
-        Ctx inner = new Ctx(indent, ctx.quote, tight);
+        // Beside a rail, a top-level list keeps the column's measure: its bullets and numbers hang in the rail.
+        if (ctx.top && rail >= look.listIndent() + look.size()) indent = ctx.indent;
+        Ctx inner = new Ctx(indent, ctx.quote, tight, false);
         int startIndex = out.size();
         for (Node item = l.getFirstChild(); item != null; item = item.getNext()) {
             if (!(item instanceof ListItem li)) continue;
@@ -338,11 +366,11 @@ final class BodyBuilder {
 
     private void quote(BlockQuote q, Ctx ctx, List<Block> out) {
         List<Block> children = new ArrayList<>();
-        blocks(q, new Ctx(0, true, false), children);
+        blocks(q, new Ctx(0, true, false, false), children);
         if (children.isEmpty()) return;
         Block first = children.get(0);
         if (first instanceof Block.Text t) children.set(0, withSpace(t, 0, t.spaceAfter()));
-        out.add(new Block.Box(children, look.tint(0.09f), look.accent(), 3f, look.size() * 0.85f, ctx.indent,
+        out.add(new Block.Box(children, look.tint(0.09f), look.accent(), 3f, look.size() * 0.85f, ctx.wide(),
                 look.size() * 0.9f, look.size() * 1.0f));
     }
 
@@ -352,7 +380,7 @@ final class BodyBuilder {
                 Look.INK);
         Block.Text tb = new Block.Text(p, look.small(), look.smallLeading(), Element.ALIGN_LEFT, 0, 0, 0, 0, null, 0,
                 false, false, 0, null, null, ratio(), ts.breaker, ts.cjk(), null);
-        out.add(new Block.Box(List.of(tb), new Color(0xF1, 0xF3, 0xF5), null, 0, look.size() * 0.6f, ctx.indent,
+        out.add(new Block.Box(List.of(tb), new Color(0xF1, 0xF3, 0xF5), null, 0, look.size() * 0.6f, ctx.wide(),
                 look.paraSpace(), look.paraSpace()));
     }
 
@@ -457,7 +485,7 @@ final class BodyBuilder {
                 }
             }
             return table;
-        }, ctx.indent, look.paraSpace() * 1.2f, look.paraSpace() * 1.4f));
+        }, ctx.wide(), look.paraSpace() * 1.2f, look.paraSpace() * 1.4f));
     }
 
     private static List<Run> trim(List<Run> runs) {
@@ -510,7 +538,7 @@ final class BodyBuilder {
         if (!title.isBlank()) {
             Phrase p = ts.phrase(List.of(new Run(title, TextStyle.PLAIN.withItalic(true), fileLine(img))),
                     look.small(), look.smallLeading(), Look.MUTED);
-            caption = new Block.Text(p, look.small(), look.smallLeading(), Element.ALIGN_LEFT, ctx.indent, 0,
+            caption = new Block.Text(p, look.small(), look.smallLeading(), Element.ALIGN_LEFT, ctx.wide(), 0,
                     look.size() * 0.3f, 0, null, 0, false, true, 0, null, null, ratio(), ts.breaker, ts.cjk(), null);
         }
         out.add(new Block.Picture(image, look.size() * 24, caption, look.paraSpace(), look.paraSpace()));
@@ -586,7 +614,7 @@ final class BodyBuilder {
             Phrase marker = ts.phrase(List.of(Run.of(n + ".", TextStyle.PLAIN.withBold(true))), size, leading,
                     look.primary());
             Phrase p = ts.phrase(runs, size, leading, Look.INK);
-            out.add(new Block.Text(p, size, leading, Element.ALIGN_LEFT, size * 1.9f, 0, 0, size * 0.3f, marker,
+            out.add(new Block.Text(p, size, leading, Element.ALIGN_LEFT, rail + size * 1.9f, 0, 0, size * 0.3f, marker,
                     size * 0.4f, false, false, 0, null, null, ratio(), ts.breaker, ts.cjk(), null));
         }
     }

@@ -19,8 +19,9 @@ import java.util.List;
  * <p>Rules: vertical space between blocks collapses (the larger wins) and is dropped at the top of a column; a
  * paragraph never leaves a single line at the bottom of a column (orphan) or at the top of the next (widow); a
  * heading stays with the first two lines of what follows; tables break between rows and repeat their header; images
- * and short boxes are not split. When the slots run out, measuring goes on in virtual copies of the last slot so the
- * caller can say by how much the text is too long.
+ * and short boxes are not split. A caller may ask for a new column before given top-level blocks
+ * ({@link #breakBefore}), which is how the two body pages of a short guide are balanced. When the slots run out,
+ * measuring goes on in virtual copies of the last slot so the caller can say by how much the text is too long.
  */
 final class Flow {
 
@@ -82,6 +83,11 @@ final class Flow {
     private float indentEnd;
     private float reservedBottom;
     private final Deque<OpenBox> boxes = new ArrayDeque<>();
+    /** Top-level blocks before which a new column starts (a balancing break), and the list they index. */
+    private java.util.Set<Integer> breakBefore = java.util.Set.of();
+    private List<Block> topLevel;
+    /** Where the content of each real slot ended (its top when nothing was placed there). */
+    private final float[] ends;
 
     private static final class OpenBox {
         final Block.Box box;
@@ -104,11 +110,38 @@ final class Flow {
         this.rtl = direction.rtl();
         this.slotIdx = 0;
         this.y = slots.get(0).top();
+        this.ends = new float[slots.size()];
+        for (int i = 0; i < ends.length; i++) ends[i] = slots.get(i).top();
+    }
+
+    /**
+     * Makes the flow start a new column before each of these top-level blocks (indices into the list given to
+     * {@link #run}) unless it is already at the top of one. Keep-with-next, widow and orphan rules still apply.
+     */
+    Flow breakBefore(java.util.Set<Integer> indices) {
+        this.breakBefore = java.util.Set.copyOf(indices);
+        return this;
+    }
+
+    /** Number of real slots. */
+    int slots() {
+        return slots.size();
+    }
+
+    /** Real slot {@code i}. */
+    Slot slot(int i) {
+        return slots.get(i);
+    }
+
+    /** Height used in real slot {@code i} by the last run (0 if the flow never reached it). */
+    float used(int i) {
+        return slots.get(i).top() - ends[i];
     }
 
     /** Lays out all blocks; draws them if this flow has pages. */
     Result run(List<Block> blocks) {
         if (drawing()) pages.show(slot().page());
+        topLevel = blocks;
         try {
             place(blocks);
         } catch (DocumentException e) {
@@ -116,6 +149,7 @@ final class Flow {
         } catch (Overflow e) {
             // measuring went past every slot we allow: report as far as we got
         }
+        if (slotIdx < ends.length) ends[slotIdx] = y;
         return new Result(slotIdx, y, slots.size(), slot());
     }
 
@@ -177,6 +211,7 @@ final class Flow {
         if (drawing()) {
             for (OpenBox ob : boxes) drawBoxFragment(ob, ob.fragmentTop, y - ob.box.padding() * 0.5f);
         }
+        if (slotIdx < ends.length) ends[slotIdx] = atTop ? slot().top() : y;
         slotIdx++;
         if (slotIdx >= slots.size() + MAX_VIRTUAL_SLOTS) throw new Overflow();
         if (drawing()) pages.show(slot().page());
@@ -201,6 +236,7 @@ final class Flow {
     private void place(List<Block> blocks) throws DocumentException {
         for (int i = 0; i < blocks.size(); i++) {
             Block b = blocks.get(i);
+            if (blocks == topLevel && !atTop && breakBefore.contains(i)) advance();
             // keep-with-next chains (headings) and keep-together blocks
             float need = startHeight(blocks, i);
             if (!atTop && need > available() - Math.max(pending, b.spaceBefore())) {

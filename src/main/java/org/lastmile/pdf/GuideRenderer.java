@@ -18,14 +18,25 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Typesets a community guide: exactly four pages — cover, two body pages, back cover.
  *
- * <p>The body starts at the style's base size; if it does not fit on pages 2–3 the size steps down by 0.25 pt to the
- * floor. If it still does not fit, the guide fails with
- * {@code file: 0.6 page too long at the smallest size (8.5 pt) — shorten by about 250 words}. Every character is
- * checked against the font chosen for it; misses fail the guide with one diagnostic per source line.
+ * <p>Running text is set in one column about {@value #MEASURE_EMS} ems of the base size wide, beside a rail on the
+ * start side into which section headings, the standfirst, tables, callout boxes and images extend
+ * ({@link Geometry#rail()}). The body starts at the style's base size; if it does not fit on pages 2–3 the size steps
+ * down by 0.25 pt to the floor, and then, from the base size again, with running text across the whole text block
+ * (the room guides always had). If it still does not fit, the guide fails with
+ * {@code file: 0.6 page too long at the smallest size (8.5 pt) — shorten by about 250 words}.
+ *
+ * <p>A short body does not leave page 3 blank: one that fills less than {@value #GROW_BELOW} pages at the base size
+ * grows in the same steps up to {@link #growCeiling} (12 pt for 10.5 pt) while it fills at most
+ * {@value #GROW_TARGET} pages; if page 3 would still be less than {@value #BALANCE_BELOW} full, page 3 starts at the
+ * top-level section heading that shares the body most evenly between the two pages ({@link #balance}).
+ *
+ * <p>Every character is checked against the font chosen for it; misses fail the guide with one diagnostic per source
+ * line.
  *
  * <p>Stateless and thread-safe; {@link Fonts} may be shared by parallel renders.
  */
@@ -54,19 +65,27 @@ public final class GuideRenderer {
             diags.add(Diagnostic.error(SourcePos.of(spec.source()), "cover image " + spec.coverImage()
                     + " cannot be read", "use a PNG or JPEG file"));
         }
-        // Find the largest size at which the body fits on pages 2–3.
+        // Find the largest size at which the body fits on pages 2–3: running text beside the rail first; a body
+        // too long for that even at the floor size gets the whole width of the text block, as much room as ever.
         float chosen = -1;
         Flow.Result last = null;
+        Flow lastFlow = null;
         int steps = Math.round((style.baseSize() - style.floorSize()) / SIZE_STEP);
         List<Diagnostic> firstBuild = diags;
-        for (int i = 0; i <= steps; i++) {
-            float size = i == steps ? style.floorSize() : style.baseSize() - i * SIZE_STEP;
-            List<Block> blocks = body(spec, style, ts, size, firstBuild, images, false);
-            firstBuild = new ArrayList<>(); // report input problems once
-            last = new Flow(g.bodySlots(), null, spec.direction()).run(blocks);
-            if (last.fits()) {
-                chosen = size;
-                break;
+        List<Geometry> layouts = g.rail() > 0 ? List.of(g, g.withoutRail()) : List.of(g);
+        search:
+        for (Geometry layout : layouts) {
+            g = layout;
+            for (int i = 0; i <= steps; i++) {
+                float size = i == steps ? style.floorSize() : style.baseSize() - i * SIZE_STEP;
+                Body body = body(spec, style, ts, g, size, firstBuild, images, false);
+                firstBuild = new ArrayList<>(); // report input problems once
+                lastFlow = new Flow(g.bodySlots(), null, spec.direction());
+                last = lastFlow.run(body.blocks());
+                if (last.fits()) {
+                    chosen = size;
+                    break search;
+                }
             }
         }
         boolean overflow = chosen < 0;
@@ -74,10 +93,26 @@ public final class GuideRenderer {
         if (overflow) {
             diags.add(overflowDiagnostic(spec, style, ts, last));
         }
+        // A short body grows (in the same steps, up to the ceiling) so that pages 2–3 carry it with some air at the
+        // end, never past the size at which it stops fitting.
+        if (!overflow && size == style.baseSize() && filled(lastFlow) < GROW_BELOW) {
+            float ceiling = growCeiling(style);
+            for (int i = 1; style.baseSize() + i * SIZE_STEP <= ceiling + 1e-3f; i++) {
+                float bigger = style.baseSize() + i * SIZE_STEP;
+                Flow f = new Flow(g.bodySlots(), null, spec.direction());
+                if (!f.run(body(spec, style, ts, g, bigger, new ArrayList<>(), images, false).blocks()).fits()
+                        || filled(f) > GROW_TARGET) {
+                    break;
+                }
+                size = bigger;
+            }
+        }
+        Set<Integer> breaks = overflow ? Set.of() : balance(body(spec, style, ts, g, size, new ArrayList<>(), images,
+                false), g, spec.direction());
 
         byte[] pdf;
         try {
-            pdf = write(spec, style, ts, g, size, images);
+            pdf = write(spec, style, ts, g, size, breaks, images);
         } catch (DocumentException | IOException e) {
             diags.add(Diagnostic.error(SourcePos.of(spec.source()), "cannot write the PDF: " + e.getMessage()));
             return RenderResult.failed(diags);
@@ -88,12 +123,67 @@ public final class GuideRenderer {
         return RenderResult.ok(pdf, diags, size);
     }
 
-    static List<Block> body(GuideSpec spec, PdfStyle style, Typesetter ts, float size, List<Diagnostic> diags,
-                                    Map<String, Image> images, boolean outlines) {
+    /** Grow a body that fills less than this many pages at the base size. */
+    static final float GROW_BELOW = 1.6f;
+    /** Grow it while it fills at most this many pages. */
+    static final float GROW_TARGET = 1.8f;
+    /** Balance pages 2–3 when page 3 would be filled less than this share. */
+    static final float BALANCE_BELOW = 0.4f;
+
+    /** The largest body size a short guide may grow to: 8/7 of the base size (12 pt for 10.5 pt), in size steps. */
+    static float growCeiling(PdfStyle style) {
+        float c = style.baseSize() * 8f / 7f;
+        return style.baseSize() + (float) Math.floor((c - style.baseSize()) / SIZE_STEP + 1e-3) * SIZE_STEP;
+    }
+
+    /** How many pages of content a measuring flow placed on pages 2–3 (the sum of the used shares of each page). */
+    static float filled(Flow f) {
+        float pages = 0;
+        for (int i = 0; i < f.slots(); i++) pages += f.used(i) / f.slot(i).height();
+        return pages / COLUMNS;
+    }
+
+    /**
+     * Where to start page 3 early so both body pages carry content: when the text would leave page 3 empty or
+     * nearly so, the top-level section heading ({@code ##}) that splits the body most evenly between the pages and
+     * still fits; no break otherwise.
+     */
+    static Set<Integer> balance(Body body, Geometry g, Direction dir) {
+        List<Flow.Slot> slots = g.bodySlots();
+        if (slots.size() != 2) return Set.of();
+        Flow natural = new Flow(slots, null, dir);
+        if (!natural.run(body.blocks()).fits()) return Set.of();
+        float h2 = slots.get(0).height();
+        float h3 = slots.get(1).height();
+        if (natural.used(1) / h3 >= BALANCE_BELOW) return Set.of();
+        float best = Math.abs(natural.used(0) / h2 - natural.used(1) / h3);
+        Set<Integer> chosen = Set.of();
+        for (int i : body.sections()) {
+            if (i == 0) continue;
+            Flow f = new Flow(slots, null, dir).breakBefore(Set.of(i));
+            if (!f.run(body.blocks()).fits()) continue;
+            float p2 = f.used(0) / h2;
+            float p3 = f.used(1) / h3;
+            float d = Math.abs(p2 - p3);
+            if (p3 > natural.used(1) / h3 && d < best - 1e-4f) {
+                best = d;
+                chosen = Set.of(i);
+            }
+        }
+        return chosen;
+    }
+
+    /** The body's blocks at one size and the indices of its top-level section headings. */
+    record Body(List<Block> blocks, List<Integer> sections) {
+    }
+
+    static Body body(GuideSpec spec, PdfStyle style, Typesetter ts, Geometry g, float size, List<Diagnostic> diags,
+                     Map<String, Image> images, boolean outlines) {
         Look look = new Look(style, size, ts.cjk());
         BodyBuilder bb = new BodyBuilder(ts, look, spec.source(), spec.bodyLineOffset(), spec.bundleDir(), diags,
-                spec.notesLabel(), outlines, images);
-        return bb.build(spec.body());
+                spec.notesLabel(), outlines, images, g.rail());
+        List<Block> blocks = bb.build(spec.body());
+        return new Body(blocks, bb.sectionStarts());
     }
 
     static Diagnostic overflowDiagnostic(GuideSpec spec, PdfStyle style, Typesetter ts, Flow.Result r) {
@@ -121,7 +211,16 @@ public final class GuideRenderer {
     // -------------------------------------------------------------------------------------------------------------
 
     /** Page geometry: body columns, cover and back cover areas. */
-    record Geometry(PdfStyle style, Direction dir) {
+    record Geometry(PdfStyle style, Direction dir, boolean railed) {
+        Geometry(PdfStyle style, Direction dir) {
+            this(style, dir, true);
+        }
+
+        /** This geometry with running text across the whole text block. */
+        Geometry withoutRail() {
+            return new Geometry(style, dir, false);
+        }
+
         float width() {
             return style.paperSize().width();
         }
@@ -145,6 +244,23 @@ public final class GuideRenderer {
 
         float right(int page) {
             return width() - (onLeft(page) ? style.marginInner() : style.marginOuter());
+        }
+
+        /** Width of the text block between the margins. */
+        float blockWidth() {
+            return width() - style.marginInner() - style.marginOuter();
+        }
+
+        /**
+         * The rail: room on the start side of the text block that running text leaves free, so that its lines are
+         * about {@value #MEASURE_EMS} ems of the base size long (75–80 characters of Latin text, about 70 of
+         * Cyrillic, 40 of Chinese) instead of spanning the whole block. Section headings, the standfirst, tables,
+         * callout boxes and images still span the block and so hang into the rail. At most a third of the block.
+         */
+        float rail() {
+            if (!railed) return 0f;
+            float w = blockWidth();
+            return Math.max(0f, Math.min(w / 3f, w - MEASURE_EMS * style.baseSize()));
         }
 
         List<Flow.Slot> bodySlots() {
@@ -187,6 +303,9 @@ public final class GuideRenderer {
             return COLUMNS;
         }
     }
+
+    /** Measure of running text in ems of the base size (see {@link Geometry#rail()}). */
+    static final float MEASURE_EMS = 40f;
 
     /** Columns per body page (1 or 2). */
     static final int COLUMNS = 1;
@@ -235,7 +354,7 @@ public final class GuideRenderer {
     }
 
     private static byte[] write(GuideSpec spec, PdfStyle style, Typesetter ts, Geometry g, float size,
-                                Map<String, Image> images) throws DocumentException, IOException {
+                                Set<Integer> breaks, Map<String, Image> images) throws DocumentException, IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         Document doc = new Document(style.paperSize().page(), 0, 0, 0, 0);
         PdfWriter w = PdfWriter.getInstance(doc, out);
@@ -259,10 +378,11 @@ public final class GuideRenderer {
                     true);
         }
         // pages 2–3
-        List<Block> blocks = body(spec, style, ts, size, new ArrayList<>(), images, true);
+        List<Block> blocks = body(spec, style, ts, g, size, new ArrayList<>(), images, true).blocks();
         pages.show(2);
         bodyPageDecoration(w, style, g);
-        new Flow(g.bodySlots(), new DecoratingPages(pages, w, style, g), spec.direction()).run(blocks);
+        new Flow(g.bodySlots(), new DecoratingPages(pages, w, style, g), spec.direction()).breakBefore(breaks)
+                .run(blocks);
         pages.show(3);
         // page 4
         pages.show(4);

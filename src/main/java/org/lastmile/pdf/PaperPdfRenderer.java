@@ -41,7 +41,8 @@ public final class PaperPdfRenderer {
         Map<String, Image> images = BodyBuilder.newImageCache();
         GuideRenderer.Geometry g = new GuideRenderer.Geometry(style, spec.direction());
         float size = style.baseSize();
-        List<Block> blocks = new ArrayList<>(GuideRenderer.body(spec, style, ts, size, diags, images, true));
+        List<Block> blocks = new ArrayList<>(
+                GuideRenderer.body(spec, style, ts, g, size, diags, images, true).blocks());
         blocks.addAll(backMatter(paper, style, ts, size));
 
         Flow measure = new Flow(g.slots(2, MAX_PAGES), null, spec.direction());

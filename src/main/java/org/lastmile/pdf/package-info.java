@@ -23,8 +23,10 @@
  *   {@code SplitCharacter} of every chunk), composed by total fit ({@link org.lastmile.pdf.LineComposer}); no
  *   letter-spacing of Latin or Cyrillic; the last line of a paragraph at natural spacing.</li>
  *   <li>Layout ({@link org.lastmile.pdf.Flow}): headings kept with what follows, no orphans or widows, tables
- *   breaking between rows with repeated header, callout boxes, images, endnotes; the body type steps down by 0.25 pt
- *   to the floor until it fits pages 2–3.</li>
+ *   breaking between rows with repeated header, callout boxes, images, endnotes. Running text in one column of about
+ *   40 ems (75–80 characters of Latin text) beside a start-side rail that headings, tables and boxes extend into.
+ *   The body type steps down by 0.25 pt to the floor until it fits pages 2–3 (then uses the whole text block); a
+ *   short body grows up to 12 pt and is balanced over pages 2–3 at a section heading so page 3 is never blank.</li>
  *   <li>Every font embedded and subset; metadata, {@code /Lang}, bookmarks, internal and external links.</li>
  *   <li>Reproducible bytes: dates from the spec, document ID from the content, subset prefixes seeded per document.
  *   No clock is read.</li>

@@ -34,13 +34,81 @@ class GuideRendererTest {
         return r.pdf().orElseThrow();
     }
 
+    /** A short body grows above the base size (to 12 pt at most) and is spread over both body pages. */
     @ParameterizedTest
     @ValueSource(strings = {"en", "ru", "zh"})
-    void shortGuideHasFourPagesAtTheBaseSize(String lang) throws Exception {
+    void shortGuideGrowsAndUsesBothBodyPages(String lang) throws Exception {
         RenderResult r = GuideRenderer.render(Fixtures.spec(lang, 1, 1), STYLE, FONTS);
         assertTrue(r.ok(), r.diagnostics()::toString);
+        byte[] pdf = r.pdf().get();
+        assertEquals(4, PdfChecks.pages(pdf));
+        assertTrue(r.bodySize() > STYLE.baseSize() && r.bodySize() <= 12f, "size " + r.bodySize());
+        assertEquals(12f, GuideRenderer.growCeiling(STYLE));
+        // page 3 carries more than its footer: the recommendations (a section of its own)
+        String page3 = PdfChecks.squeeze(PdfChecks.text(pdf, 3));
+        assertTrue(page3.contains(PdfChecks.squeeze(Fixtures.lang(lang).recs())), page3);
+    }
+
+    /** Running text is about 40 ems of the base size wide, beside a rail on the start side of the text block. */
+    @Test
+    void runningTextIsSetBesideARail() {
+        GuideRenderer.Geometry a4 = new GuideRenderer.Geometry(STYLE, Direction.LTR);
+        assertEquals(467f, a4.blockWidth(), 0.5f);
+        assertEquals(467f - 40 * 10.5f, a4.rail(), 0.5f);
+        assertEquals(0f, a4.withoutRail().rail());
+        assertEquals(484f - 40 * 10.5f, new GuideRenderer.Geometry(STYLE.withPaperSize(PaperSize.LETTER),
+                Direction.LTR).rail(), 0.5f);
+        // a base size whose 40 ems fill the block needs no rail
+        assertEquals(0f, new GuideRenderer.Geometry(STYLE.withSizes(12f, 8.5f), Direction.LTR).rail());
+    }
+
+    /** Latin and Cyrillic paragraphs at the base size: 70–85 characters a line; Chinese 35–40. */
+    @ParameterizedTest
+    @ValueSource(strings = {"en", "ru", "zh"})
+    void paragraphLinesHaveAComfortableLength(String lang) {
+        GuideSpec spec = Fixtures.spec(lang, 1, 1);
+        Typesetter ts = new Typesetter(FONTS, STYLE, lang, Direction.LTR, spec.source());
+        GuideRenderer.Geometry g = new GuideRenderer.Geometry(STYLE, Direction.LTR);
+        List<Block> blocks = GuideRenderer.body(spec, STYLE, ts, g, STYLE.baseSize(), new ArrayList<>(),
+                BodyBuilder.newImageCache(), false).blocks();
+        // the paragraph of section 1, in the column beside the rail
+        Block.Text para = blocks.stream().filter(b -> b instanceof Block.Text t && t.indentStart() == g.rail()
+                && t.marker() == null && t.lines(g.blockWidth(), 0) > 3).map(b -> (Block.Text) b).findFirst()
+                .orElseThrow();
+        List<LineComposer.Line> lines = para.composed(g.blockWidth());
+        double mean = lines.subList(0, lines.size() - 1).stream()
+                .mapToInt(l -> l.phrase().getContent().strip().length()).average().orElseThrow();
+        if (lang.equals("zh")) assertTrue(mean >= 35 && mean <= 40, "characters a line: " + mean);
+        else assertTrue(mean >= 70 && mean <= 85, "characters a line: " + mean);
+    }
+
+    /** A body too long for the column even at the floor size gets the whole width of the text block. */
+    @Test
+    void bodyTooLongForTheColumnUsesTheWholeBlock() throws Exception {
+        GuideSpec spec = Fixtures.spec("zh", 6, 2);
+        Typesetter ts = new Typesetter(FONTS, STYLE, "zh", Direction.LTR, spec.source());
+        GuideRenderer.Geometry g = new GuideRenderer.Geometry(STYLE, Direction.LTR);
+        List<Block> atFloor = GuideRenderer.body(spec, STYLE, ts, g, STYLE.floorSize(), new ArrayList<>(),
+                BodyBuilder.newImageCache(), false).blocks();
+        assertFalse(new Flow(g.bodySlots(), null, Direction.LTR).run(atFloor).fits(), "too long for the column");
+        RenderResult r = GuideRenderer.render(spec, STYLE, FONTS);
+        assertTrue(r.ok(), r.diagnostics()::toString);
         assertEquals(4, PdfChecks.pages(r.pdf().get()));
-        assertEquals(STYLE.baseSize(), r.bodySize());
+    }
+
+    /** A body that fits on page 2 even at the largest size starts page 3 at a section heading. */
+    @ParameterizedTest
+    @ValueSource(strings = {"en", "zh"})
+    void veryShortGuideIsBalancedOverBothBodyPages(String lang) throws Exception {
+        RenderResult r = GuideRenderer.render(Fixtures.spec(lang, 0, 1), STYLE, FONTS);
+        assertTrue(r.ok(), r.diagnostics()::toString);
+        assertEquals(12f, r.bodySize());
+        Fixtures.Lang l = Fixtures.lang(lang);
+        String page2 = PdfChecks.squeeze(PdfChecks.text(r.pdf().get(), 2));
+        String page3 = PdfChecks.squeeze(PdfChecks.text(r.pdf().get(), 3));
+        assertTrue(page2.contains(PdfChecks.squeeze(l.keyPoints())) && !page2.contains(PdfChecks.squeeze(l.recs())),
+                page2);
+        assertTrue(page3.startsWith(PdfChecks.squeeze(l.recs())), page3);
     }
 
     @ParameterizedTest
@@ -98,7 +166,7 @@ class GuideRendererTest {
         Path file = java.nio.file.Files.createTempFile("guide", ".pdf");
         try {
             java.nio.file.Files.write(file, pdf);
-            Process p = new ProcessBuilder("/usr/bin/pdftotext", "-layout", "-enc", "UTF-8", "-f", "2", "-l", "2",
+            Process p = new ProcessBuilder("/usr/bin/pdftotext", "-layout", "-enc", "UTF-8", "-f", "2", "-l", "3",
                     file.toString(), "-").redirectErrorStream(true).start();
             String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
             assertEquals(0, p.waitFor());

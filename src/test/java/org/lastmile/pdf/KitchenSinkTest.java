@@ -71,7 +71,7 @@ class KitchenSinkTest {
                 r.diagnostics().get(0).format());
         byte[] pdf = r.pdf().get();
         assertEquals(4, PdfChecks.pages(pdf));
-        String text = PdfChecks.squeeze(PdfChecks.text(pdf, 2));
+        String text = PdfChecks.squeeze(PdfChecks.text(pdf, 2) + PdfChecks.text(pdf, 3));
         for (String s : new String[]{"Nestedordered", "Quotedinsidealist.", "Thirdlevel", "withasecondparagraph",
                 "longtextinacell", "fencedcode", "Secondnote.", "ellipsis…and2026."}) {
             assertTrue(text.contains(s), s + " in " + text);

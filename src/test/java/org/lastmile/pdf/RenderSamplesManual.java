@@ -18,6 +18,27 @@ import java.util.stream.Stream;
 @EnabledIfSystemProperty(named = "manual", matches = "true")
 class RenderSamplesManual {
 
+    /** The test fixtures of several lengths, to /tmp/fixture-LANG-SECTIONS.pdf: short ones grow and balance. */
+    @Test
+    void renderFixtures() throws Exception {
+        for (String lang : List.of("en", "ru", "zh")) {
+            for (int sections : new int[]{0, 1, 2, 4}) {
+                RenderResult r = GuideRenderer.render(Fixtures.spec(lang, sections, 1), Samples.style(),
+                        Samples.fonts());
+                if (r.ok()) Files.write(Path.of("/tmp/fixture-" + lang + "-" + sections + ".pdf"), r.pdf().get());
+                System.out.printf("fixture %s %d: %s%n", lang, sections,
+                        r.ok() ? r.bodySize() + " pt" : r.diagnostics().toString());
+            }
+        }
+        GuideSpec ltr = Fixtures.spec("en", 1, 1);
+        GuideSpec rtl = new GuideSpec(ltr.source(), ltr.bodyLineOffset(), "en", Direction.RTL, ltr.seriesLabel(),
+                ltr.title(), ltr.summary(), ltr.shortTitle(), ltr.body(), ltr.bundleDir(), null, ltr.dateText(),
+                ltr.date(), ltr.timestamp(), ltr.paperUrl(), ltr.readFullLabel(), ltr.availableLabel(),
+                ltr.availableLanguages(), ltr.tags(), ltr.pageLabelFormat(), ltr.notesLabel());
+        Files.write(Path.of("/tmp/fixture-rtl.pdf"), GuideRenderer.render(rtl, Samples.style(), Samples.fonts())
+                .orThrow());
+    }
+
     @Test
     void renderAll() throws Exception {
         Fonts fonts = Samples.fonts();
