@@ -161,9 +161,7 @@ public final class SiteRenderer {
 
     private Map<String, Object> paper(Language lang, Bundle b, SourceFile sf, Map<String, RenderedDoc> docs) {
         String path = SiteIndex.path(sf);
-        Map<String, Object> p = models.page(PageKind.PAPER, lang, path, sf.fm().title(), describe(sf, lang));
-        models.putDoc(p, docs.get(path), lang);
-        models.putOutdated(p, b.papers(), sf, code -> SiteIndex.paper(b.slug(), code));
+        Map<String, Object> p = docPage(PageKind.PAPER, lang, sf, docs, b.papers(), code -> SiteIndex.paper(b.slug(), code));
         p.put("availableIn", models.available(b.papers(), code -> SiteIndex.paper(b.slug(), code)));
         b.guide(lang.code()).ifPresent(g -> p.put("guide", Map.of("url", index.href(SiteIndex.guide(b.slug(), lang.code())), "title", g.fm().title())));
         p.put("guidePdfs", models.guidePdfs(b, lang));
@@ -173,9 +171,7 @@ public final class SiteRenderer {
 
     private Map<String, Object> guide(Language lang, Bundle b, SourceFile sf, Map<String, RenderedDoc> docs) {
         String path = SiteIndex.path(sf);
-        Map<String, Object> p = models.page(PageKind.GUIDE, lang, path, sf.fm().title(), describe(sf, lang));
-        models.putDoc(p, docs.get(path), lang);
-        models.putOutdated(p, b.guides(), sf, code -> SiteIndex.guide(b.slug(), code));
+        Map<String, Object> p = docPage(PageKind.GUIDE, lang, sf, docs, b.guides(), code -> SiteIndex.guide(b.slug(), code));
         p.put("availableIn", models.available(b.guides(), code -> SiteIndex.guide(b.slug(), code)));
         p.put("guidePdfs", models.guidePdfs(b, lang));
         p.put("seriesLabel", messages.format(lang.code(), "community_guide"));
@@ -192,11 +188,22 @@ public final class SiteRenderer {
     }
 
     private Map<String, Object> page(Language lang, SourceFile sf, Map<String, RenderedDoc> docs) {
+        Map<String, SourceFile> versions = index.content().page(sf.slug()).map(PageGroup::versions).orElse(Map.of());
+        Map<String, Object> p = docPage(PageKind.PAGE, lang, sf, docs, versions, code -> SiteIndex.page(sf.slug(), code));
+        return model(lang, SiteIndex.path(sf), p);
+    }
+
+    /**
+     * What every page made from a source file has: its rendered body and headings, and the outdated notice when its
+     * source changed since it was translated.
+     */
+    private Map<String, Object> docPage(PageKind kind, Language lang, SourceFile sf, Map<String, RenderedDoc> docs,
+                                        Map<String, SourceFile> versions, java.util.function.Function<String, String> pathOf) {
         String path = SiteIndex.path(sf);
-        Map<String, Object> p = models.page(PageKind.PAGE, lang, path, sf.fm().title(), describe(sf, lang));
+        Map<String, Object> p = models.page(kind, lang, path, sf.fm().title(), describe(sf, lang));
         models.putDoc(p, docs.get(path), lang);
-        index.content().page(sf.slug()).ifPresent(g -> models.putOutdated(p, g.versions(), sf, code -> SiteIndex.page(sf.slug(), code)));
-        return model(lang, path, p);
+        models.putOutdated(p, versions, sf, pathOf);
+        return p;
     }
 
     /** The translation matrix as a page, in the default language's layout, for the team (status_page: true). */
