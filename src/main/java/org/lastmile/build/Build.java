@@ -60,6 +60,8 @@ public final class Build {
     /** Builds the site and publishes it to {@code opts.out()} when no stage found an error. */
     public static BuildResult run(BuildOptions opts) {
         long start = System.nanoTime();
+        Optional<Diagnostic> refused = OutputWriter.refusal(opts.source(), opts.out());
+        if (refused.isPresent()) return new BuildResult(List.of(refused.get()), 0, 0, 0);
         Output o = render(opts, new PdfCache());
         List<Diagnostic> ds = new ArrayList<>(o.diagnostics());
         if (o.ok()) {
@@ -93,8 +95,8 @@ public final class Build {
         }
     }
 
-    /** One PDF made from one source file, or why it could not be. */
-    public record SinglePdf(Optional<byte[]> pdf, List<Diagnostic> diagnostics) {
+    /** One PDF made from one source file (and where the site publishes it), or why it could not be. */
+    public record SinglePdf(Optional<byte[]> pdf, String sitePath, List<Diagnostic> diagnostics) {
     }
 
     /**
@@ -103,11 +105,16 @@ public final class Build {
      */
     public static SinglePdf pdfOf(BuildOptions opts, Path file) {
         Build b = new Build(opts, new PdfCache());
-        Optional<byte[]> pdf = Optional.ofNullable(b.stage(() -> b.singlePdf(file.toAbsolutePath().normalize())));
-        return new SinglePdf(pdf, b.diagnostics.sorted());
+        Made made = b.stage(() -> b.singlePdf(file.toAbsolutePath().normalize()));
+        return made == null ? new SinglePdf(Optional.empty(), "", b.diagnostics.sorted())
+                : new SinglePdf(Optional.ofNullable(made.pdf()), made.sitePath(), b.diagnostics.sorted());
     }
 
-    private byte[] singlePdf(Path file) {
+    /** A PDF (null when typesetting failed) and its path on the site. */
+    private record Made(byte[] pdf, String sitePath) {
+    }
+
+    private Made singlePdf(Path file) {
         Site site = load();
         ParsedDoc doc = site.parsed.values().stream().filter(d -> d.source().file().toAbsolutePath().normalize().equals(file))
                 .findFirst().orElseThrow(() -> new LastmileException(Diagnostic.error(SourcePos.of(file),
@@ -118,7 +125,10 @@ public final class Build {
         }
         Map<String, RenderedDoc> docs = renderBodies(site);
         Language lang = site.config.language(doc.source().lang()).orElseThrow();
-        return new GuidePdfs(site, diagnostics, pdfCache).renderOne(docs.get(SiteIndex.path(doc.source())), lang);
+        SourceFile sf = doc.source();
+        String sitePath = sf.kind() == org.lastmile.content.ContentKind.GUIDE ? SiteIndex.guidePdf(sf.slug(), sf.lang())
+                : SiteIndex.paperPdf(sf.slug(), sf.lang());
+        return new Made(new GuidePdfs(site, diagnostics, pdfCache).renderOne(docs.get(SiteIndex.path(sf)), lang), sitePath);
     }
 
     private Output execute() {
@@ -254,9 +264,15 @@ public final class Build {
     private Map<String, Path> copies(Site site) {
         Map<String, Path> out = new TreeMap<>(site.theme.staticFiles());
         for (Bundle b : site.index.content().bundles()) {
-            for (String lang : b.papers().keySet()) {
+            // Wherever the paper or its guide exists in a language, the files beside them are needed there.
+            java.util.Set<String> langs = new java.util.TreeSet<>(b.papers().keySet());
+            langs.addAll(b.guides().keySet());
+            for (String lang : langs) {
                 if (languages(site.config).stream().noneMatch(l -> l.code().equals(lang))) continue;
-                for (Path r : b.resources()) out.put(SiteIndex.paper(b.slug(), lang).substring(1) + r.getFileName(), r);
+                for (Path r : b.resources()) {
+                    String inBundle = b.dir().relativize(r).toString().replace('\\', '/');
+                    out.put(SiteIndex.paper(b.slug(), lang).substring(1) + inBundle, r);
+                }
             }
         }
         return out;

@@ -19,6 +19,29 @@ public final class OutputWriter {
     private OutputWriter() {
     }
 
+    /**
+     * Why {@code out} must not receive a build of the site at {@code source}, if it must not: publishing replaces
+     * the folder whole, so it must never be the site itself, a folder above it, one of its source folders, another
+     * site, or a file.
+     */
+    public static java.util.Optional<org.lastmile.diag.Diagnostic> refusal(Path source, Path out) {
+        Path src = source.toAbsolutePath().normalize();
+        Path o = out.toAbsolutePath().normalize();
+        String why = null;
+        if (src.startsWith(o)) {
+            why = "is the site folder or contains it, and a build replaces its output folder whole";
+        } else if (java.util.stream.Stream.of("content", "templates", "fonts", "static").anyMatch(d -> o.startsWith(src.resolve(d)))) {
+            why = "is inside the site's sources";
+        } else if (Files.exists(o) && !Files.isDirectory(o)) {
+            why = "is a file, not a folder";
+        } else if (Files.isDirectory(o.resolve("content")) || Files.isRegularFile(o.resolve("site.yaml"))) {
+            why = "holds a site (content/ or site.yaml), which the build would replace";
+        }
+        return why == null ? java.util.Optional.empty() : java.util.Optional.of(org.lastmile.diag.Diagnostic.error(
+                org.lastmile.diag.SourcePos.of(out), "cannot build into this folder: it " + why,
+                "choose another --out, such as public/"));
+    }
+
     /** Writes {@code files} (output path → bytes) and {@code copies} (output path → source file) to {@code out}. */
     public static void publish(Path out, Map<String, byte[]> files, Map<String, Path> copies) throws IOException {
         Path target = out.toAbsolutePath().normalize();

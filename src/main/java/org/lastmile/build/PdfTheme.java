@@ -48,20 +48,17 @@ final class PdfTheme {
         if (p.logo() != null) {
             try {
                 logo = Files.readAllBytes(cfg.root().resolve(p.logo()));
-            } catch (IOException e) {
-                throw new LastmileException(Diagnostic.error(SourcePos.of(Path.of("site.yaml")), "pdf: logo '" + p.logo() + "' cannot be read",
-                        "give a PNG or JPEG path relative to the site folder"));
+                org.openpdf.text.Image.getInstance(logo); // fails on what is not a PNG or JPEG
+            } catch (IOException | RuntimeException e) {
+                throw new LastmileException(Diagnostic.error(SourcePos.of(Path.of("site.yaml")), "pdf: logo '" + p.logo()
+                        + "' is not a readable PNG or JPEG image", "give a PNG or JPEG path relative to the site folder"));
             }
         }
         s = s.withOrganisation(cfg.organisation().name(), logo, cfg.organisation().licence());
         if (!p.fonts().isEmpty()) {
             Map<String, FontFamily> fonts = new LinkedHashMap<>();
             p.fonts().forEach((script, files) -> {
-                String regular = files.get("regular");
-                if (regular == null) {
-                    throw new LastmileException(Diagnostic.error(SourcePos.of(Path.of("site.yaml")), "pdf: fonts: " + script + " has no 'regular' font",
-                            "write " + script + ": {regular: NotoSansJP-Regular.ttf, bold: NotoSansJP-Bold.ttf}"));
-                }
+                String regular = files.get("regular"); // present: ConfigLoader checked it
                 fonts.put(script, new FontFamily(regular, files.getOrDefault("bold", regular), files.get("italic"), files.get("bold_italic")));
             });
             s = s.withFonts(fonts);

@@ -37,6 +37,15 @@ final class BuildCommand implements Callable<Integer> {
     public Integer call() {
         Path root = source.root();
         Path outDir = out == null ? root.resolve("public") : out.toAbsolutePath().normalize();
+        org.lastmile.build.OutputWriter.refusal(root, outDir).ifPresent(d -> {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--out " + out + ": " + d.text());
+        });
+        if (threads < 0 || threads > 256) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--threads " + threads + ": give a number from 1 to 256 (0 means one per core)");
+        }
+        if (baseUrl != null && !org.lastmile.config.ConfigLoader.isBaseUrl(baseUrl)) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--base-url " + baseUrl + ": not an absolute http(s) URL — write it like https://example.org");
+        }
         BuildResult r = Build.run(new BuildOptions(root, outDir, languages.codes(), Optional.ofNullable(baseUrl), drafts, threads));
         var err = spec.commandLine().getErr();
         Reporter.print(err, r.diagnostics());

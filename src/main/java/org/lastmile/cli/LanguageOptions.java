@@ -21,12 +21,13 @@ public final class LanguageOptions {
 
     @Option(names = "--lang", split = ",", paramLabel = "L", description = "Only these languages (comma-separated BCP 47 codes).")
     void setCodes(List<String> values) {
+        List<String> canonical = new ArrayList<>();
         for (String l : values) {
-            if (Language.canonicalCode(l).isEmpty()) {
-                throw new ParameterException(spec.commandLine(), "--lang " + l + ": not a language code — use BCP 47 codes such as fr,zh,pt-BR");
-            }
+            // pt-br and PT-BR mean pt-BR: every comparison downstream is on the canonical form.
+            canonical.add(Language.canonicalCode(l).orElseThrow(() -> new ParameterException(spec.commandLine(),
+                    "--lang " + l + ": not a language code — use BCP 47 codes such as fr,zh,pt-BR")));
         }
-        codes = List.copyOf(values);
+        codes = List.copyOf(canonical);
     }
 
     List<String> codes() {

@@ -28,7 +28,7 @@ final class PdfCommand implements Callable<Integer> {
     Path out;
 
     @Override
-    public Integer call() throws IOException {
+    public Integer call() {
         var err = spec.commandLine().getErr();
         Path f = file.toAbsolutePath().normalize();
         if (!Files.isRegularFile(f)) {
@@ -49,19 +49,18 @@ final class PdfCommand implements Callable<Integer> {
             err.println("pdf failed: " + shown);
             return 1;
         }
-        Path target = out != null ? out : Path.of(defaultName(f));
-        if (target.toAbsolutePath().getParent() != null) Files.createDirectories(target.toAbsolutePath().getParent());
-        Files.write(target, r.pdf().get());
+        // Named as the site names it, in the current folder (or the folder given with -o).
+        String name = Path.of(r.sitePath()).getFileName().toString();
+        Path target = out == null ? Path.of(name) : Files.isDirectory(out) ? out.resolve(name) : out;
+        try {
+            if (target.toAbsolutePath().getParent() != null) Files.createDirectories(target.toAbsolutePath().getParent());
+            Files.write(target, r.pdf().get());
+        } catch (IOException e) {
+            err.println(target + ": cannot write the PDF (" + e.getMessage() + ") — choose another -o");
+            return 1;
+        }
         spec.commandLine().getOut().println("wrote " + target);
         return 0;
-    }
-
-    private static String defaultName(Path f) {
-        String slug = f.getParent().getFileName().toString();
-        String name = f.getFileName().toString().replaceFirst("\\.md$", "");
-        String[] parts = name.split("\\.", 2);
-        String lang = parts.length > 1 ? parts[1] : "default";
-        return parts[0].equals("guide") ? slug + "-guide-" + lang + ".pdf" : slug + "-" + lang + ".pdf";
     }
 
     /** The folder above the nearest {@code content/} that holds the file. */

@@ -46,7 +46,8 @@ final class PreviewCommand implements Callable<Integer> {
                     + String.join(", ", cfg.languages().stream().map(Language::code).toList()) + ")");
         }
         var out = spec.commandLine().getOut();
-        PreviewServer server = new PreviewServer(new PreviewOptions(source.root(), cfg.language(l).get().code(), bind, port), out);
+        PreviewServer server = new PreviewServer(new PreviewOptions(source.root(), cfg.language(l).get().code(), bind, port),
+                cfg.languages().stream().map(Language::code).collect(java.util.stream.Collectors.toSet()), out);
         String url;
         try {
             url = server.start();

@@ -74,7 +74,7 @@ public final class ConfigLoader {
         }
 
         String baseUrl = y.string("base_url", problems).map(String::trim).orElse("");
-        if (!baseUrl.isEmpty() && !baseUrl.matches("https?://[^\\s/]+(/\\S*)?")) {
+        if (!baseUrl.isEmpty() && !isBaseUrl(baseUrl)) {
             problems.add(Diagnostic.error(y.pos("base_url"), "'base_url' is not an absolute http(s) URL",
                     "write it like base_url: \"https://example.org\""));
             baseUrl = "";
@@ -136,10 +136,27 @@ public final class ConfigLoader {
         Map<String, Map<String, String>> fonts = new LinkedHashMap<>();
         p.map("fonts", problems).ifPresent(f -> {
             for (String script : f.keys()) {
+                if (!script.equals("default") && com.ibm.icu.lang.UScript.getCodeFromName(script) == com.ibm.icu.lang.UScript.INVALID_CODE) {
+                    problems.add(Diagnostic.error(f.pos(script), "pdf: fonts: '" + script + "' is not a script name",
+                            "use ICU script names such as Latin, Cyrillic, Han, Hiragana, Arabic, or default"));
+                    continue;
+                }
                 f.map(script, problems).ifPresent(fam -> {
                     Map<String, String> files = new LinkedHashMap<>();
-                    for (String style : fam.keys()) fam.string(style, problems).ifPresent(v -> files.put(style, v));
-                    fonts.put(script, Map.copyOf(files));
+                    for (String style : fam.keys()) {
+                        if (!List.of("regular", "bold", "italic", "bold_italic").contains(style)) {
+                            problems.add(Diagnostic.error(fam.pos(style), "pdf: fonts: " + script + ": unknown style '" + style + "'",
+                                    "use regular, bold, italic and bold_italic"));
+                            continue;
+                        }
+                        fam.string(style, problems).ifPresent(v -> files.put(style, v));
+                    }
+                    if (!files.containsKey("regular")) {
+                        problems.add(Diagnostic.error(f.pos(script), "pdf: fonts: " + script + " has no 'regular' font",
+                                "write " + script + ": {regular: NotoSansJP-Regular.ttf, bold: NotoSansJP-Bold.ttf}"));
+                    } else {
+                        fonts.put(script, java.util.Collections.unmodifiableMap(files));
+                    }
                 });
             }
         });
@@ -169,8 +186,8 @@ public final class ConfigLoader {
         }
         return new PdfSettings(p.bool("guides", problems).orElse(true), p.bool("papers", problems).orElse(false), size,
                 base.orElse(null), p.string("primary_color", problems).orElse(null),
-                p.string("accent_color", problems).orElse(null), p.string("logo", problems).orElse(null), Map.copyOf(fonts),
-                Map.copyOf(margins));
+                p.string("accent_color", problems).orElse(null), p.string("logo", problems).orElse(null),
+                java.util.Collections.unmodifiableMap(fonts), java.util.Collections.unmodifiableMap(margins));
     }
 
     /** A setting that is either one text for every language or a map from language code to text. */
@@ -182,9 +199,23 @@ public final class ConfigLoader {
         if (asText.isEmpty()) return single.map(s -> Map.of("*", s)).orElse(Map.of());
         Map<String, String> out = new LinkedHashMap<>();
         y.map(key, problems).ifPresent(m -> {
-            for (String lang : m.keys()) m.string(lang, problems).ifPresent(v -> out.put(lang, v));
+            for (String lang : m.keys()) {
+                // Keys are language codes as anywhere else: pt-br means pt-BR.
+                Optional<String> code = Language.canonicalCode(lang);
+                if (code.isEmpty()) {
+                    problems.add(Diagnostic.warning(m.pos(lang), "'" + lang + "' under '" + key + "' is not a language code, so it is ignored",
+                            "use the codes of your languages, such as en or pt-BR"));
+                    continue;
+                }
+                m.string(lang, problems).ifPresent(v -> out.put(code.get(), v));
+            }
         });
-        return Map.copyOf(out);
+        return java.util.Collections.unmodifiableMap(out);
+    }
+
+    /** Whether {@code url} can be a site's base URL: absolute http(s), a host, an optional path. */
+    public static boolean isBaseUrl(String url) {
+        return url.trim().matches("https?://[^\\s/]+(/\\S*)?");
     }
 
     static String trimSlash(String url) {

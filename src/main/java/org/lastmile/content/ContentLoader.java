@@ -34,7 +34,6 @@ public final class ContentLoader {
     private static final Pattern NAME = Pattern.compile("^(.+?)(?:\\.([A-Za-z]{2,8}(?:[-_][A-Za-z0-9]{1,8})*))?\\.md$");
     /** Page slugs that would land on a page lastmile makes itself: /lang/tags/, /lang/papers/… */
     private static final java.util.Set<String> RESERVED_PAGES = java.util.Set.of("tags", "papers", "404", "atom.xml", "index");
-    private static final Pattern SLUG = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}_-]*");
 
     private ContentLoader() {
     }
@@ -67,18 +66,24 @@ public final class ContentLoader {
         Map<String, List<Path>> resources = new TreeMap<>();
         Map<String, Map<String, SourceFile>> pages = new TreeMap<>();
 
+        Map<String, String> pageSlugsLower = new TreeMap<>();
         for (Path file : files) {
             Path rel = root.relativize(file);
             Path inContent = contentDir.relativize(file);
             int depth = inContent.getNameCount();
             String top = inContent.getName(0).toString();
-            boolean md = file.getFileName().toString().endsWith(".md");
-            if (top.equals("papers") && depth == 3) {
+            String name = file.getFileName().toString();
+            // Editors and file managers leave these beside real files; they are never content.
+            if (name.startsWith(".") || name.endsWith("~") || name.endsWith(".swp") || name.equals("Thumbs.db")) continue;
+            boolean md = name.endsWith(".md");
+            if (top.equals("papers") && depth >= 3 && !(depth == 3 && md)) {
                 String slug = inContent.getName(1).toString();
-                if (!md) {
-                    resources.computeIfAbsent(slug, k -> new ArrayList<>()).add(file);
-                    continue;
-                }
+                // Any other file in a paper's folder, at any depth, is published beside the paper in each language.
+                if (!md) resources.computeIfAbsent(slug, k -> new ArrayList<>()).add(file);
+                else problems.add(Diagnostic.warning(SourcePos.of(rel), "Markdown file in a sub-folder of a paper is not published",
+                        "a paper bundle holds index.<lang>.md and guide.<lang>.md directly in content/papers/<slug>/"));
+            } else if (top.equals("papers") && depth == 3) {
+                String slug = inContent.getName(1).toString();
                 Optional<Name> n = name(cfg, rel, problems);
                 if (n.isEmpty() || !checkSlug(slug, rel, problems)) continue;
                 switch (n.get().base()) {
@@ -92,14 +97,26 @@ public final class ContentLoader {
             } else if (top.equals("pages") && depth == 2 && md) {
                 Optional<Name> n = name(cfg, rel, problems);
                 if (n.isEmpty() || !checkSlug(n.get().base(), rel, problems)) continue;
-                if (RESERVED_PAGES.contains(n.get().base())) {
-                    problems.add(Diagnostic.error(SourcePos.of(rel), "a page cannot be called '" + n.get().base()
-                            + "': lastmile makes /<lang>/" + n.get().base() + "/ itself", "rename the file, e.g. to my-" + n.get().base() + ".md"));
+                String slug = n.get().base();
+                String lower = slug.toLowerCase(java.util.Locale.ROOT);
+                if (RESERVED_PAGES.contains(lower)) {
+                    problems.add(Diagnostic.error(SourcePos.of(rel), "a page cannot be called '" + slug
+                            + "': lastmile makes /<lang>/" + lower + "/ itself", "rename the file, e.g. to my-" + lower + ".md"));
                     continue;
                 }
-                read(cfg, ContentKind.PAGE, n.get().base(), n.get().lang(), rel, file, problems)
+                // About/ and about/ are one folder on macOS and Windows servers.
+                String other = pageSlugsLower.putIfAbsent(lower, slug);
+                if (other != null && !other.equals(slug)) {
+                    problems.add(Diagnostic.error(SourcePos.of(rel), "page '" + slug + "' differs from page '" + other + "' only in case",
+                            "give them different names: they would be one folder on many servers"));
+                    continue;
+                }
+                read(cfg, ContentKind.PAGE, slug, n.get().lang(), rel, file, problems)
                         .ifPresent(sf -> put(pages, sf.slug(), sf, problems));
-            } else if (!file.getFileName().toString().startsWith(".")) {
+            } else if (top.equals("pages")) {
+                problems.add(Diagnostic.warning(SourcePos.of(rel), "files beside pages are not published",
+                        "put images for pages in static/ (published at the site root) and write ![…](/images/name.png)"));
+            } else {
                 problems.add(Diagnostic.warning(SourcePos.of(rel), "file is outside any paper bundle or pages folder, so it is not published",
                         "papers go in content/papers/<slug>/, pages in content/pages/<slug>.<lang>.md"));
             }
@@ -175,7 +192,7 @@ public final class ContentLoader {
     }
 
     private static boolean checkSlug(String slug, Path rel, List<Diagnostic> problems) {
-        if (SLUG.matcher(slug).matches()) return true;
+        if (Slugs.isUsable(slug)) return true;
         problems.add(Diagnostic.error(SourcePos.of(rel), "'" + slug + "' cannot be used in a URL",
                 "name it with letters, digits and hyphens, such as my-paper"));
         return false;

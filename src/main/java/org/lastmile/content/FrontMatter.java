@@ -33,7 +33,7 @@ public record FrontMatter(String title, Optional<LocalDate> date, String summary
                 shortTitle,
                 translationOf,
                 coverImage.or(base::coverImage),
-                Map.copyOf(p), lines, keys);
+                java.util.Collections.unmodifiableMap(p), lines, keys);
     }
 
     /** The date only, taken from another file (a guide takes its paper's date). */

@@ -72,6 +72,12 @@ public final class FrontMatterParser {
             if (!KNOWN.contains(k) && v != null) params.put(k, v);
         });
         String title = y.string("title", problems).map(String::strip).orElse("");
+        for (String tag : y.stringList("tags", new java.util.ArrayList<>()).orElse(List.of())) {
+            if (!tag.isBlank() && Slugs.slug(tag).isEmpty()) {
+                problems.add(Diagnostic.error(y.pos("tags"), "tag '" + tag + "' has no letters or digits, so it cannot have a page",
+                        "name the tag with words, such as \"harm reduction\""));
+            }
+        }
         String tr = y.string("translation_of", problems).map(String::strip).orElse(null);
         return new FrontMatter(title,
                 y.date("date", problems),
@@ -83,6 +89,7 @@ public final class FrontMatterParser {
                 y.string("short_title", problems).map(String::strip).orElse(""),
                 Optional.ofNullable(tr),
                 y.string("cover_image", problems).map(String::strip),
-                Map.copyOf(params), Map.copyOf(lines), Set.copyOf(new HashSet<>(y.keys())));
+                java.util.Collections.unmodifiableMap(params), java.util.Collections.unmodifiableMap(lines),
+                java.util.Collections.unmodifiableSet(new java.util.LinkedHashSet<>(y.keys())));
     }
 }

@@ -12,6 +12,13 @@ public final class Slugs {
     private Slugs() {
     }
 
+    private static final java.util.regex.Pattern USABLE = java.util.regex.Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}_-]*");
+
+    /** Whether a folder or file name can be used as it is in a URL: letters and digits of any script, - and _. */
+    public static boolean isUsable(String slug) {
+        return USABLE.matcher(slug).matches();
+    }
+
     public static String slug(String text) {
         String n = Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
         StringBuilder out = new StringBuilder();

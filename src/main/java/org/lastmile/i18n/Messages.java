@@ -54,8 +54,14 @@ public final class Messages {
             langs.put(l.code(), l);
             Map<String, Entry> merged = new HashMap<>();
             List<Path> files = new ArrayList<>(theme.messageFiles(l.code()));
-            // pt-BR reads pt.yaml when it has no file of its own.
-            if (files.isEmpty() && l.code().contains("-")) files = theme.messageFiles(l.code().substring(0, l.code().indexOf('-')));
+            // pt-BR reads pt.yaml when it has no file of its own, but zh-Hant does not read zh.yaml: a fallback
+            // in another script would put Simplified characters on a Traditional page.
+            if (files.isEmpty() && l.code().contains("-")) {
+                String base = l.code().substring(0, l.code().indexOf('-'));
+                String scriptOfBase = com.ibm.icu.util.ULocale.addLikelySubtags(com.ibm.icu.util.ULocale.forLanguageTag(base)).getScript();
+                String scriptOfLang = com.ibm.icu.util.ULocale.addLikelySubtags(l.locale()).getScript();
+                if (scriptOfBase.equals(scriptOfLang)) files = theme.messageFiles(base);
+            }
             names.put(l.code(), "templates/i18n/" + l.code() + ".yaml");
             // Lookup order is site first: apply the theme's file first and let the site's override it.
             for (int i = files.size() - 1; i >= 0; i--) {

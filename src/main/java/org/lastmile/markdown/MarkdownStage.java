@@ -5,8 +5,6 @@ import com.vladsch.flexmark.ast.HtmlBlock;
 import com.vladsch.flexmark.ast.HtmlCommentBlock;
 import com.vladsch.flexmark.ast.HtmlInline;
 import com.vladsch.flexmark.ast.HtmlInlineComment;
-import com.vladsch.flexmark.ext.footnotes.Footnote;
-import com.vladsch.flexmark.ext.footnotes.FootnoteBlock;
 import com.vladsch.flexmark.util.ast.Document;
 import com.vladsch.flexmark.util.ast.Node;
 import org.lastmile.content.Slugs;
@@ -40,12 +38,12 @@ public final class MarkdownStage {
         List<TocEntry> toc = new ArrayList<>();
         Set<String> used = new HashSet<>(RESERVED_IDS);
         Set<String> anchors = new LinkedHashSet<>();
-        walk(doc, sf, ids, toc, used, anchors, problems);
+        walk(doc, sf, ids, toc, used, anchors, new ArrayList<>(), problems);
         return new ParsedDoc(sf, doc, ids, List.copyOf(toc), Set.copyOf(anchors));
     }
 
     private void walk(Node n, SourceFile sf, Map<Heading, String> ids, List<TocEntry> toc, Set<String> used,
-                      Set<String> anchors, List<Diagnostic> problems) {
+                      Set<String> anchors, List<String> footnotes, List<Diagnostic> problems) {
         for (Node c = n.getFirstChild(); c != null; c = c.getNext()) {
             if (c instanceof Heading h) {
                 String text = plainText(h).strip();
@@ -63,12 +61,16 @@ public final class MarkdownStage {
             } else if ((c instanceof HtmlBlock && !(c instanceof HtmlCommentBlock)) || (c instanceof HtmlInline && !(c instanceof HtmlInlineComment))) {
                 problems.add(Diagnostic.warning(pos(sf, c), "raw HTML is shown as text, not interpreted",
                         "write it in Markdown; lastmile escapes HTML so every page and PDF stays safe and consistent"));
-            } else if (c instanceof FootnoteBlock fb) {
-                anchors.add("fn-" + fb.getText());
-            } else if (c instanceof Footnote f) {
-                anchors.add("fnref-" + f.getText());
+            } else if (c instanceof com.vladsch.flexmark.ext.footnotes.Footnote f) {
+                // The HTML numbers footnotes in order of first reference (fn-1, fn-2…), not by their labels.
+                String label = f.getText().toString();
+                if (!footnotes.contains(label)) {
+                    footnotes.add(label);
+                    anchors.add("fn-" + footnotes.size());
+                    anchors.add("fnref-" + footnotes.size());
+                }
             }
-            walk(c, sf, ids, toc, used, anchors, problems);
+            walk(c, sf, ids, toc, used, anchors, footnotes, problems);
         }
     }
 
@@ -85,12 +87,12 @@ public final class MarkdownStage {
     }
 
     private static void collect(Node n, StringBuilder sb) {
-        if (n instanceof com.vladsch.flexmark.ast.Text || n instanceof com.vladsch.flexmark.ast.Code) {
+        if (n instanceof com.vladsch.flexmark.ast.Code code) {
+            sb.append(code.getText());
+            return;
+        }
+        if (n instanceof com.vladsch.flexmark.ast.Text) {
             sb.append(n.getChars().unescape());
-            if (n instanceof com.vladsch.flexmark.ast.Code code) {
-                sb.setLength(sb.length() - n.getChars().length());
-                sb.append(code.getText());
-            }
             return;
         }
         if (n instanceof com.vladsch.flexmark.ast.SoftLineBreak || n instanceof com.vladsch.flexmark.ast.HardLineBreak) {

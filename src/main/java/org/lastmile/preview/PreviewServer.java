@@ -47,15 +47,19 @@ public final class PreviewServer implements AutoCloseable {
         t.setDaemon(true);
         return t;
     });
-    private volatile SiteState state = new SiteState(0, Map.of(), List.of());
+    private volatile SiteState state = new SiteState(0, "", Map.of(), List.of());
     private HttpServer http;
     private DirectoryWatcher watcher;
     private ScheduledFuture<?> pending;
     private final List<String> changed = new ArrayList<>();
     private long siteYamlStamp;
 
-    public PreviewServer(PreviewOptions opts, PrintWriter log) {
+    private final java.util.Set<String> siteLanguages;
+
+    /** @param siteLanguages the site's language codes: only their paths start a build of another language */
+    public PreviewServer(PreviewOptions opts, java.util.Set<String> siteLanguages, PrintWriter log) {
         this.opts = opts;
+        this.siteLanguages = java.util.Set.copyOf(siteLanguages);
         this.log = log;
     }
 
@@ -177,14 +181,14 @@ public final class PreviewServer implements AutoCloseable {
         if (errors.isEmpty()) {
             Map<String, Build.Output> langs = new HashMap<>();
             langs.put(opts.lang(), o);
-            state = new SiteState(gen, Map.copyOf(langs), List.of());
+            state = new SiteState(gen, opts.lang(), Map.copyOf(langs), List.of());
             synchronized (log) {
                 o.diagnostics().forEach(d -> log.println(d.format()));
                 log.println((gen == 1 ? "built " : "rebuilt ") + opts.lang() + " in " + ms + " ms (" + why + ")");
                 log.flush();
             }
         } else {
-            state = new SiteState(gen, state.byLanguage(), errors);
+            state = new SiteState(gen, opts.lang(), state.byLanguage(), errors);
             synchronized (log) {
                 errors.forEach(d -> log.println(d.format()));
                 log.println("build failed (" + why + "): " + errors.size() + " error" + (errors.size() == 1 ? "" : "s")
@@ -203,7 +207,7 @@ public final class PreviewServer implements AutoCloseable {
         if (!o.ok()) return s;
         Map<String, Build.Output> langs = new HashMap<>(s.byLanguage());
         langs.put(lang, o);
-        SiteState next = new SiteState(s.generation(), Map.copyOf(langs), s.errors());
+        SiteState next = new SiteState(s.generation(), opts.lang(), Map.copyOf(langs), s.errors());
         if (state == s) state = next;
         return next;
     }
@@ -226,7 +230,9 @@ public final class PreviewServer implements AutoCloseable {
             }
             String file = path.endsWith("/") ? path.substring(1) + "index.html" : path.substring(1);
             String lang = file.contains("/") ? file.substring(0, file.indexOf('/')) : "";
-            if (!lang.isEmpty() && !lang.equals(opts.lang()) && s.find(file).isEmpty()) s = withLanguage(lang);
+            if (!lang.isEmpty() && !lang.equals(opts.lang()) && siteLanguages.contains(lang) && s.find(file).isEmpty()) {
+                s = withLanguage(lang);
+            }
             Optional<Object> found = s.find(file);
             if (found.isEmpty() && !path.endsWith("/") && s.find(file + "/index.html").isPresent()) {
                 ex.getResponseHeaders().set("Location", path + "/");

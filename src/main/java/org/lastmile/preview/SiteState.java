@@ -14,15 +14,22 @@ import java.util.Optional;
  *
  * @param generation increases with every rebuild; a language built for an older generation is stale
  */
-record SiteState(long generation, Map<String, Build.Output> byLanguage, List<Diagnostic> errors) {
+record SiteState(long generation, String previewed, Map<String, Build.Output> byLanguage, List<Diagnostic> errors) {
 
     boolean failed() {
         return !errors.isEmpty();
     }
 
-    /** The bytes or the source file of an output path, from whichever built language has it. */
+    /**
+     * The bytes or the source file of an output path: from the previewed language's build first (it made the
+     * site-wide files such as index.html), then from any other language built since.
+     */
     Optional<Object> find(String path) {
-        for (Build.Output o : byLanguage.values()) {
+        java.util.List<Build.Output> order = new java.util.ArrayList<>();
+        if (byLanguage.containsKey(previewed)) order.add(byLanguage.get(previewed));
+        byLanguage.entrySet().stream().filter(e -> !e.getKey().equals(previewed)).sorted(Map.Entry.comparingByKey())
+                .forEach(e -> order.add(e.getValue()));
+        for (Build.Output o : order) {
             byte[] b = o.files().get(path);
             if (b != null) return Optional.of(b);
             Path p = o.copies().get(path);

@@ -19,23 +19,21 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * Creates content files: a new paper bundle from templates, or a translation started from its source with
  * {@code translation_of} filled in. Never overwrites a file: an existing one is an error naming it.
  */
 public final class Scaffold {
-    private static final Pattern SLUG = Pattern.compile("[a-z0-9][a-z0-9-]*");
 
     private Scaffold() {
     }
 
     /** Creates content/papers/&lt;slug&gt;/index.md and guide.md; returns the files written, relative to the site. */
     public static List<Path> newPaper(Path root, SiteConfig cfg, String slug, LocalDate date) {
-        if (!SLUG.matcher(slug).matches()) {
+        if (!org.lastmile.content.Slugs.isUsable(slug)) {
             throw new LastmileException(Diagnostic.error(null, "'" + slug + "' is not a usable slug",
-                    "use lowercase letters, digits and hyphens, such as harm-reduction-2027"));
+                    "use letters, digits and hyphens, such as harm-reduction-2027"));
         }
         Path dir = Path.of("content", "papers", slug);
         String title = titleOf(slug);
@@ -65,7 +63,12 @@ public final class Scaffold {
      * Starts the translation of {@code slug} (a paper with its guide, or a page) into {@code lang}: copies each
      * default-language source with {@code translation_of} set to the source's current hash.
      */
-    public static Created newTranslation(Path root, SiteConfig cfg, Content content, String slug, String lang) {
+    public static Created newTranslation(Path root, SiteConfig cfg, Content content, String name, String code) {
+        String lang = cfg.language(code).map(org.lastmile.config.Language::code).orElse(code); // EN means en
+        // "papers/x" or "pages/x" says which, when a paper and a page share a name.
+        String slug = name.replaceFirst("^(papers|pages)/", "").replaceAll("/+$", "");
+        boolean papersOnly = name.startsWith("papers/");
+        boolean pagesOnly = name.startsWith("pages/");
         if (cfg.language(lang).isEmpty()) {
             throw new LastmileException(Diagnostic.error(SourcePos.of(Path.of("site.yaml")), "the site has no language '" + lang + "'",
                     "add '- code: " + lang + "' to languages in site.yaml first"));
@@ -75,8 +78,12 @@ public final class Scaffold {
                     "choose another language with --lang"));
         }
         List<SourceFile> sources = new ArrayList<>();
-        Optional<Bundle> b = content.bundle(slug);
-        Optional<PageGroup> p = content.page(slug);
+        Optional<Bundle> b = pagesOnly ? Optional.empty() : content.bundle(slug);
+        Optional<PageGroup> p = papersOnly ? Optional.empty() : content.page(slug);
+        if (b.isPresent() && p.isPresent()) {
+            throw new LastmileException(Diagnostic.error(null, "both a paper and a page are called '" + slug + "'",
+                    "say which: lastmile new translation papers/" + slug + " --lang " + lang + " (or pages/" + slug + ")"));
+        }
         b.flatMap(x -> x.paper(cfg.defaultLanguage())).ifPresent(sources::add);
         b.flatMap(x -> x.guide(cfg.defaultLanguage())).ifPresent(sources::add);
         p.flatMap(x -> x.version(cfg.defaultLanguage())).ifPresent(sources::add);
@@ -120,6 +127,7 @@ public final class Scaffold {
     static String withTranslationOf(Path root, SourceFile src) {
         try {
             String text = Files.readString(root.resolve(src.path()), StandardCharsets.UTF_8).replace("\r\n", "\n");
+            if (text.startsWith("\uFEFF")) text = text.substring(1);
             return setTranslationOf(withoutInherited(text), src.bodyHash());
         } catch (IOException e) {
             throw new LastmileException(Diagnostic.error(SourcePos.of(src.path()), "cannot read: " + e.getMessage(), "check the file"));
@@ -145,8 +153,12 @@ public final class Scaffold {
         }
         try {
             Path f = root.resolve(rel);
-            String text = Files.readString(f, StandardCharsets.UTF_8).replace("\r\n", "\n");
-            Files.writeString(f, setTranslationOf(text, src.bodyHash()), StandardCharsets.UTF_8);
+            String raw = Files.readString(f, StandardCharsets.UTF_8);
+            // Keep the file as its editor saved it: byte-order mark and line endings stay.
+            String bom = raw.startsWith("\uFEFF") ? "\uFEFF" : "";
+            boolean crlf = raw.contains("\r\n");
+            String text = setTranslationOf(raw.substring(bom.length()).replace("\r\n", "\n"), src.bodyHash());
+            Files.writeString(f, bom + (crlf ? text.replace("\n", "\r\n") : text), StandardCharsets.UTF_8);
             return src.bodyHash();
         } catch (IOException e) {
             throw new LastmileException(Diagnostic.error(SourcePos.of(rel), "cannot update: " + e.getMessage(), "check that the file is writable"));

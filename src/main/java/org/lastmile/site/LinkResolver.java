@@ -89,22 +89,31 @@ public final class LinkResolver {
         if (url.isEmpty() || url.startsWith("#") || isExternal(url)) return;
         SourceFile sf = doc.source();
         String here = base(sf);
-        String fragment = "";
-        int hash = url.indexOf('#');
-        String target = url;
-        if (hash >= 0) {
-            fragment = url.substring(hash);
-            target = url.substring(0, hash);
-        }
+        // target?query#fragment: only the target is resolved; the rest goes along unchanged.
+        int cut = firstOf(url, '?', '#');
+        String target = url.substring(0, cut);
+        String suffix = url.substring(cut);
+        int hash = suffix.indexOf('#');
+        String fragment = hash < 0 ? "" : suffix.substring(hash);
         Optional<String> path;
         if (target.endsWith(".md")) {
             Path file = sf.file().getParent().resolve(target).normalize();
             // The file names the content; the link goes to that content in this document's language.
             path = index.pathOfSource(file).map(p -> "/" + sf.lang() + p.substring(p.indexOf('/', 1)));
         } else {
-            String resolved = URI.create(here).resolve(encode(target)).getPath();
+            Optional<String> r = resolvePath(here, target);
+            if (r.isEmpty()) {
+                problems.add(Diagnostic.warning(MarkdownStage.pos(sf, link), "link to '" + url + "' is not a usable address",
+                        "write a relative path such as ../other-paper/, or a full URL"));
+                return;
+            }
+            String resolved = r.get();
             if (!resolved.endsWith("/") && !resolved.contains(".")) resolved += "/";
-            if (isResource(resolved)) return; // a file beside the paper: copied along, checked by the writer
+            if (isResource(resolved)) {
+                // A file beside the paper: published in its folder, so it works from the guide page and the PDF too.
+                link.setUrl(BasedSequence.of(index.href(resolved) + suffix));
+                return;
+            }
             path = Optional.of(resolved);
         }
         if (path.isEmpty()) {
@@ -128,7 +137,7 @@ public final class LinkResolver {
             p = other.get().getValue();
         }
         checkAnchor(link, doc, p, fragment, problems);
-        link.setUrl(BasedSequence.of(index.href(p) + fragment));
+        link.setUrl(BasedSequence.of(index.href(p) + suffix));
     }
 
     /** The same path in another language, default language first: what a reader gets instead of a 404. */
@@ -164,8 +173,7 @@ public final class LinkResolver {
             return;
         }
         // Files beside a paper are published in its folder in every language; point the page there.
-        String resolved = URI.create(base(doc.source())).resolve(encode(url)).getPath();
-        images.put(img, index.href(resolved));
+        resolvePath(base(doc.source()), url).ifPresent(resolved -> images.put(img, index.href(resolved)));
     }
 
     private static boolean isResource(String path) {
@@ -177,8 +185,25 @@ public final class LinkResolver {
         return url.matches("^[a-zA-Z][a-zA-Z0-9+.-]*:.*") || url.startsWith("//");
     }
 
-    private static String encode(String path) {
-        // URI accepts any Unicode letters in a path but not spaces.
-        return path.replace(" ", "%20");
+    /**
+     * {@code target} resolved against the site path {@code base}, as a browser would, with any characters in it
+     * ("%", "|", spaces, any script) taken literally. Empty when it cannot be a path at all.
+     */
+    static Optional<String> resolvePath(String base, String target) {
+        try {
+            URI b = new URI(null, null, base, null);
+            URI t = new URI(null, null, target, null);
+            String p = b.resolve(t).getPath();
+            return p == null || p.isEmpty() ? Optional.empty() : Optional.of(p);
+        } catch (java.net.URISyntaxException | IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static int firstOf(String s, char a, char b) {
+        int i = s.indexOf(a);
+        int j = s.indexOf(b);
+        if (i < 0) return j < 0 ? s.length() : j;
+        return j < 0 ? i : Math.min(i, j);
     }
 }

@@ -141,7 +141,10 @@ public final class SiteIndex {
      * "/fr/papers/x/" path → each language where papers/x exists. Home and tag-index pages exist in every language.
      */
     public List<Map.Entry<Language, String>> translations(String path) {
-        String rest = path.substring(path.indexOf('/', 1));
+        int slash = path.indexOf('/', 1);
+        // Only a path that starts with one of the site's languages has versions in the others.
+        if (slash < 0 || config.language(path.substring(1, slash)).isEmpty()) return List.of();
+        String rest = path.substring(slash);
         return config.languages().stream()
                 .map(l -> Map.entry(l, "/" + l.code() + rest))
                 .filter(e -> paths.contains(e.getValue()))

@@ -62,7 +62,7 @@ class PreviewServerTest {
     @Test
     void servesEditsReloadsShowsErrorsAndRecovers(@TempDir Path tmp) throws Exception {
         Path site = Cli.copySite("translations", tmp);
-        server = new PreviewServer(new PreviewOptions(site, "fr", "127.0.0.1", 0), new PrintWriter(new StringWriter()));
+        server = new PreviewServer(new PreviewOptions(site, "fr", "127.0.0.1", 0), java.util.Set.of("en", "fr", "ru"), new PrintWriter(new StringWriter()));
         String url = server.start();
         assertTrue(url.matches("http://127\\.0\\.0\\.1:\\d+/fr/"), url);
         String base = url.substring(0, url.length() - "fr/".length());
@@ -103,7 +103,7 @@ class PreviewServerTest {
         Path site = Cli.copySite("translations", tmp);
         try (ServerSocket taken = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             int port = taken.getLocalPort();
-            PreviewServer s = new PreviewServer(new PreviewOptions(site, "en", "127.0.0.1", port), new PrintWriter(new StringWriter()));
+            PreviewServer s = new PreviewServer(new PreviewOptions(site, "en", "127.0.0.1", port), java.util.Set.of("en"), new PrintWriter(new StringWriter()));
             PreviewServer.PortInUse e = assertThrows(PreviewServer.PortInUse.class, s::start);
             s.close();
             assertTrue(e.getMessage().matches("port " + port + " is already in use — try --port \\d+"), e.getMessage());
