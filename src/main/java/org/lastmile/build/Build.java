@@ -192,9 +192,8 @@ public final class Build {
             // A partial build is a site of those languages only, so nothing in it links a page it does not have.
             cfg = cfg.withLanguages(languages(cfg));
         }
-        boolean baseUrlGiven = problems.stream().anyMatch(d -> d.message().contains("'base_url'"));
-        boolean noContent = problems.stream().anyMatch(d -> d.message().equals("there is no content/ folder"));
-        if (cfg.baseUrl().isEmpty() && !baseUrlGiven && !noContent) {
+        boolean hasContent = java.nio.file.Files.isDirectory(opts.source().resolve("content"));
+        if (!cfg.baseUrlDeclared() && hasContent) {
             problems.add(Diagnostic.warning(SourcePos.of(Path.of(ConfigLoader.FILE)), "no base_url, so feeds, sitemap, "
                     + "canonical links and PDF links can only use paths", "set base_url in site.yaml or pass --base-url"));
         }
@@ -276,10 +275,5 @@ public final class Build {
             }
         }
         return out;
-    }
-
-    /** Every published source file, for commands that work on files rather than pages. */
-    static List<SourceFile> files(Site site) {
-        return site.index.content().files().toList();
     }
 }

@@ -1,6 +1,7 @@
 package org.lastmile.build;
 
 import com.vladsch.flexmark.ast.Image;
+import java.nio.file.Path;
 import com.vladsch.flexmark.ast.Link;
 import com.vladsch.flexmark.util.ast.Node;
 import com.vladsch.flexmark.util.sequence.BasedSequence;
@@ -46,7 +47,10 @@ final class GuidePdfs {
     private final PdfCache cache;
     private final SiteConfig cfg;
 
+    private final Map<String, java.nio.file.Path> staticFiles;
+
     GuidePdfs(Build.Site site, Diagnostics diagnostics, PdfCache cache) {
+        this.staticFiles = site.theme().staticFiles();
         this.site = site;
         this.diagnostics = diagnostics;
         this.cache = cache;
@@ -132,8 +136,7 @@ final class GuidePdfs {
     private GuideSpec guideSpec(Bundle b, SourceFile sf, RenderedDoc doc, Language lang) {
         String code = lang.code();
         absoluteLinks(doc.parsed().doc());
-        Optional<SourceFile> paper = b.paper(code).or(() -> b.papers().values().stream()
-                .filter(p -> site.index().exists(SiteIndex.path(p))).findFirst());
+        Optional<SourceFile> paper = site.index().paperFor(b, code);
         List<String> available = b.guides().keySet().stream().map(c -> cfg.language(c).map(Language::name).orElse(c)).toList();
         return GuideSpec.builder()
                 .source(sf.path()).bodyLineOffset(sf.bodyLine() - 1)
@@ -168,8 +171,11 @@ final class GuidePdfs {
         for (Node c = n.getFirstChild(); c != null; c = c.getNext()) {
             if (c instanceof Link l && l.getUrl().startsWith("/") && !l.getUrl().startsWith("//")) {
                 l.setUrl(BasedSequence.of(absolute(l.getUrl().toString())));
-            } else if (c instanceof Image) {
-                continue; // images are read from the paper's folder, not fetched
+            } else if (c instanceof Image img && img.getUrl().startsWith("/") && !img.getUrl().startsWith("//")) {
+                // An image of static/ (written from the site root): the PDF reads the file itself.
+                Path file = staticFiles.get(img.getUrl().toString().substring(1));
+                if (file != null) img.setUrl(BasedSequence.of(file.toAbsolutePath().toString()));
+                continue;
             }
             absoluteLinks(c);
         }

@@ -91,7 +91,7 @@ public final class ConfigLoader {
         Map<String, Object> params = y.map("params", problems).map(YamlMap::plain).orElse(Map.of());
 
         return new SiteConfig(root, perLanguage(y, "title", problems), perLanguage(y, "description", problems),
-                trimSlash(baseUrl), defaultLang, List.copyOf(langs), declared, org, pdf, statusPage, params);
+                trimSlash(baseUrl), defaultLang, List.copyOf(langs), declared, org, pdf, statusPage, params, y.has("base_url"));
     }
 
     private static Optional<Language> language(YamlMap l, List<Diagnostic> problems) {

@@ -6,7 +6,6 @@ import com.ibm.icu.text.LocaleDisplayNames;
 import com.ibm.icu.util.ULocale;
 
 import java.util.Arrays;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -59,7 +58,4 @@ public record Language(String code, String name, ULocale locale, boolean rtl) {
         return scripts != null && scripts.length > 0 && UScript.isRightToLeft(scripts[0]);
     }
 
-    public String lowerTag() {
-        return code.toLowerCase(Locale.ROOT);
-    }
 }

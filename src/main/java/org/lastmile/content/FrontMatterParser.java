@@ -5,7 +5,6 @@ import org.lastmile.diag.Diagnostic;
 import org.lastmile.diag.SourcePos;
 
 import java.nio.file.Path;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

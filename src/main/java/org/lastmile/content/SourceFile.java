@@ -13,6 +13,14 @@ import java.nio.file.Path;
 public record SourceFile(ContentKind kind, String slug, String lang, Path path, Path file, FrontMatter fm,
                          String body, int bodyLine, String bodyHash) {
 
+    /** Where this file's translation into {@code lang} lives: index.md → index.fr.md, about.en.md → about.fr.md. */
+    public Path translationPath(String lang) {
+        String name = path.getFileName().toString();
+        String base = name.substring(0, name.length() - 3);
+        if (base.endsWith("." + this.lang)) base = base.substring(0, base.length() - this.lang.length() - 1);
+        return path.resolveSibling(base + "." + lang + ".md");
+    }
+
     public SourceFile withFrontMatter(FrontMatter f) {
         return new SourceFile(kind, slug, lang, path, file, f, body, bodyLine, bodyHash);
     }

@@ -9,9 +9,9 @@ import java.util.Comparator;
  */
 public record Diagnostic(Severity severity, SourcePos pos, String message, String hint) {
 
+    /** Report order: findings about the whole site first, then by file and line; errors before warnings. */
     public static final Comparator<Diagnostic> ORDER = Comparator
-            .comparing((Diagnostic d) -> d.pos == null ? "" : String.valueOf(d.pos.path()))
-            .thenComparingInt(d -> d.pos == null ? 0 : d.pos.line())
+            .comparing(Diagnostic::pos, Comparator.nullsFirst(Comparator.<SourcePos>naturalOrder()))
             .thenComparing(Diagnostic::severity)
             .thenComparing(Diagnostic::message);
 

@@ -16,11 +16,6 @@ public record SourcePos(Path path, int line, int col) implements Comparable<Sour
         return new SourcePos(path, line, 0);
     }
 
-    /** Same file, {@code delta} lines further down: front matter and body positions are offsets into one file. */
-    public SourcePos plusLines(int delta) {
-        return line == 0 ? this : new SourcePos(path, line + delta, col);
-    }
-
     @Override
     public String toString() {
         String p = path == null ? "<unknown>" : path.toString().replace('\\', '/');

@@ -33,6 +33,7 @@ public final class Messages {
     private final Map<String, Language> languages;
     private final Map<String, String> bundleNames;
     private final Diagnostics diagnostics;
+    private final Map<String, MessageFormat> compiled = new java.util.concurrent.ConcurrentHashMap<>();
 
     private Messages(String defaultLang, Map<String, Map<String, Entry>> bundles, Map<String, Language> languages,
                      Map<String, String> bundleNames, Diagnostics diagnostics) {
@@ -113,8 +114,13 @@ public final class Messages {
                         + defaultLang + " is shown", "add " + key + ": \"…\" to this file");
             }
         }
+        // Compiled once; ICU's MessageFormat is not thread-safe, so each use holds its lock.
+        String pattern = e.pattern();
         Language l = languages.get(formatLang);
-        return new MessageFormat(e.pattern(), l.locale()).format(args);
+        MessageFormat mf = compiled.computeIfAbsent(formatLang + "\u0000" + key, k -> new MessageFormat(pattern, l.locale()));
+        synchronized (mf) {
+            return mf.format(args);
+        }
     }
 
     public String format(String lang, String key) {

@@ -28,9 +28,6 @@ final class Reloads {
         for (BlockingQueue<String> q : clients) q.offer("event: reload\ndata: " + generation + "\n\n");
     }
 
-    int clients() {
-        return clients.size();
-    }
 
     void close() {
         open = false;

@@ -95,7 +95,7 @@ public final class Scaffold {
         List<Path> kept = new ArrayList<>();
         List<Diagnostic> refused = new ArrayList<>();
         for (SourceFile src : sources) {
-            Path target = translationPath(src, lang);
+            Path target = src.translationPath(lang);
             if (Files.exists(root.resolve(target))) {
                 kept.add(target);
                 refused.add(Diagnostic.error(SourcePos.of(target), "already exists, so it was not overwritten",
@@ -109,13 +109,6 @@ public final class Scaffold {
         return new Created(List.copyOf(written), List.copyOf(kept));
     }
 
-    /** Where the translation of {@code src} into {@code lang} lives: index.md → index.fr.md, about.en.md → about.fr.md. */
-    public static Path translationPath(SourceFile src, String lang) {
-        String name = src.path().getFileName().toString();
-        String base = name.substring(0, name.length() - 3);
-        if (base.endsWith("." + src.lang())) base = base.substring(0, base.length() - src.lang().length() - 1);
-        return src.path().resolveSibling(base + "." + lang + ".md");
-    }
 
     /** Front matter a translation takes from its source, so a copy leaves it out (and follows later changes). */
     private static final java.util.Set<String> INHERITED = java.util.Set.of("date", "authors", "weight", "cover_image", "draft");
@@ -149,7 +142,7 @@ public final class Scaffold {
                         "only translations carry translation_of")));
         if (src == tr) {
             throw new LastmileException(Diagnostic.error(SourcePos.of(rel), "is in the default language, so it is a source, not a translation",
-                    "mark the translated files instead, like " + translationPath(src, "fr")));
+                    "mark the translated files instead, like " + src.translationPath("fr")));
         }
         try {
             Path f = root.resolve(rel);

@@ -19,7 +19,6 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -200,7 +199,4 @@ final class PageModels {
                 .reversed().thenComparing(Bundle::slug);
     }
 
-    static Optional<SourceFile> paperIn(Bundle b, String lang) {
-        return b.paper(lang);
-    }
 }

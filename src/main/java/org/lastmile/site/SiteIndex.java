@@ -126,6 +126,14 @@ public final class SiteIndex {
         return Optional.ofNullable(sourceToPath.get(file.toAbsolutePath().normalize().toString()));
     }
 
+    /**
+     * The paper a guide in {@code lang} belongs to: in that language, else in the first language it is published
+     * in (a guide translated before its paper points readers there).
+     */
+    public Optional<SourceFile> paperFor(Bundle b, String lang) {
+        return b.paper(lang).or(() -> b.papers().values().stream().filter(p -> exists(path(p))).findFirst());
+    }
+
     /** A link as it appears in HTML: the base path (for sites served below a folder) plus the site path. */
     public String href(String path) {
         return config.basePath() + path;

@@ -19,7 +19,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
@@ -112,7 +111,15 @@ public final class SiteRenderer {
         return model(lang, path, p);
     }
 
+    // Each list page asks for these; computed once per language and render.
+    private final Map<String, List<Bundle>> sortedPapers = new ConcurrentHashMap<>();
+    private final Map<String, Map<String, List<Bundle>>> tags = new ConcurrentHashMap<>();
+
     List<Bundle> sortedPapers(Language lang) {
+        return sortedPapers.computeIfAbsent(lang.code(), k -> sortPapers(lang));
+    }
+
+    private List<Bundle> sortPapers(Language lang) {
         return index.content().bundles().stream().filter(b -> b.paper(lang.code()).isPresent())
                 .sorted(PageModels.newestFirst(lang.code())).toList();
     }
@@ -122,6 +129,10 @@ public final class SiteRenderer {
      * ("Health", "health") are one tag, named as the newest paper writes it.
      */
     private Map<String, List<Bundle>> tagsOf(Language lang) {
+        return tags.computeIfAbsent(lang.code(), k -> collectTags(lang));
+    }
+
+    private Map<String, List<Bundle>> collectTags(Language lang) {
         Map<String, String> nameBySlug = new LinkedHashMap<>();
         Map<String, List<Bundle>> tags = new TreeMap<>();
         for (Bundle b : sortedPapers(lang)) {
@@ -175,10 +186,7 @@ public final class SiteRenderer {
         p.put("availableIn", models.available(b.guides(), code -> SiteIndex.guide(b.slug(), code)));
         p.put("guidePdfs", models.guidePdfs(b, lang));
         p.put("seriesLabel", messages.format(lang.code(), "community_guide"));
-        // The paper in this language, else the first language it exists in on this site.
-        Optional<SourceFile> paper = b.paper(lang.code()).or(() -> b.papers().values().stream()
-                .filter(x -> index.exists(SiteIndex.path(x))).findFirst());
-        paper.ifPresent(x -> p.put("paper", Map.of("url", index.href(SiteIndex.path(x)), "title", x.fm().title())));
+        index.paperFor(b, lang.code()).ifPresent(x -> p.put("paper", Map.of("url", index.href(SiteIndex.path(x)), "title", x.fm().title())));
         return model(lang, path, p);
     }
 

@@ -7,6 +7,7 @@ import org.lastmile.config.Language;
 import org.lastmile.config.SiteConfig;
 import org.lastmile.content.Content;
 import org.lastmile.content.ContentKind;
+import org.lastmile.content.SourceFile;
 import org.lastmile.content.TranslationState;
 import org.lastmile.content.TranslationStatus;
 import org.lastmile.content.Translations;
@@ -111,14 +112,8 @@ public final class StatusReport {
 
     private static String file(Cell c) {
         TranslationStatus s = c.status();
-        return s.translation().map(t -> t.path().toString().replace('\\', '/')).orElseGet(() -> {
-            String src = s.source().path().toString().replace('\\', '/');
-            int dot = src.lastIndexOf(".md");
-            String base = src.substring(0, dot);
-            // The default-language file may itself carry a suffix (index.en.md): name the translation alongside it.
-            if (base.endsWith("." + s.source().lang())) base = base.substring(0, base.length() - s.source().lang().length() - 1);
-            return base + "." + s.lang() + ".md";
-        });
+        return s.translation().map(SourceFile::path).orElseGet(() -> s.source().translationPath(s.lang()))
+                .toString().replace('\\', '/');
     }
 
     public String text() {
