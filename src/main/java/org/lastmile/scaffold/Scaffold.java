@@ -1,6 +1,7 @@
 package org.lastmile.scaffold;
 
 import org.lastmile.config.SiteConfig;
+import org.lastmile.config.Theme;
 import org.lastmile.content.Bundle;
 import org.lastmile.content.Content;
 import org.lastmile.content.PageGroup;
@@ -18,6 +19,7 @@ import java.nio.file.StandardOpenOption;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -29,26 +31,22 @@ public final class Scaffold {
     private Scaffold() {
     }
 
-    /** Creates content/papers/&lt;slug&gt;/index.md and guide.md; returns the files written, relative to the site. */
+    /**
+     * Creates content/papers/&lt;slug&gt;/index.md and guide.md from the theme's starting files
+     * ({@code templates/new/}); returns the files written, relative to the site.
+     */
     public static List<Path> newPaper(Path root, SiteConfig cfg, String slug, LocalDate date) {
         if (!org.lastmile.content.Slugs.isUsable(slug)) {
             throw new LastmileException(Diagnostic.error(null, "'" + slug + "' is not a usable slug",
                     "use letters, digits and hyphens, such as harm-reduction-2027"));
         }
         Path dir = Path.of("content", "papers", slug);
-        String title = titleOf(slug);
-        String paper = "---\ntitle: \"" + title + "\"\ndate: " + date + "\nsummary: \"One or two sentences that say what this paper is about.\"\n"
-                + "tags: []\nauthors: [\"" + cfg.organisation().name().replace("\"", "") + "\"]\n---\n\n"
-                + "## Introduction\n\nWhat this paper is about and who it is for.\n\n"
-                + "## Background\n\nThe situation today.\n\n"
-                + "## Recommendations\n\n1. A first recommendation.\n2. A second recommendation.\n\n"
-                + "Read the [community guide](guide/).\n";
-        String guide = "---\ntitle: \"" + title + ": A Community Guide\"\nshort_title: \"" + title + "\"\n"
-                + "summary: \"What this guide helps its readers do, in one sentence.\"\n---\n\n"
-                + "A short introduction for community members.\n\n"
-                + "## Key points\n\n- The first thing to know.\n- The second thing to know.\n\n"
-                + "## Recommendations\n\n1. What to ask for.\n2. Where to get support.\n\n"
-                + "Read the [full briefing paper](../).\n";
+        // The starting text comes from the theme (templates/new/), so a site can give authors its own skeleton.
+        Theme theme = Theme.of(root);
+        Map<String, String> values = Map.of("title", titleOf(slug), "date", date.toString(), "slug", slug,
+                "organisation", cfg.organisation().name().replace("\"", ""));
+        String paper = fill(readTemplate(theme, "new/index.md"), values);
+        String guide = fill(readTemplate(theme, "new/guide.md"), values);
         List<Path> written = new ArrayList<>();
         write(root, dir.resolve("index.md"), paper, written);
         write(root, dir.resolve("guide.md"), guide, written);
@@ -213,6 +211,23 @@ public final class Scaffold {
         } catch (IOException e) {
             throw new LastmileException(Diagnostic.error(SourcePos.of(rel), "cannot write: " + e.getMessage(), "check that the folder is writable"));
         }
+    }
+
+    private static String readTemplate(Theme theme, String name) {
+        Path t = theme.template(name).orElseThrow(() -> new LastmileException(Diagnostic.error(SourcePos.of(Path.of("templates", name)),
+                "the theme has no starting file " + name, "add templates/" + name + " to your site")));
+        try {
+            return Files.readString(t, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new LastmileException(Diagnostic.error(SourcePos.of(Path.of("templates", name)), "cannot read: " + e.getMessage(), "check the file"));
+        }
+    }
+
+    /** {{name}} placeholders of a starting file, filled in. */
+    static String fill(String template, Map<String, String> values) {
+        String out = template;
+        for (Map.Entry<String, String> e : values.entrySet()) out = out.replace("{{" + e.getKey() + "}}", e.getValue());
+        return out;
     }
 
     private static String titleOf(String slug) {

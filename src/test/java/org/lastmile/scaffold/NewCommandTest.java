@@ -23,6 +23,16 @@ class NewCommandTest {
     }
 
     @Test
+    void newPaperStartsFromTheSitesOwnStartingFile(@TempDir Path site) throws Exception {
+        Files.createDirectories(site.resolve("templates/new"));
+        Files.writeString(site.resolve("templates/new/index.md"), "---\ntitle: \"{{title}}\"\ndate: {{date}}\n---\n\nOur house style for {{slug}}.\n");
+        Cli.Run r = Cli.run("new", "paper", "x-y", "--source", site.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(Files.readString(site.resolve("content/papers/x-y/index.md")).endsWith("Our house style for x-y.\n"));
+        assertTrue(Files.readString(site.resolve("content/papers/x-y/guide.md")).contains("## Key points"), "the guide comes from the default theme");
+    }
+
+    @Test
     void newPaperRefusesToOverwrite(@TempDir Path site) {
         Cli.run("new", "paper", "x", "--source", site.toString());
         Cli.Run again = Cli.run("new", "paper", "x", "--source", site.toString());
