@@ -1,24 +1,20 @@
 package org.lastmile.site;
 
 import com.vladsch.flexmark.ast.Heading;
+import com.vladsch.flexmark.ast.Image;
 import com.vladsch.flexmark.ast.Link;
-import com.vladsch.flexmark.ext.autolink.AutolinkExtension;
 import com.vladsch.flexmark.ext.footnotes.FootnoteExtension;
-import com.vladsch.flexmark.ext.gfm.strikethrough.StrikethroughExtension;
-import com.vladsch.flexmark.ext.tables.TablesExtension;
 import com.vladsch.flexmark.html.AttributeProvider;
 import com.vladsch.flexmark.html.HtmlRenderer;
 import com.vladsch.flexmark.html.IndependentAttributeProviderFactory;
 import com.vladsch.flexmark.html.renderer.AttributablePart;
 import com.vladsch.flexmark.html.renderer.LinkResolverContext;
 import com.vladsch.flexmark.util.ast.Node;
-import com.vladsch.flexmark.util.data.DataHolder;
 import com.vladsch.flexmark.util.data.MutableDataSet;
 import com.vladsch.flexmark.util.html.MutableAttributes;
 import org.lastmile.markdown.Markdown;
 import org.lastmile.markdown.ParsedDoc;
 
-import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -27,17 +23,46 @@ import java.util.function.Function;
  * with their language, tables wrapped for horizontal scrolling, and raw HTML escaped (never passed through).
  */
 public final class ContentHtml {
-    private final DataHolder options;
+    /** What one document's rendering needs to know beyond its tree. */
+    private record Context(ParsedDoc doc, LinkResolver.Result links, Function<LinkResolver.Fallback, String> fallbackTitle) {
+    }
+
+    // One renderer serves every document (and thread); each render finds its context by its document node.
+    private final Map<Node, Context> contexts = new java.util.concurrent.ConcurrentHashMap<>();
+    private final HtmlRenderer renderer;
 
     public ContentHtml(Markdown markdown) {
-        MutableDataSet o = new MutableDataSet(markdown.options());
+        MutableDataSet o = new MutableDataSet(markdown.options()); // carries the parser's extensions, renderers included
         o.set(HtmlRenderer.GENERATE_HEADER_ID, false);
         o.set(HtmlRenderer.ESCAPE_HTML, true);
         o.set(HtmlRenderer.SUPPRESS_HTML_COMMENT_BLOCKS, true);
         o.set(HtmlRenderer.SUPPRESS_INLINE_HTML_COMMENTS, true);
         o.set(HtmlRenderer.SOFT_BREAK, "\n");
         o.set(FootnoteExtension.FOOTNOTE_BACK_REF_STRING, "↩");
-        this.options = o.toImmutable();
+        this.renderer = HtmlRenderer.builder(o.toImmutable())
+                .attributeProviderFactory(new IndependentAttributeProviderFactory() {
+                    @Override
+                    public AttributeProvider apply(LinkResolverContext context) {
+                        Context c = contexts.get(context.getDocument());
+                        return (Node node, AttributablePart part, MutableAttributes attrs) -> {
+                            if (c != null) attributes(c, node, part, attrs);
+                        };
+                    }
+                })
+                .build();
+    }
+
+    private static void attributes(Context c, Node node, AttributablePart part, MutableAttributes attrs) {
+        if (node instanceof Image img && c.links().imageSources().containsKey(img)) {
+            attrs.replaceValue("src", c.links().imageSources().get(img));
+        } else if (node instanceof Heading h && c.doc().ids().containsKey(h)) {
+            attrs.replaceValue("id", c.doc().ids().get(h));
+        } else if (node instanceof Link l && c.links().fallbacks().containsKey(l) && part == AttributablePart.LINK) {
+            LinkResolver.Fallback f = c.links().fallbacks().get(l);
+            attrs.replaceValue("hreflang", f.target().code());
+            attrs.replaceValue("class", "lm-fallback");
+            attrs.replaceValue("title", c.fallbackTitle().apply(f));
+        }
     }
 
     /**
@@ -45,29 +70,11 @@ public final class ContentHtml {
      *                      target language (e.g. "English version: not yet translated")
      */
     public String render(ParsedDoc doc, LinkResolver.Result links, Function<LinkResolver.Fallback, String> fallbackTitle) {
-        Map<Node, LinkResolver.Fallback> fallbacks = links.fallbacks();
-        HtmlRenderer renderer = HtmlRenderer.builder(options)
-                .extensions(List.of(TablesExtension.create(), StrikethroughExtension.create(),
-                        AutolinkExtension.create(), FootnoteExtension.create()))
-                .attributeProviderFactory(new IndependentAttributeProviderFactory() {
-                    @Override
-                    public AttributeProvider apply(LinkResolverContext context) {
-                        return (Node node, AttributablePart part, MutableAttributes attrs) -> {
-                            if (node instanceof com.vladsch.flexmark.ast.Image img && links.imageSources().containsKey(img)) {
-                                attrs.replaceValue("src", links.imageSources().get(img));
-                            } else if (node instanceof Heading h && doc.ids().containsKey(h)) {
-                                attrs.replaceValue("id", doc.ids().get(h));
-                            } else if (node instanceof Link l && fallbacks.containsKey(l) && part == AttributablePart.LINK) {
-                                LinkResolver.Fallback f = fallbacks.get(l);
-                                attrs.replaceValue("hreflang", f.target().code());
-                                attrs.replaceValue("class", "lm-fallback");
-                                attrs.replaceValue("title", fallbackTitle.apply(f));
-                            }
-                        };
-                    }
-                })
-                .build();
-        return renderer.render(doc.doc());
+        contexts.put(doc.doc(), new Context(doc, links, fallbackTitle));
+        try {
+            return renderer.render(doc.doc());
+        } finally {
+            contexts.remove(doc.doc());
+        }
     }
-
 }
