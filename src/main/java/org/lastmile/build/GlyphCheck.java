@@ -38,8 +38,17 @@ final class GlyphCheck {
         missingByLine.forEach((line, chars) -> out.add(Diagnostic.warning(
                 line == 0 ? SourcePos.of(doc.source().path()) : SourcePos.of(doc.source().path(), line),
                 "no glyph for " + String.join(", ", chars) + " in " + Fonts.displayName(fontByLine.get(line))
-                        + ", so this text cannot be printed in a PDF", "add a font for this script to the theme's font mapping")));
+                        + ", so this text cannot be printed in a PDF", chars.stream().allMatch(GlyphCheck::isSymbol)
+                        ? "remove these symbols or replace them with words: the PDF fonts cannot print them"
+                        : "add a font for this script to the theme's font mapping")));
         return out;
+    }
+
+    /** "U+2705 WHITE HEAVY CHECK MARK" names a character of no script: no font mapping can give it a font. */
+    private static boolean isSymbol(String described) {
+        int cp = Integer.parseInt(described.substring(2, described.indexOf(' ')), 16);
+        int sc = UScript.getScript(cp);
+        return sc == UScript.COMMON || sc == UScript.INHERITED;
     }
 
     private static void collect(Node n, ParsedDoc doc, PdfStyle style, Fonts fonts, Map<Integer, TreeSet<String>> missing,

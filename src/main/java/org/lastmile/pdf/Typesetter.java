@@ -364,8 +364,14 @@ final class Typesetter {
                 parts.add(String.join(", ", chars) + " in " + Fonts.displayName(f.getKey()));
             }
             SourcePos pos = e.getKey() > 0 ? SourcePos.of(source, e.getKey()) : SourcePos.of(source);
-            out.add(Diagnostic.error(pos, "no glyph for " + String.join("; ", parts),
-                    "add a font for this script to the theme's font mapping"));
+            // Letters belong to a script a font can be mapped to; symbols and emoji belong to none.
+            boolean symbolsOnly = e.getValue().values().stream().flatMap(Set::stream).allMatch(cp -> {
+                int sc = com.ibm.icu.lang.UScript.getScript(cp);
+                return sc == com.ibm.icu.lang.UScript.COMMON || sc == com.ibm.icu.lang.UScript.INHERITED;
+            });
+            out.add(Diagnostic.error(pos, "no glyph for " + String.join("; ", parts), symbolsOnly
+                    ? "remove these symbols or replace them with words: the PDF fonts cannot print them"
+                    : "add a font for this script to the theme's font mapping"));
         }
         return out;
     }
