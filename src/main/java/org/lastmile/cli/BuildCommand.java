@@ -1,8 +1,8 @@
 package org.lastmile.cli;
 
-import org.lastmile.build.Build;
-import org.lastmile.build.BuildOptions;
-import org.lastmile.build.BuildResult;
+import org.lastmile.pipeline.Build;
+import org.lastmile.pipeline.BuildOptions;
+import org.lastmile.pipeline.BuildResult;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -37,7 +37,7 @@ final class BuildCommand implements Callable<Integer> {
     public Integer call() {
         Path root = source.root();
         Path outDir = out == null ? root.resolve("public") : out.toAbsolutePath().normalize();
-        org.lastmile.build.OutputWriter.refusal(root, outDir).ifPresent(d -> {
+        org.lastmile.pipeline.OutputWriter.refusal(root, outDir).ifPresent(d -> {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--out " + out + ": " + d.text());
         });
         if (threads < 0 || threads > 256) {

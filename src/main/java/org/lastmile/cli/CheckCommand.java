@@ -1,8 +1,8 @@
 package org.lastmile.cli;
 
-import org.lastmile.build.Build;
-import org.lastmile.build.BuildOptions;
-import org.lastmile.build.PdfCache;
+import org.lastmile.pipeline.Build;
+import org.lastmile.pipeline.BuildOptions;
+import org.lastmile.pipeline.PdfCache;
 import org.lastmile.diag.Diagnostic;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

@@ -1,7 +1,7 @@
 package org.lastmile.cli;
 
-import org.lastmile.build.Build;
-import org.lastmile.build.BuildOptions;
+import org.lastmile.pipeline.Build;
+import org.lastmile.pipeline.BuildOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;

@@ -1,6 +1,6 @@
 package org.lastmile.preview;
 
-import org.lastmile.build.Build;
+import org.lastmile.pipeline.Build;
 import org.lastmile.diag.Diagnostic;
 
 import java.nio.file.Path;

@@ -2,7 +2,7 @@ package org.lastmile.cli;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.lastmile.build.TestSites;
+import org.lastmile.pipeline.TestSites;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

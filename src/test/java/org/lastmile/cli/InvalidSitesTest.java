@@ -5,7 +5,7 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
-import org.lastmile.build.TestSites;
+import org.lastmile.pipeline.TestSites;
 import org.opentest4j.AssertionFailedError;
 
 import java.io.IOException;

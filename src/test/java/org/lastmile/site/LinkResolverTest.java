@@ -5,9 +5,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.lastmile.config.ConfigLoader;
 import org.lastmile.content.ContentLoader;
 import org.lastmile.diag.Diagnostic;
-import org.lastmile.build.Build;
-import org.lastmile.build.BuildOptions;
-import org.lastmile.build.BuildResult;
+import org.lastmile.pipeline.Build;
+import org.lastmile.pipeline.BuildOptions;
+import org.lastmile.pipeline.BuildResult;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

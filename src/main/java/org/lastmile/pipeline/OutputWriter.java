@@ -1,4 +1,4 @@
-package org.lastmile.build;
+package org.lastmile.pipeline;
 
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;

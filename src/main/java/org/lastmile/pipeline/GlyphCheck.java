@@ -1,4 +1,4 @@
-package org.lastmile.build;
+package org.lastmile.pipeline;
 
 import com.ibm.icu.lang.UCharacter;
 import com.ibm.icu.lang.UScript;

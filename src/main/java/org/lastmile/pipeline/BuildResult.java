@@ -1,4 +1,4 @@
-package org.lastmile.build;
+package org.lastmile.pipeline;
 
 import org.lastmile.diag.Diagnostic;
 

@@ -1,4 +1,4 @@
-package org.lastmile.build;
+package org.lastmile.pipeline;
 
 import com.vladsch.flexmark.ast.Image;
 import java.nio.file.Path;
