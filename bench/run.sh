@@ -1,0 +1,129 @@
+#!/usr/bin/env bash
+# Times lastmile against Hugo on the same synthetic publication (see bench/README.md).
+#
+#   bench/run.sh --papers 500 [--runs 3] [--pdf] [--work DIR] [--threads N]
+#
+# Generates the site once per size (bench/gen_site.py), then alternates lastmile and Hugo builds, each run under
+# /usr/bin/time -v, and prints medians: wall time, CPU time, pages, pages per second, the ratio and peak RSS.
+# With --pdf it also times the guide PDFs (CPU per guide), a no-change rebuild from the build cache against a cold
+# build, and a rebuild after editing one guide.
+set -euo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+root="$(dirname "$here")"
+papers=""; runs=3; pdf=0; work="$here/work"; threads=0; java_opts="${LASTMILE_JAVA_OPTS:-}"
+usage() { echo "usage: bench/run.sh --papers N [--runs R] [--pdf] [--work DIR] [--threads N]" >&2; exit 2; }
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --papers) papers="${2:-}"; shift 2 ;;
+    --runs) runs="${2:-}"; shift 2 ;;
+    --pdf) pdf=1; shift ;;
+    --work) work="${2:-}"; shift 2 ;;
+    --threads) threads="${2:-}"; shift 2 ;;
+    -h|--help) sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    *) usage ;;
+  esac
+done
+[[ "$papers" =~ ^[0-9]+$ ]] && [ "$papers" -ge 1 ] || usage
+[[ "$runs" =~ ^[0-9]+$ ]] && [ "$runs" -ge 1 ] || usage
+[ -x /usr/bin/time ] || { echo "bench: /usr/bin/time is missing — apt-get install time" >&2; exit 1; }
+command -v python3 >/dev/null || { echo "bench: python3 is missing (it runs the generator)" >&2; exit 1; }
+
+"$root/build-site.sh" --version >/dev/null     # builds target/lastmile.jar when it is stale
+. "$root/scripts/find-jdk.sh"
+jar="$root/target/lastmile.jar"
+java=("$JAVA_HOME/bin/java")
+[ -n "$java_opts" ] && java+=($java_opts)
+have_hugo=1; command -v hugo >/dev/null || have_hugo=0
+has_cache=0; "$JAVA_HOME/bin/java" -jar "$jar" build --help 2>/dev/null | grep -q -- '--no-cache' && has_cache=1
+
+dir="$work/$papers"
+stamp="papers=$papers pdf=$pdf gen=$(sha1sum "$here/gen_site.py" "$here"/vocab/*.txt | sha1sum | cut -c1-12)"
+if [ "$(cat "$dir/.stamp" 2>/dev/null)" != "$stamp" ]; then
+  echo "generating $papers papers into $dir …" >&2
+  rm -rf "$dir"; mkdir -p "$dir"
+  python3 "$here/gen_site.py" --papers "$papers" --out "$dir" $([ "$pdf" = 1 ] && echo --pdf) >&2
+  echo "$stamp" > "$dir/.stamp"
+fi
+
+# One timed run: label, then the command. Appends "label wall cpu rss_mb" to $dir/runs.txt.
+timed() {
+  local label="$1"; shift
+  /usr/bin/time -v -o "$dir/time.txt" "$@" > "$dir/last.out" 2> "$dir/last.err" || {
+    echo "bench: $label failed:" >&2; tail -5 "$dir/last.err" >&2; tail -3 "$dir/last.out" >&2; exit 1; }
+  awk -v l="$label" -F': ' '
+    /Elapsed \(wall clock\)/ { n = split($2, t, ":"); w = (n == 3) ? t[1]*3600 + t[2]*60 + t[3] : t[1]*60 + t[2] }
+    /User time/ { u = $2 } /System time/ { s = $2 } /Maximum resident/ { r = $2 }
+    END { printf "%s %.2f %.2f %.0f\n", l, w, u + s, r / 1024 }' "$dir/time.txt" >> "$dir/runs.txt"
+}
+median() { sort -n | awk '{ a[NR] = $1 } END { if (NR % 2) print a[(NR + 1) / 2]; else printf "%.2f\n", (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
+col() { awk -v l="$1" -v c="$2" '$1 == l { print $c }' "$dir/runs.txt" | median; }
+
+lm_build() {   # lastmile build of site $1 into $2, extra arguments after
+  local src="$1" out="$2"; shift 2
+  timed "$LABEL" "${java[@]}" -jar "$jar" build --source "$src" --out "$out" --threads "$threads" "$@"
+}
+cold=(); [ "$has_cache" = 1 ] && cold=(--no-cache)
+
+: > "$dir/runs.txt"
+site="$dir/lastmile"
+for i in $(seq 1 "$runs"); do
+  order=(lastmile hugo); [ $((i % 2)) = 0 ] && order=(hugo lastmile)
+  for tool in "${order[@]}"; do
+    echo "run $i/$runs: $tool" >&2
+    if [ "$tool" = lastmile ]; then
+      rm -rf "$dir/out-lastmile"; LABEL=lastmile lm_build "$site" "$dir/out-lastmile" "${cold[@]}"
+    elif [ "$have_hugo" = 1 ]; then
+      rm -rf "$dir/out-hugo"; timed hugo hugo --source "$dir/hugo" --destination "$dir/out-hugo" --quiet
+    fi
+  done
+done
+
+pages_lm=$(find "$dir/out-lastmile" -name '*.html' | wc -l)
+pdfs_lm=$(find "$dir/out-lastmile" -name '*-guide-*.pdf' ! -name '*-booklet.pdf' | wc -l)
+lm_wall=$(col lastmile 2); lm_cpu=$(col lastmile 3); lm_rss=$(col lastmile 4)
+cores=$(nproc)
+{
+  echo
+  echo "lastmile bench: $papers papers, $runs alternating runs, medians; $cores cores, $(uname -m), $(date -u +%Y-%m-%d)"
+  echo "lastmile $("$JAVA_HOME/bin/java" -jar "$jar" --version 2>/dev/null | head -1) on Java $("$JAVA_HOME/bin/java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.version = //p')${java_opts:+ ($java_opts)}"
+  [ "$pdf" = 1 ] && echo "(lastmile builds the site AND $pdfs_lm guide PDFs with their booklets; Hugo builds only HTML)"
+  printf '%-10s %8s %8s %8s %10s %9s\n' tool pages wall_s cpu_s pages/s rss_MB
+  printf '%-10s %8d %8.2f %8.2f %10.0f %9.0f\n' lastmile "$pages_lm" "$lm_wall" "$lm_cpu" "$(echo "$pages_lm / $lm_wall" | bc -l)" "$lm_rss"
+  if [ "$have_hugo" = 1 ]; then
+    pages_hg=$(find "$dir/out-hugo" -name '*.html' | wc -l)
+    hg_wall=$(col hugo 2); hg_cpu=$(col hugo 3); hg_rss=$(col hugo 4)
+    printf '%-10s %8d %8.2f %8.2f %10.0f %9.0f\n' "hugo" "$pages_hg" "$hg_wall" "$hg_cpu" "$(echo "$pages_hg / $hg_wall" | bc -l)" "$hg_rss"
+    echo "$(hugo version | cut -d' ' -f1-2)"
+    printf 'ratio (lastmile pages/s ÷ Hugo pages/s): %.2f\n' "$(echo "($pages_lm / $lm_wall) / ($pages_hg / $hg_wall)" | bc -l)"
+  else
+    echo "Hugo is not installed (apt-get install hugo): lastmile timed alone"
+  fi
+} | tee "$dir/result.txt"
+
+if [ "$pdf" = 1 ]; then
+  # PDF CPU per guide: the same content built without PDFs, the difference shared among the guides.
+  nopdf="$dir/lastmile-nopdf"
+  if [ ! -d "$nopdf" ]; then
+    mkdir -p "$nopdf"; cp -r "$site/content" "$nopdf/"; sed 's/^  guides: true/  guides: false/' "$site/site.yaml" > "$nopdf/site.yaml"
+  fi
+  for i in $(seq 1 "$runs"); do rm -rf "$dir/out-nopdf"; LABEL=nopdf lm_build "$nopdf" "$dir/out-nopdf" "${cold[@]}"; done
+  nopdf_cpu=$(col nopdf 3)
+  printf 'PDF CPU per guide (with its booklet): %.0f ms (%s guides; %.2f s CPU with PDFs, %.2f s without)\n' \
+    "$(echo "($lm_cpu - $nopdf_cpu) * 1000 / $pdfs_lm" | bc -l)" "$pdfs_lm" "$lm_cpu" "$nopdf_cpu" | tee -a "$dir/result.txt"
+fi
+if [ "$has_cache" = 1 ]; then
+  # The persistent build cache: a cold build fills it, then rebuilds with nothing changed read from it.
+  cache="$dir/cache"; rm -rf "$cache"
+  rm -rf "$dir/out-cached"; LABEL=fill lm_build "$site" "$dir/out-cached" --cache-dir "$cache"
+  for i in $(seq 1 "$runs"); do LABEL=cached lm_build "$site" "$dir/out-cached" --cache-dir "$cache"; done
+  printf 'no-change rebuild with the cache: %.2f s, %.0f %% of the cold build (%s)\n' "$(col cached 2)" \
+    "$(echo "$(col cached 2) * 100 / $lm_wall" | bc -l)" "$(tail -1 "$dir/last.out")" | tee -a "$dir/result.txt"
+  if [ "$pdf" = 1 ]; then
+    guide=$(find "$site/content/papers" -name guide.fr.md | sort | head -1)
+    cp "$guide" "$dir/guide.bak"; printf '\nOne more sentence.\n' >> "$guide"
+    LABEL=edit lm_build "$site" "$dir/out-cached" --cache-dir "$cache" || true
+    cp "$dir/guide.bak" "$guide"
+    printf 'rebuild after editing one guide: %.2f s (%s)\n' "$(col edit 2)" "$(tail -1 "$dir/last.out")" | tee -a "$dir/result.txt"
+  fi
+fi
+echo "runs: $dir/runs.txt (label wall_s cpu_s rss_MB); summary: $dir/result.txt" >&2
