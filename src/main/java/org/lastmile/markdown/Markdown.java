@@ -1,6 +1,5 @@
 package org.lastmile.markdown;
 
-import com.vladsch.flexmark.ext.autolink.AutolinkExtension;
 import com.vladsch.flexmark.ext.footnotes.FootnoteExtension;
 import com.vladsch.flexmark.ext.gfm.strikethrough.StrikethroughExtension;
 import com.vladsch.flexmark.ext.tables.TablesExtension;
@@ -25,7 +24,7 @@ public final class Markdown {
         o.set(Parser.EXTENSIONS, List.of(
                 TablesExtension.create(),
                 StrikethroughExtension.create(),
-                AutolinkExtension.create(),
+                new QuickAutolinkExtension(),
                 FootnoteExtension.create()));
         // GFM table semantics: header row required, column count taken from the header.
         o.set(TablesExtension.COLUMN_SPANS, false);

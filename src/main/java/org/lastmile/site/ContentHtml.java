@@ -49,7 +49,35 @@ public final class ContentHtml {
                         };
                     }
                 })
+                // Text is most of a page: escape it with a plain loop, not flexmark's regex replacement (same output).
+                .nodeRendererFactory(options -> () -> java.util.Set.of(new com.vladsch.flexmark.html.renderer.NodeRenderingHandler<>(
+                        com.vladsch.flexmark.ast.Text.class, (node, context, html) ->
+                        html.raw(escapeHtml(com.vladsch.flexmark.util.sequence.Escaping.normalizeEOL(node.getChars().unescape()))))))
                 .build();
+    }
+
+    /** {@code & < > "} as entities, as flexmark's own text escaping does; the string itself when none occurs. */
+    static String escapeHtml(String s) {
+        int n = s.length();
+        int i = 0;
+        while (i < n) {
+            char c = s.charAt(i);
+            if (c == '&' || c == '<' || c == '>' || c == '"') break;
+            i++;
+        }
+        if (i == n) return s;
+        StringBuilder sb = new StringBuilder(n + 16).append(s, 0, i);
+        for (; i < n; i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '&' -> sb.append("&amp;");
+                case '<' -> sb.append("&lt;");
+                case '>' -> sb.append("&gt;");
+                case '"' -> sb.append("&quot;");
+                default -> sb.append(c);
+            }
+        }
+        return sb.toString();
     }
 
     private static void attributes(Context c, Node node, AttributablePart part, MutableAttributes attrs) {
