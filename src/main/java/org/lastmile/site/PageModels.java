@@ -30,6 +30,8 @@ final class PageModels {
     private final Messages messages;
     private final SiteConfig cfg;
     private final String year;
+    // A paper's date shows on its page, the home page and every tag page: format it once per language.
+    private final Map<String, String> longDates = new java.util.concurrent.ConcurrentHashMap<>();
 
     PageModels(SiteIndex index, Messages messages, String year) {
         this.index = index;
@@ -127,7 +129,7 @@ final class PageModels {
         for (TocEntry e : doc.parsed().toc()) toc.add(Map.of("level", e.level(), "id", e.id(), "text", e.text()));
         p.put("toc", toc);
         fm.date().ifPresent(d -> {
-            p.put("date", Locales.longDate(d, lang.locale()));
+            p.put("date", longDate(d, lang));
             p.put("dateIso", d.toString());
         });
         p.put("authors", fm.authors());
@@ -179,13 +181,17 @@ final class PageModels {
                 "bookletUrl", index.href(SiteIndex.guideBooklet(b.slug(), l.code())), "current", current);
     }
 
+    private String longDate(LocalDate d, Language lang) {
+        return longDates.computeIfAbsent(lang.code() + ' ' + d, k -> Locales.longDate(d, lang.locale()));
+    }
+
     /** A list entry for a paper on a home or tag page. */
     Map<String, Object> paperItem(Bundle b, SourceFile paper, Language lang) {
         Map<String, Object> m = new LinkedHashMap<>();
         FrontMatter fm = paper.fm();
         m.put("title", fm.title());
         m.put("url", index.href(SiteIndex.paper(b.slug(), lang.code())));
-        m.put("date", fm.date().map(d -> Locales.longDate(d, lang.locale())).orElse(""));
+        m.put("date", fm.date().map(d -> longDate(d, lang)).orElse(""));
         m.put("dateIso", fm.date().map(LocalDate::toString).orElse(""));
         m.put("summary", fm.summary());
         m.put("tags", tags(fm.tags(), lang));
