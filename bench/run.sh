@@ -10,7 +10,7 @@
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(dirname "$here")"
-papers=""; runs=3; pdf=0; work="$here/work"; threads=0; java_opts="${LASTMILE_JAVA_OPTS:-}"
+papers=""; runs=3; pdf=0; work="$here/work"; threads=0; java_opts="${LASTMILE_JAVA_OPTS-default settings of build-site.sh}"
 usage() { echo "usage: bench/run.sh --papers N [--runs R] [--pdf] [--work DIR] [--threads N]" >&2; exit 2; }
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -31,8 +31,8 @@ command -v python3 >/dev/null || { echo "bench: python3 is missing (it runs the 
 "$root/build-site.sh" --version >/dev/null     # builds target/lastmile.jar when it is stale
 . "$root/scripts/find-jdk.sh"
 jar="$root/target/lastmile.jar"
-java=("$JAVA_HOME/bin/java")
-[ -n "$java_opts" ] && java+=($java_opts)
+# lastmile runs as users run it, through build-site.sh with its JVM settings (LASTMILE_JAVA_OPTS replaces them).
+launcher="$root/build-site.sh"
 have_hugo=1; command -v hugo >/dev/null || have_hugo=0
 has_cache=0; "$JAVA_HOME/bin/java" -jar "$jar" build --help 2>/dev/null | grep -q -- '--no-cache' && has_cache=1
 
@@ -60,7 +60,7 @@ col() { awk -v l="$1" -v c="$2" '$1 == l { print $c }' "$dir/runs.txt" | median;
 
 lm_build() {   # lastmile build of site $1 into $2, extra arguments after
   local src="$1" out="$2"; shift 2
-  timed "$LABEL" "${java[@]}" -jar "$jar" build --source "$src" --out "$out" --threads "$threads" "$@"
+  timed "$LABEL" "$launcher" build --source "$src" --out "$out" --threads "$threads" "$@"
 }
 cold=(); [ "$has_cache" = 1 ] && cold=(--no-cache)
 
@@ -85,7 +85,7 @@ cores=$(nproc)
 {
   echo
   echo "lastmile bench: $papers papers, $runs alternating runs, medians; $cores cores, $(uname -m), $(date -u +%Y-%m-%d)"
-  echo "lastmile $("$JAVA_HOME/bin/java" -jar "$jar" --version 2>/dev/null | head -1) on Java $("$JAVA_HOME/bin/java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.version = //p')${java_opts:+ ($java_opts)}"
+  echo "lastmile $("$JAVA_HOME/bin/java" -jar "$jar" --version 2>/dev/null | head -1) on Java $("$JAVA_HOME/bin/java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.version = //p') ($java_opts)"
   [ "$pdf" = 1 ] && echo "(lastmile builds the site AND $pdfs_lm guide PDFs with their booklets; Hugo builds only HTML)"
   printf '%-10s %8s %8s %8s %10s %9s\n' tool pages wall_s cpu_s pages/s rss_MB
   printf '%-10s %8d %8.2f %8.2f %10.0f %9.0f\n' lastmile "$pages_lm" "$lm_wall" "$lm_cpu" "$(echo "$pages_lm / $lm_wall" | bc -l)" "$lm_rss"
