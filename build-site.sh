@@ -19,7 +19,7 @@ jsa="$here/target/lastmile.jsa"
 if [ -z "${LASTMILE_JAVA_OPTS+set}" ] && { [ ! -f "$jsa" ] || [ "$jar" -nt "$jsa" ]; }; then
   tmp="$(mktemp -d)"
   "$JAVA_HOME/bin/java" -XX:ArchiveClassesAtExit="$jsa" -XX:TieredStopAtLevel=1 -Xlog:cds=off -Xlog:cds+dynamic=off \
-    -jar "$jar" build --source "$here" --out "$tmp/public" >/dev/null 2>&1 || rm -f "$jsa"
+    -jar "$jar" build --no-cache --source "$here" --out "$tmp/public" >/dev/null 2>&1 || rm -f "$jsa"
   rm -rf "$tmp"
 fi
 opts=${LASTMILE_JAVA_OPTS-"-XX:SharedArchiveFile=$jsa -Xshare:auto -Xlog:cds=off -Xlog:cds+dynamic=off -XX:TieredStopAtLevel=1"}

@@ -32,6 +32,10 @@ final class BuildCommand implements Callable<Integer> {
     boolean drafts;
     @Option(names = "--threads", paramLabel = "N", description = "Worker threads. Default: one per core.")
     int threads;
+    @Option(names = "--cache-dir", paramLabel = "DIR", description = "Build cache: PDFs whose inputs did not change are taken from here. Default: .lastmile/cache in the site folder.")
+    Path cacheDir;
+    @Option(names = "--no-cache", description = "Neither read nor fill the build cache.")
+    boolean noCache;
 
     @Override
     public Integer call() {
@@ -46,7 +50,12 @@ final class BuildCommand implements Callable<Integer> {
         if (baseUrl != null && !org.lastmile.config.ConfigLoader.isBaseUrl(baseUrl)) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--base-url " + baseUrl + ": not an absolute http(s) URL — write it like https://example.org");
         }
-        BuildResult r = Build.run(new BuildOptions(root, outDir, languages.codes(), Optional.ofNullable(baseUrl), drafts, threads));
+        if (noCache && cacheDir != null) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--cache-dir and --no-cache: give one of them");
+        }
+        BuildOptions bo = new BuildOptions(root, outDir, languages.codes(), Optional.ofNullable(baseUrl), drafts, threads);
+        if (!noCache) bo = bo.withCache(cacheDir == null ? root.resolve(BuildOptions.DEFAULT_CACHE) : cacheDir.toAbsolutePath().normalize());
+        BuildResult r = Build.run(bo);
         var err = spec.commandLine().getErr();
         Reporter.print(err, r.diagnostics());
         if (!r.ok()) {
@@ -54,7 +63,8 @@ final class BuildCommand implements Callable<Integer> {
             return 1;
         }
         spec.commandLine().getOut().println("built " + Reporter.plural(r.pages(), "page") + " and "
-                + Reporter.plural(r.pdfs(), "PDF") + " into " + outDir + " in " + r.millis() + " ms ("
+                + Reporter.plural(r.pdfs(), "PDF") + (r.cachedPdfs() > 0 ? " (" + r.cachedPdfs() + " from the cache)" : "")
+                + " into " + outDir + " in " + r.millis() + " ms ("
                 + Reporter.counts(0, r.warnings()) + ")");
         return 0;
     }

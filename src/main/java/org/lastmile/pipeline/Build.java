@@ -44,6 +44,7 @@ public final class Build {
     private final BuildOptions opts;
     private final PdfCache pdfCache;
     private final Diagnostics diagnostics = new Diagnostics();
+    private int cachedPdfs;
 
     private Build(BuildOptions opts, PdfCache pdfCache) {
         this.opts = opts;
@@ -51,7 +52,12 @@ public final class Build {
     }
 
     /** The files a build made, in memory: what {@link #run} publishes and what the preview server serves. */
-    public record Output(Map<String, byte[]> files, Map<String, Path> copies, List<Diagnostic> diagnostics, int pages, int pdfs) {
+    public record Output(Map<String, byte[]> files, Map<String, Path> copies, List<Diagnostic> diagnostics, int pages, int pdfs,
+                         int cachedPdfs) {
+        public Output(Map<String, byte[]> files, Map<String, Path> copies, List<Diagnostic> diagnostics, int pages, int pdfs) {
+            this(files, copies, diagnostics, pages, pdfs, 0);
+        }
+
         public boolean ok() {
             return diagnostics.stream().noneMatch(Diagnostic::isError);
         }
@@ -62,7 +68,7 @@ public final class Build {
         long start = System.nanoTime();
         Optional<Diagnostic> refused = OutputWriter.refusal(opts.source(), opts.out());
         if (refused.isPresent()) return new BuildResult(List.of(refused.get()), 0, 0, 0);
-        Output o = render(opts, new PdfCache());
+        Output o = render(opts, new PdfCache(opts.cacheDir().map(DiskCache::new)));
         List<Diagnostic> ds = new ArrayList<>(o.diagnostics());
         if (o.ok()) {
             try {
@@ -72,7 +78,7 @@ public final class Build {
                         "check that the folder is writable and the disk is not full"));
             }
         }
-        return new BuildResult(List.copyOf(ds), o.pages(), o.pdfs(), (System.nanoTime() - start) / 1_000_000);
+        return new BuildResult(List.copyOf(ds), o.pages(), o.pdfs(), (System.nanoTime() - start) / 1_000_000, o.cachedPdfs());
     }
 
     /**
@@ -145,8 +151,11 @@ public final class Build {
     private Output output(Map<String, byte[]> files, Map<String, Path> copies) {
         int pages = (int) files.keySet().stream().filter(k -> k.endsWith(".html")).count();
         int pdfs = (int) files.keySet().stream().filter(k -> k.endsWith(".pdf")).count();
+        pdfCache.disk().flatMap(DiskCache::writeProblem).ifPresent(p -> diagnostics.warning(
+                SourcePos.of(pdfCache.disk().get().dir()), "cannot write the build cache: " + p,
+                "check that the folder is writable, or pass --no-cache"));
         return new Output(java.util.Collections.unmodifiableMap(new TreeMap<>(files)),
-                java.util.Collections.unmodifiableMap(new TreeMap<>(copies)), diagnostics.sorted(), pages, pdfs);
+                java.util.Collections.unmodifiableMap(new TreeMap<>(copies)), diagnostics.sorted(), pages, pdfs, cachedPdfs);
     }
 
     private static <K, V> Map<K, V> orEmpty(Map<K, V> m) {
@@ -154,7 +163,10 @@ public final class Build {
     }
 
     private Map<String, byte[]> renderPdfs(Site site, Map<String, RenderedDoc> docs) {
-        return new GuidePdfs(site, diagnostics, pdfCache).render(docs, languages(site.config));
+        GuidePdfs pdfs = new GuidePdfs(site, diagnostics, pdfCache);
+        Map<String, byte[]> out = pdfs.render(docs, languages(site.config));
+        cachedPdfs = pdfs.fromCache();
+        return out;
     }
 
     /** Runs a stage; a stage that cannot go on reports its diagnostics and yields null. */

@@ -9,13 +9,26 @@ import java.util.Optional;
  * partial build is a site of just those languages (its switchers and sitemap name no others), unless
  * {@code othersOnDemand}: then pages link every language, as the preview server builds the others when asked.
  * {@code baseUrl} overrides site.yaml's; {@code threads} 0 means one per core; {@code check} adds the findings of
- * {@code lastmile check}.
+ * {@code lastmile check}; {@code cacheDir} is the persistent build cache (none when empty).
  */
 public record BuildOptions(Path source, Path out, List<String> languages, Optional<String> baseUrl,
-                           boolean drafts, int threads, boolean check, boolean othersOnDemand) {
+                           boolean drafts, int threads, boolean check, boolean othersOnDemand, Optional<Path> cacheDir) {
+
+    /** Where the build cache lives unless --cache-dir says otherwise. */
+    public static final String DEFAULT_CACHE = ".lastmile/cache";
 
     public BuildOptions(Path source, Path out, List<String> languages, Optional<String> baseUrl, boolean drafts, int threads) {
         this(source, out, languages, baseUrl, drafts, threads, false, false);
+    }
+
+    public BuildOptions(Path source, Path out, List<String> languages, Optional<String> baseUrl, boolean drafts, int threads,
+                        boolean check, boolean othersOnDemand) {
+        this(source, out, languages, baseUrl, drafts, threads, check, othersOnDemand, Optional.empty());
+    }
+
+    /** The same build, reading and filling the build cache in {@code dir}. */
+    public BuildOptions withCache(Path dir) {
+        return new BuildOptions(source, out, languages, baseUrl, drafts, threads, check, othersOnDemand, Optional.of(dir));
     }
 
     public static BuildOptions of(Path source, Path out) {
@@ -24,11 +37,11 @@ public record BuildOptions(Path source, Path out, List<String> languages, Option
 
     /** The same build as a check: nothing is written, and findings only a check reports are included. */
     public BuildOptions asCheck() {
-        return new BuildOptions(source, out, languages, baseUrl, drafts, threads, true, othersOnDemand);
+        return new BuildOptions(source, out, languages, baseUrl, drafts, threads, true, othersOnDemand, cacheDir);
     }
 
     /** The same build for the preview server: only {@code languages} are rendered, but pages link all of them. */
     public BuildOptions withOthersOnDemand() {
-        return new BuildOptions(source, out, languages, baseUrl, drafts, threads, check, true);
+        return new BuildOptions(source, out, languages, baseUrl, drafts, threads, check, true, cacheDir);
     }
 }

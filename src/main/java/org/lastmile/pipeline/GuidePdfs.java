@@ -48,6 +48,7 @@ final class GuidePdfs {
     private final SiteConfig cfg;
 
     private final Map<String, java.nio.file.Path> staticFiles;
+    private final java.util.concurrent.atomic.AtomicInteger fromCache = new java.util.concurrent.atomic.AtomicInteger();
 
     GuidePdfs(Build.Site site, Diagnostics diagnostics, PdfCache cache) {
         this.staticFiles = site.theme().staticFiles();
@@ -64,6 +65,7 @@ final class GuidePdfs {
         if (!cfg.pdf().guides() && !cfg.pdf().papers()) return Map.of();
         PdfStyle style = PdfTheme.style(cfg);
         Fonts fonts = cache.fonts(style, site.theme());
+        String shared = sharedKey(style);
         List<Job> jobs = new ArrayList<>();
         for (Bundle b : site.index().content().bundles()) {
             for (Language l : languages) {
@@ -76,7 +78,7 @@ final class GuidePdfs {
             RenderedDoc doc = docs.get(SiteIndex.path(j.file()));
             if (doc == null) return;
             Language lang = cfg.language(j.file().lang()).orElseThrow();
-            String key = key(j, doc, style);
+            String key = key(j, doc, style, shared);
             Optional<byte[]> hit = cache.get(key);
             byte[] pdf = hit.orElse(null);
             if (pdf == null) {
@@ -85,12 +87,17 @@ final class GuidePdfs {
                 diagnostics.addAll(r.diagnostics());
                 if (!r.ok()) return;
                 pdf = r.pdf().orElseThrow();
-                cache.put(key, pdf);
+                // A PDF that came with warnings is typeset again next time, so its warnings are never lost.
+                if (r.diagnostics().isEmpty()) cache.put(key, pdf);
+            } else {
+                fromCache.incrementAndGet();
             }
             out.put(j.out().substring(1), pdf);
             if (j.guide()) {
+                boolean[] cached = new boolean[1];
                 out.put(SiteIndex.guideBooklet(j.bundle().slug(), lang.code()).substring(1),
-                        cache.booklet(key, pdf, lang.rtl() ? Direction.RTL : Direction.LTR));
+                        cache.booklet(key, pdf, lang.rtl() ? Direction.RTL : Direction.LTR, cached));
+                if (cached[0]) fromCache.incrementAndGet();
             }
         });
         return new TreeMap<>(out);
@@ -109,15 +116,58 @@ final class GuidePdfs {
         return r.pdf().orElse(null);
     }
 
-    /** Everything that goes into one PDF, hashed: an unchanged guide is not typeset again by the preview. */
-    private String key(Job j, RenderedDoc doc, PdfStyle style) {
+    /** How many of the PDFs of the last {@link #render} came from the cache (booklets included). */
+    int fromCache() {
+        return fromCache.get();
+    }
+
+    /**
+     * What every PDF of the build depends on: lastmile itself, the fonts' content, the languages and the UI labels
+     * printed in PDFs.
+     */
+    private String sharedKey(PdfStyle style) {
         StringBuilder sb = new StringBuilder();
+        sb.append(cache.disk().map(DiskCache::codeFingerprint).orElse(org.lastmile.config.Version.VERSION)).append('\n');
+        for (String f : style.fontFiles()) {
+            sb.append(f).append('=').append(site.theme().font(f).map(cache::fontHash).orElse("none")).append('\n');
+        }
+        sb.append(cfg.languages()).append('\n');
+        for (Language l : cfg.languages()) {
+            for (String k : List.of("community_guide", "read_full_paper", "available_in", "footnotes", "briefing_paper", "contents")) {
+                sb.append(site.messages().format(l.code(), k)).append('\n');
+            }
+        }
+        return sb.toString();
+    }
+
+    /**
+     * Everything that goes into one PDF, hashed: an unchanged guide is not typeset again by the preview, nor, with
+     * the build cache, by the next build. Images are keyed by their content.
+     */
+    private String key(Job j, RenderedDoc doc, PdfStyle style, String shared) {
+        StringBuilder sb = new StringBuilder(shared);
+        for (Path r : j.bundle().resources()) sb.append(r.getFileName()).append('=').append(DiskCache.fileHash(r)).append('\n');
+        j.file().fm().coverImage().ifPresent(c -> sb.append("cover=").append(DiskCache.fileHash(j.bundle().dir().resolve(c))).append('\n'));
+        staticImages(doc.parsed().doc(), sb);
         sb.append(j.out()).append('\n').append(doc.html()).append('\n').append(j.file().fm()).append('\n')
                 .append(style.withOrganisation(style.organisation(), null, style.licence())).append('\n')
                 .append(style.logo() == null ? "" : HexFormat.of().formatHex(sha(style.logo())))
                 .append(j.bundle().guides().keySet()).append(j.bundle().papers().keySet()).append(cfg.baseUrl())
                 .append(timestamp(j.file())).append(cfg.language(j.file().lang()));
         return HexFormat.of().formatHex(sha(sb.toString().getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** The content of static/ images (written from the site root) a document shows: the PDF embeds them. */
+    private void staticImages(Node n, StringBuilder sb) {
+        for (Node c = n.getFirstChild(); c != null; c = c.getNext()) {
+            if (c instanceof Image img) {
+                String url = img.getUrl().toString();
+                Path file = url.startsWith("/") ? staticFiles.get(url.substring(1)) : null;
+                if (file == null && url.startsWith("/") && Path.of(url).isAbsolute()) file = Path.of(url);
+                if (file != null) sb.append("image=").append(DiskCache.fileHash(file)).append('\n');
+            }
+            staticImages(c, sb);
+        }
     }
 
     private static byte[] sha(byte[] b) {

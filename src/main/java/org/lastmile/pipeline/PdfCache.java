@@ -14,12 +14,35 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * PDFs kept between builds of one process (the preview server), keyed by a hash of everything that went into them,
- * so an edit re-typesets only the guides it touched. A one-off build starts with an empty cache.
+ * so an edit re-typesets only the guides it touched; with a {@link DiskCache}, also between builds (and machines).
  */
 public final class PdfCache {
+    private final Optional<DiskCache> disk;
     private final Map<String, byte[]> byKey = new ConcurrentHashMap<>();
     private final Map<String, byte[]> booklets = new ConcurrentHashMap<>();
     private final Map<String, Fonts> fonts = new ConcurrentHashMap<>();
+    private final Map<String, String> fileHashes = new ConcurrentHashMap<>();
+
+    /** A cache in memory only: the preview server's, or a build's with --no-cache. */
+    public PdfCache() {
+        this(Optional.empty());
+    }
+
+    public PdfCache(Optional<DiskCache> disk) {
+        this.disk = disk;
+    }
+
+    Optional<DiskCache> disk() {
+        return disk;
+    }
+
+    /**
+     * A hash of a font file's content, once per process: a persistent cache must notice a changed font even when
+     * its name, size and date did not change (a CI checkout gives every file a new date).
+     */
+    String fontHash(java.nio.file.Path font) {
+        return fileHashes.computeIfAbsent(font.toString(), k -> DiskCache.fileHash(font));
+    }
 
     /**
      * The fonts of {@code style}, loaded once: parsing a 10 MB CJK font per document (or per rebuild in the
@@ -41,15 +64,28 @@ public final class PdfCache {
         return fonts.computeIfAbsent(key.toString(), k -> Fonts.load(style, PdfTheme.fonts(theme)));
     }
 
-    byte[] booklet(String key, byte[] guide, Direction direction) {
-        return booklets.computeIfAbsent(key, k -> Booklet.impose(guide, direction));
+    /** The booklet of a guide; {@code cached} tells whether it was made before (in memory or on disk). */
+    byte[] booklet(String key, byte[] guide, Direction direction, boolean[] cached) {
+        String bookletKey = java.util.HexFormat.of().formatHex(DiskCache.sha256((key + "\nbooklet").getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        cached[0] = true;
+        return booklets.computeIfAbsent(bookletKey, k -> disk.flatMap(d -> d.get("pdf", k)).orElseGet(() -> {
+            cached[0] = false;
+            byte[] b = Booklet.impose(guide, direction);
+            disk.ifPresent(d -> d.put("pdf", k, b));
+            return b;
+        }));
     }
 
     Optional<byte[]> get(String key) {
-        return Optional.ofNullable(byKey.get(key));
+        byte[] b = byKey.get(key);
+        if (b != null) return Optional.of(b);
+        Optional<byte[]> stored = disk.flatMap(d -> d.get("pdf", key));
+        stored.ifPresent(x -> byKey.put(key, x));
+        return stored;
     }
 
     void put(String key, byte[] pdf) {
         byKey.put(key, pdf);
+        disk.ifPresent(d -> d.put("pdf", key, pdf));
     }
 }

@@ -1,0 +1,164 @@
+package org.lastmile.pipeline;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URISyntaxException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
+import java.util.stream.Stream;
+
+/**
+ * The persistent build cache ({@code .lastmile/cache/} by default): results stored under the SHA-256 of everything
+ * that went into them, so a result is found again only when all its inputs are the same, on this machine or on a CI
+ * runner that restored the folder. Each entry carries its key and a checksum of its bytes: a truncated, corrupt or
+ * foreign file is ignored and made again, never served. Writing is best effort (a full disk slows the next build
+ * down, it does not fail this one); the first failure is kept for one warning.
+ */
+public final class DiskCache {
+    private static final byte[] MAGIC = "LMC1".getBytes(StandardCharsets.US_ASCII);
+    private static final int KEY_LENGTH = 64;
+    private static final int HEADER = MAGIC.length + KEY_LENGTH + Long.BYTES + 32;
+
+    private final Path dir;
+    private final String codeFingerprint;
+    private final AtomicReference<String> writeProblem = new AtomicReference<>();
+
+    public DiskCache(Path dir) {
+        this.dir = dir.toAbsolutePath().normalize();
+        this.codeFingerprint = computeFingerprint();
+    }
+
+    public Path dir() {
+        return dir;
+    }
+
+    /**
+     * lastmile's version and a hash of its own classes and bundled library versions: a cache made by another build
+     * of lastmile (say, before an upgrade of the typesetter) never serves this one.
+     */
+    String codeFingerprint() {
+        return codeFingerprint;
+    }
+
+    /** The stored bytes of {@code key} in {@code kind}, when present and intact. */
+    Optional<byte[]> get(String kind, String key) {
+        Path f = file(kind, key);
+        byte[] all;
+        try {
+            if (!Files.isRegularFile(f)) return Optional.empty();
+            all = Files.readAllBytes(f);
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+        if (all.length < HEADER || !Arrays.equals(all, 0, MAGIC.length, MAGIC, 0, MAGIC.length)) return Optional.empty();
+        if (!new String(all, MAGIC.length, KEY_LENGTH, StandardCharsets.US_ASCII).equals(key)) return Optional.empty();
+        long length = ByteBuffer.wrap(all, MAGIC.length + KEY_LENGTH, Long.BYTES).getLong();
+        if (length != all.length - HEADER) return Optional.empty();
+        byte[] payload = Arrays.copyOfRange(all, HEADER, all.length);
+        byte[] sum = Arrays.copyOfRange(all, HEADER - 32, HEADER);
+        return Arrays.equals(sha256(payload), sum) ? Optional.of(payload) : Optional.empty();
+    }
+
+    /** Stores {@code bytes} under {@code key}; the entry appears whole or not at all. */
+    void put(String kind, String key, byte[] bytes) {
+        Path f = file(kind, key);
+        try {
+            Files.createDirectories(f.getParent());
+            Path tmp = Files.createTempFile(f.getParent(), ".tmp-", "");
+            try {
+                ByteBuffer head = ByteBuffer.allocate(HEADER);
+                head.put(MAGIC).put(key.getBytes(StandardCharsets.US_ASCII)).putLong(bytes.length).put(sha256(bytes));
+                try (var out = Files.newOutputStream(tmp)) {
+                    out.write(head.array());
+                    out.write(bytes);
+                }
+                Files.move(tmp, f, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } finally {
+                Files.deleteIfExists(tmp);
+            }
+        } catch (IOException | RuntimeException e) {
+            writeProblem.compareAndSet(null, e.getClass().getSimpleName() + ": " + e.getMessage());
+        }
+    }
+
+    /** Why the cache could not be written, if it could not. */
+    Optional<String> writeProblem() {
+        return Optional.ofNullable(writeProblem.get());
+    }
+
+    private Path file(String kind, String key) {
+        if (key.length() != KEY_LENGTH || !key.chars().allMatch(c -> (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) {
+            throw new IllegalArgumentException("not a cache key: " + key);
+        }
+        return dir.resolve(kind).resolve(key.substring(0, 2)).resolve(key);
+    }
+
+    static byte[] sha256(byte[] b) {
+        return digest().digest(b);
+    }
+
+    static MessageDigest digest() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
+
+    /** The SHA-256 of a file's content, hex; "missing" when it cannot be read (a later stage reports that). */
+    static String fileHash(Path f) {
+        try (InputStream in = Files.newInputStream(f)) {
+            MessageDigest d = digest();
+            byte[] buf = new byte[1 << 16];
+            for (int n; (n = in.read(buf)) > 0; ) d.update(buf, 0, n);
+            return HexFormat.of().formatHex(d.digest());
+        } catch (IOException e) {
+            return "missing";
+        }
+    }
+
+    private static String computeFingerprint() {
+        MessageDigest d = digest();
+        d.update(org.lastmile.config.Version.VERSION.getBytes(StandardCharsets.UTF_8));
+        try {
+            Path code = Path.of(DiskCache.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            if (Files.isRegularFile(code)) {
+                try (JarFile jar = new JarFile(code.toFile())) {
+                    List<JarEntry> entries = jar.stream()
+                            .filter(e -> (e.getName().startsWith("org/lastmile/") && e.getName().endsWith(".class"))
+                                    || e.getName().endsWith("/pom.properties"))
+                            .sorted(java.util.Comparator.comparing(JarEntry::getName)).toList();
+                    for (JarEntry e : entries) {
+                        d.update(e.getName().getBytes(StandardCharsets.UTF_8));
+                        try (InputStream in = jar.getInputStream(e)) {
+                            d.update(in.readAllBytes());
+                        }
+                    }
+                }
+            } else if (Files.isDirectory(code)) {
+                try (Stream<Path> s = Files.walk(code.resolve("org/lastmile"))) {
+                    for (Path p : s.filter(p -> p.toString().endsWith(".class")).sorted().toList()) {
+                        d.update(code.relativize(p).toString().getBytes(StandardCharsets.UTF_8));
+                        d.update(Files.readAllBytes(p));
+                    }
+                }
+            }
+        } catch (IOException | URISyntaxException | RuntimeException e) {
+            // Without a fingerprint of the code, the version alone keys it: still correct for released versions.
+            d.update("unknown code".getBytes(StandardCharsets.UTF_8));
+        }
+        return HexFormat.of().formatHex(d.digest());
+    }
+}

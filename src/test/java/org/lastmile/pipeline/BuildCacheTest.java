@@ -1,0 +1,109 @@
+package org.lastmile.pipeline;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The persistent build cache: a rebuild takes unchanged PDFs from it, an edited guide is typeset again alone, a
+ * damaged entry is never served, and the output is byte for byte the output of a build without the cache.
+ */
+class BuildCacheTest {
+
+    private static TestSites.Run build(Path site, Path out, String... more) {
+        List<String> args = new java.util.ArrayList<>(List.of("build", "--source", site.toString(), "--out", out.toString(), "--threads", "2"));
+        args.addAll(List.of(more));
+        TestSites.Run r = TestSites.cli(args.toArray(String[]::new));
+        assertEquals(0, r.exit(), r.err());
+        return r;
+    }
+
+    /** Every output file by path, as a SHA-256: comparable with assertEquals, readable when it fails. */
+    private static Map<String, String> digests(Path out) {
+        Map<String, String> m = new TreeMap<>();
+        TestSites.tree(out).forEach((k, v) -> m.put(k, HexFormat.of().formatHex(DiskCache.sha256(v))));
+        return m;
+    }
+
+    private static List<Path> entries(Path cache) throws IOException {
+        try (Stream<Path> s = Files.walk(cache)) {
+            return s.filter(Files::isRegularFile).sorted().toList();
+        }
+    }
+
+    @Test
+    void rebuildTakesPdfsFromTheCacheAndOutputIsIdentical(@TempDir Path tmp) {
+        Path site = TestSites.copy(TestSites.fixture("i18n-site"), tmp.resolve("site"));
+        Path cache = tmp.resolve("cache");
+        TestSites.Run cold = build(site, tmp.resolve("plain"), "--no-cache");
+        TestSites.Run fill = build(site, tmp.resolve("fill"), "--cache-dir", cache.toString());
+        TestSites.Run warm = build(site, tmp.resolve("warm"), "--cache-dir", cache.toString());
+
+        assertFalse(cold.out().contains("from the cache"), cold.out());
+        assertFalse(fill.out().contains("from the cache"), fill.out());
+        assertTrue(warm.out().contains("and 4 PDFs (4 from the cache)"), warm.out());
+        assertEquals(digests(tmp.resolve("plain")), digests(tmp.resolve("fill")));
+        assertEquals(digests(tmp.resolve("plain")), digests(tmp.resolve("warm")));
+    }
+
+    @Test
+    void editingOneGuideTypesetsOnlyThatGuideAndItsBooklet(@TempDir Path tmp) {
+        Path site = TestSites.copy(TestSites.fixture("i18n-site"), tmp.resolve("site"));
+        Path cache = tmp.resolve("cache");
+        build(site, tmp.resolve("first"), "--cache-dir", cache.toString());
+        Path guide = site.resolve("content/papers/clinic-access/guide.ru.md");
+        TestSites.write(site, "content/papers/clinic-access/guide.ru.md", TestSites.read(guide) + "\nЕщё одно предложение.\n");
+
+        TestSites.Run edited = build(site, tmp.resolve("edited"), "--cache-dir", cache.toString());
+        assertTrue(edited.out().contains("and 4 PDFs (2 from the cache)"), edited.out());
+        build(site, tmp.resolve("plain"), "--no-cache");
+        assertEquals(digests(tmp.resolve("plain")), digests(tmp.resolve("edited")));
+    }
+
+    @Test
+    void corruptOrForeignEntriesAreIgnoredNeverServed(@TempDir Path tmp) throws IOException {
+        Path site = TestSites.copy(TestSites.fixture("i18n-site"), tmp.resolve("site"));
+        Path cache = tmp.resolve("cache");
+        build(site, tmp.resolve("first"), "--cache-dir", cache.toString());
+        List<Path> stored = entries(cache);
+        assertEquals(4, stored.size(), stored.toString());
+        // One entry damaged in its payload, one truncated, one replaced by another entry's bytes, one by junk.
+        byte[] a = Files.readAllBytes(stored.get(0));
+        a[a.length - 100] ^= 0x40;
+        Files.write(stored.get(0), a);
+        byte[] b = Files.readAllBytes(stored.get(1));
+        Files.write(stored.get(1), java.util.Arrays.copyOf(b, b.length / 2));
+        Files.copy(stored.get(3), stored.get(2), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Files.writeString(stored.get(3), "not a cache entry");
+
+        TestSites.Run again = build(site, tmp.resolve("again"), "--cache-dir", cache.toString());
+        assertFalse(again.out().contains("from the cache"), again.out());
+        build(site, tmp.resolve("plain"), "--no-cache");
+        assertEquals(digests(tmp.resolve("plain")), digests(tmp.resolve("again")));
+        // The damaged entries were made again, so the next build is served from the cache.
+        assertTrue(build(site, tmp.resolve("third"), "--cache-dir", cache.toString()).out().contains("(4 from the cache)"));
+    }
+
+    @Test
+    void cacheIsInTheSiteFolderByDefaultAndNoCacheWritesNone(@TempDir Path tmp) {
+        Path site = TestSites.copy(TestSites.fixture("i18n-site"), tmp.resolve("site"));
+        build(site, tmp.resolve("a"), "--no-cache");
+        assertFalse(Files.exists(site.resolve(".lastmile")));
+        build(site, tmp.resolve("b"));
+        assertTrue(Files.isDirectory(site.resolve(BuildOptions.DEFAULT_CACHE).resolve("pdf")));
+        TestSites.Run both = TestSites.cli("build", "--source", site.toString(), "--no-cache", "--cache-dir", tmp.resolve("c").toString());
+        assertEquals(2, both.exit(), both.err());
+    }
+}
