@@ -19,6 +19,8 @@ import java.util.concurrent.Callable;
 final class BuildCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
+    @picocli.CommandLine.ParentCommand
+    Main main;
     @Mixin
     SourceOptions source;
 
@@ -55,8 +57,16 @@ final class BuildCommand implements Callable<Integer> {
         }
         BuildOptions bo = new BuildOptions(root, outDir, languages.codes(), Optional.ofNullable(baseUrl), drafts, threads);
         if (!noCache) bo = bo.withCache(cacheDir == null ? root.resolve(BuildOptions.DEFAULT_CACHE) : cacheDir.toAbsolutePath().normalize());
-        BuildResult r = Build.run(bo);
         var err = spec.commandLine().getErr();
+        BuildResult r;
+        if (main != null && main.showProgress) {
+            // A terminal gets a bar redrawn in place; a CI log a plain line now and then.
+            try (ConsoleProgress progress = new ConsoleProgress(err, ConsoleProgress.onTerminal())) {
+                r = Build.run(bo, progress);
+            }
+        } else {
+            r = Build.run(bo);
+        }
         Reporter.print(err, r.diagnostics());
         if (!r.ok()) {
             err.println("build failed: " + Reporter.counts(r.errors(), r.warnings()) + "; " + outDir + " was left as it was");

@@ -17,16 +17,24 @@ import java.nio.charset.StandardCharsets;
 public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
+    /** True in a real process (not a test running the CLI in-process): long builds show their progress on stderr. */
+    boolean showProgress;
 
     public static void main(String[] args) {
         PrintWriter out = new PrintWriter(new PrintStream(System.out, true, StandardCharsets.UTF_8), true);
         PrintWriter err = new PrintWriter(new PrintStream(System.err, true, StandardCharsets.UTF_8), true);
-        System.exit(run(out, err, args));
+        System.exit(run(out, err, true, args));
     }
 
     /** Runs lastmile with {@code args}, printing to {@code out} and {@code err}; returns the exit code (0, 1 or 2). */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
-        CommandLine cl = new CommandLine(new Main());
+        return run(out, err, false, args);
+    }
+
+    private static int run(PrintWriter out, PrintWriter err, boolean showProgress, String... args) {
+        Main main = new Main();
+        main.showProgress = showProgress;
+        CommandLine cl = new CommandLine(main);
         cl.setOut(out);
         cl.setErr(err);
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {

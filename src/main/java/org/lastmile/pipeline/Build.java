@@ -43,12 +43,14 @@ import java.util.function.Supplier;
 public final class Build {
     private final BuildOptions opts;
     private final PdfCache pdfCache;
+    private final Progress progress;
     private final Diagnostics diagnostics = new Diagnostics();
     private int cachedPdfs;
 
-    private Build(BuildOptions opts, PdfCache pdfCache) {
+    private Build(BuildOptions opts, PdfCache pdfCache, Progress progress) {
         this.opts = opts;
         this.pdfCache = pdfCache;
+        this.progress = progress;
     }
 
     /** The files a build made, in memory: what {@link #run} publishes and what the preview server serves. */
@@ -65,12 +67,18 @@ public final class Build {
 
     /** Builds the site and publishes it to {@code opts.out()} when no stage found an error. */
     public static BuildResult run(BuildOptions opts) {
+        return run(opts, Progress.NONE);
+    }
+
+    /** {@link #run(BuildOptions)}, telling {@code progress} how far it got. */
+    public static BuildResult run(BuildOptions opts, Progress progress) {
         long start = System.nanoTime();
         Optional<Diagnostic> refused = OutputWriter.refusal(opts.source(), opts.out());
         if (refused.isPresent()) return new BuildResult(List.of(refused.get()), 0, 0, 0);
-        Output o = render(opts, new PdfCache(opts.cacheDir().map(DiskCache::new)));
+        Output o = render(opts, new PdfCache(opts.cacheDir().map(DiskCache::new)), progress);
         List<Diagnostic> ds = new ArrayList<>(o.diagnostics());
         if (o.ok()) {
+            progress.stage("writing", 0);
             try {
                 OutputWriter.publish(opts.out(), o.files(), o.copies());
             } catch (IOException e) {
@@ -86,10 +94,14 @@ public final class Build {
      * did not change since {@code pdfCache} saw them are reused.
      */
     public static Output render(BuildOptions opts, PdfCache pdfCache) {
+        return render(opts, pdfCache, Progress.NONE);
+    }
+
+    private static Output render(BuildOptions opts, PdfCache pdfCache, Progress progress) {
         int threads = opts.threads() > 0 ? opts.threads() : Runtime.getRuntime().availableProcessors();
         ForkJoinPool pool = new ForkJoinPool(threads);
         try {
-            return pool.submit(() -> new Build(opts, pdfCache).execute()).get();
+            return pool.submit(() -> new Build(opts, pdfCache, progress).execute()).get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("build interrupted", e);
@@ -110,7 +122,7 @@ public final class Build {
      * {@code lastmile pdf}. Loads the whole site, since links and inherited front matter depend on it.
      */
     public static SinglePdf pdfOf(BuildOptions opts, Path file) {
-        Build b = new Build(opts, new PdfCache());
+        Build b = new Build(opts, new PdfCache(), Progress.NONE);
         Made made = b.stage(() -> b.singlePdf(file.toAbsolutePath().normalize()));
         return made == null ? new SinglePdf(Optional.empty(), "", b.diagnostics.sorted())
                 : new SinglePdf(Optional.ofNullable(made.pdf()), made.sitePath(), b.diagnostics.sorted());
@@ -163,7 +175,7 @@ public final class Build {
     }
 
     private Map<String, byte[]> renderPdfs(Site site, Map<String, RenderedDoc> docs) {
-        GuidePdfs pdfs = new GuidePdfs(site, diagnostics, pdfCache);
+        GuidePdfs pdfs = new GuidePdfs(site, diagnostics, pdfCache, progress);
         Map<String, byte[]> out = pdfs.render(docs, languages(site.config));
         cachedPdfs = pdfs.fromCache();
         return out;
@@ -217,10 +229,13 @@ public final class Build {
         MarkdownStage md = new MarkdownStage(markdown);
         SiteIndex index = new SiteIndex(cfg, loaded.content());
         Map<String, ParsedDoc> parsed = new ConcurrentHashMap<>();
-        loaded.content().files().toList().parallelStream().forEach(sf -> {
+        List<SourceFile> files = loaded.content().files().toList();
+        progress.stage("parsing", files.size());
+        files.parallelStream().forEach(sf -> {
             List<Diagnostic> p = new ArrayList<>();
             parsed.put(SiteIndex.path(sf), md.parse(sf, p));
             diagnostics.addAll(p);
+            progress.done(1);
         });
         return new Site(cfg, index, theme, messages, markdown, Map.copyOf(parsed));
     }
@@ -244,6 +259,7 @@ public final class Build {
         LinkResolver resolver = new LinkResolver(site.index, site.parsed);
         ContentHtml html = new ContentHtml(site.markdown);
         Map<String, RenderedDoc> out = new ConcurrentHashMap<>();
+        progress.stage("rendering", site.parsed.size());
         site.parsed.entrySet().parallelStream().forEach(e -> {
             ParsedDoc doc = e.getValue();
             LinkResolver.Result r = resolver.resolve(doc);
@@ -255,11 +271,13 @@ public final class Build {
             var locale = site.config.language(lang).map(Language::locale).orElse(site.config.defaultLang().locale());
             out.put(e.getKey(), new RenderedDoc(doc, html.render(doc, r, f -> site.messages.format(lang,
                     "link_fallback", Map.of("language", Locales.languageName(f.target().locale(), locale))))));
+            progress.done(1);
         });
         return Map.copyOf(out);
     }
 
     private Map<String, byte[]> renderSite(Site site, Map<String, RenderedDoc> docs) {
+        progress.stage("pages", 0);
         Templates templates = new Templates(site.theme);
         return new SiteRenderer(site.index, templates, site.messages, year(site))
                 .render(docs, languages(site.config), diagnostics);

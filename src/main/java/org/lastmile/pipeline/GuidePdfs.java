@@ -50,7 +50,14 @@ final class GuidePdfs {
     private final Map<String, java.nio.file.Path> staticFiles;
     private final java.util.concurrent.atomic.AtomicInteger fromCache = new java.util.concurrent.atomic.AtomicInteger();
 
+    private final Progress progress;
+
     GuidePdfs(Build.Site site, Diagnostics diagnostics, PdfCache cache) {
+        this(site, diagnostics, cache, Progress.NONE);
+    }
+
+    GuidePdfs(Build.Site site, Diagnostics diagnostics, PdfCache cache, Progress progress) {
+        this.progress = progress;
         this.staticFiles = site.theme().staticFiles();
         this.site = site;
         this.diagnostics = diagnostics;
@@ -74,33 +81,42 @@ final class GuidePdfs {
             }
         }
         Map<String, byte[]> out = new ConcurrentHashMap<>();
+        progress.stage("PDFs", jobs.size());
         jobs.parallelStream().forEach(j -> {
-            RenderedDoc doc = docs.get(SiteIndex.path(j.file()));
-            if (doc == null) return;
-            Language lang = cfg.language(j.file().lang()).orElseThrow();
-            String key = key(j, doc, style, shared);
-            Optional<byte[]> hit = cache.get(key);
-            byte[] pdf = hit.orElse(null);
-            if (pdf == null) {
-                RenderResult r = j.guide() ? GuideRenderer.render(guideSpec(j.bundle(), j.file(), doc, lang), style, fonts)
-                        : PaperPdfRenderer.render(paperSpec(j.file(), doc, lang, j.bundle()), style, fonts);
-                diagnostics.addAll(r.diagnostics());
-                if (!r.ok()) return;
-                pdf = r.pdf().orElseThrow();
-                // A PDF that came with warnings is typeset again next time, so its warnings are never lost.
-                if (r.diagnostics().isEmpty()) cache.put(key, pdf);
-            } else {
-                fromCache.incrementAndGet();
-            }
-            out.put(j.out().substring(1), pdf);
-            if (j.guide()) {
-                boolean[] cached = new boolean[1];
-                out.put(SiteIndex.guideBooklet(j.bundle().slug(), lang.code()).substring(1),
-                        cache.booklet(key, pdf, lang.rtl() ? Direction.RTL : Direction.LTR, cached));
-                if (cached[0]) fromCache.incrementAndGet();
+            try {
+                renderJob(j, docs, style, fonts, shared, out);
+            } finally {
+                progress.done(1);
             }
         });
         return new TreeMap<>(out);
+    }
+
+    private void renderJob(Job j, Map<String, RenderedDoc> docs, PdfStyle style, Fonts fonts, String shared, Map<String, byte[]> out) {
+        RenderedDoc doc = docs.get(SiteIndex.path(j.file()));
+        if (doc == null) return;
+        Language lang = cfg.language(j.file().lang()).orElseThrow();
+        String key = key(j, doc, style, shared);
+        Optional<byte[]> hit = cache.get(key);
+        byte[] pdf = hit.orElse(null);
+        if (pdf == null) {
+            RenderResult r = j.guide() ? GuideRenderer.render(guideSpec(j.bundle(), j.file(), doc, lang), style, fonts)
+                    : PaperPdfRenderer.render(paperSpec(j.file(), doc, lang, j.bundle()), style, fonts);
+            diagnostics.addAll(r.diagnostics());
+            if (!r.ok()) return;
+            pdf = r.pdf().orElseThrow();
+            // A PDF that came with warnings is typeset again next time, so its warnings are never lost.
+            if (r.diagnostics().isEmpty()) cache.put(key, pdf);
+        } else {
+            fromCache.incrementAndGet();
+        }
+        out.put(j.out().substring(1), pdf);
+        if (j.guide()) {
+            boolean[] cached = new boolean[1];
+            out.put(SiteIndex.guideBooklet(j.bundle().slug(), lang.code()).substring(1),
+                    cache.booklet(key, pdf, lang.rtl() ? Direction.RTL : Direction.LTR, cached));
+            if (cached[0]) fromCache.incrementAndGet();
+        }
     }
 
     /** One guide or paper alone (lastmile pdf); null when it failed (the reasons are in the diagnostics). */
