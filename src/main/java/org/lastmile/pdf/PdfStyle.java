@@ -117,7 +117,7 @@ public record PdfStyle(PaperSize paperSize, float marginTop, float marginBottom,
     }
 
     /** The key of the mapping entry that serves {@code scriptName}: itself if mapped, else "default". */
-    String scriptKey(String scriptName) {
+    public String scriptKey(String scriptName) {
         return fonts.containsKey(scriptName) ? scriptName : DEFAULT_SCRIPT;
     }
 
