@@ -27,7 +27,7 @@ import java.util.Random;
  * {@link #startDocument(long)} seeds at the start of every document. So prefixes are reproducible and renders on
  * different threads do not disturb each other. A document must be written on one thread from start to close.
  */
-public final class Fonts {
+public final class Fonts implements org.lastmile.pdf.layout.FontMetrics {
     private static final ThreadLocal<Random> PREFIX_RANDOM = ThreadLocal.withInitial(() -> new Random(0));
     private static final SecureRandom SEEDED = new ThreadSeededRandom();
 
