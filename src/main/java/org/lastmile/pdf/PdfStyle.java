@@ -132,11 +132,11 @@ public record PdfStyle(PaperSize paperSize, float marginTop, float marginBottom,
         return logo.length > 0;
     }
 
-    Color primary() {
+    public Color primary() {
         return parseColor(primaryColor);
     }
 
-    Color accent() {
+    public Color accent() {
         return parseColor(accentColor);
     }
 

@@ -321,7 +321,12 @@ public final class ParagraphBreaker {
     private static void consider(Paragraph p, Widths widths, List<Node> fresh, Node a, int b, double r, double penalty, boolean flagged,
                                  boolean forced, Options o, boolean lastResort) {
         if (flagged && a.flaggedRun >= o.maxConsecutiveFlagged() && !lastResort) return;
-        double badness = Double.isInfinite(r) ? AWFUL_BADNESS : Math.min(AWFUL_BADNESS, 100 * Math.abs(r * r * r));
+        // In the feasible passes badness is TeX's, capped; in the last resort it keeps growing with the ratio, so a
+        // loose line is still preferred to a looser one (a capped badness would make a line holding one syllable as
+        // good as a line with wide spaces).
+        double cubed = 100 * Math.abs(r * r * r);
+        double badness = Double.isInfinite(r) ? (lastResort ? 1e9 : AWFUL_BADNESS)
+                : lastResort ? cubed : Math.min(AWFUL_BADNESS, cubed);
         double d = o.linePenalty() + badness;
         d *= d;
         if (penalty >= 0) d += penalty * penalty;

@@ -24,7 +24,6 @@ import com.vladsch.flexmark.ast.ListBlock;
 import com.vladsch.flexmark.ast.ListItem;
 import com.vladsch.flexmark.ast.MailLink;
 import com.vladsch.flexmark.ast.OrderedList;
-import com.vladsch.flexmark.ast.Paragraph;
 import com.vladsch.flexmark.ast.Reference;
 import com.vladsch.flexmark.ast.SoftLineBreak;
 import com.vladsch.flexmark.ast.StrongEmphasis;
@@ -116,7 +115,7 @@ final class BlockBuilder {
     private void block(Node n, Ctx ctx, List<Block> out) {
         switch (n) {
             case Heading h -> heading(h, ctx, out);
-            case Paragraph p -> paragraph(p, ctx, out, null);
+            case com.vladsch.flexmark.ast.Paragraph p -> paragraph(p, ctx, out, null);
             case ListBlock l -> list(l, ctx, out);
             case BlockQuote q -> quote(q, ctx, out);
             case FencedCodeBlock c -> code(c.getContentChars().toString(), c, ctx, out);
@@ -152,7 +151,7 @@ final class BlockBuilder {
                 ctx.top, null, true, level <= 3 ? level - 1 : 0, title, anchor, before, after));
     }
 
-    private void paragraph(Paragraph p, Ctx ctx, List<Block> out, Paragraph marker) {
+    private void paragraph(com.vladsch.flexmark.ast.Paragraph p, Ctx ctx, List<Block> out, Paragraph marker) {
         List<Image> imgs = new ArrayList<>();
         boolean lead = !seenHeading && ctx.top && marker == null;
         List<Run> runs = inlines(p, ctx.quote ? TextStyle.PLAIN.withItalic(!shaper.cjk()) : TextStyle.PLAIN, imgs);
@@ -193,7 +192,7 @@ final class BlockBuilder {
             Paragraph marker = para(List.of(new Run(mark, TextStyle.PLAIN.withBold(true), fileLine(li))), false, false);
             boolean first = true;
             for (Node c = li.getFirstChild(); c != null; c = c.getNext()) {
-                if (c instanceof Paragraph p) {
+                if (c instanceof com.vladsch.flexmark.ast.Paragraph p) {
                     paragraph(p, inner, out, first ? marker : null);
                 } else {
                     if (first) markerOnly(marker, inner, out);
@@ -475,6 +474,6 @@ final class BlockBuilder {
         }
         if (depth > 200) return;
         for (Node c = n.getFirstChild(); c != null; c = c.getNext()) plain(c, b, depth + 1);
-        if (n instanceof Paragraph || n instanceof Heading) b.append('\n');
+        if (n instanceof com.vladsch.flexmark.ast.Paragraph || n instanceof Heading) b.append('\n');
     }
 }

@@ -28,6 +28,14 @@ public final class Paragraph {
     /** Stretch between Chinese characters, in ems: justification spreads characters a little. */
     static final float CJK_STRETCH = 0.12f;
 
+    /**
+     * Total fit first within 1.5× word spaces; a paragraph that cannot be set so (a narrow column, long words with no
+     * hyphenation point) is set as evenly as it can be within 3× before the breaker's last resort.
+     */
+    static final ParagraphBreaker.Options OPTIONS = ParagraphBreaker.Options.defaults().withTolerance(1.0, 4.0);
+    /** Ragged text is never stretched, so any ratio is feasible; badness still evens out the line lengths. */
+    static final ParagraphBreaker.Options RAGGED = ParagraphBreaker.Options.defaults().withTolerance(1000, 1000);
+
     enum Kind { BOX, GLUE, BREAK, HYPHEN, FORCED }
 
     /** A size-independent item: widths are at 1 pt. */
@@ -157,7 +165,9 @@ public final class Paragraph {
                 case FORCED -> new Item.Penalty(0, -Item.INFINITE_PENALTY, false, i);
             });
         }
-        ParagraphBreaker.Result r = ParagraphBreaker.breakLines(items, i -> width, ParagraphBreaker.Options.defaults());
+        items.add(new Item.Glue(0, Double.POSITIVE_INFINITY, 0, src.size()));
+        items.add(new Item.Penalty(0, -Item.INFINITE_PENALTY, false, src.size()));
+        ParagraphBreaker.Result r = ParagraphBreaker.breakLines(items, i -> width, justify ? OPTIONS : RAGGED);
         List<Line> lines = new ArrayList<>();
         int start = 0;
         int[] breaks = r.breaks();
