@@ -91,6 +91,17 @@ public record GuideSpec(Path source, int bodyLineOffset, String language, Direct
         return new Builder();
     }
 
+    /** A builder holding this spec's values, to change a few. */
+    public Builder toBuilder() {
+        return new Builder().source(source).bodyLineOffset(bodyLineOffset).language(language).direction(direction)
+                .seriesLabel(seriesLabel).title(title).summary(summary).shortTitle(shortTitle).body(body)
+                .bundleDir(bundleDir).coverImage(coverImage).dateText(dateText).date(date).timestamp(timestamp)
+                .paperUrl(paperUrl).readFullLabel(readFullLabel).availableLabel(availableLabel)
+                .availableLanguages(availableLanguages).tags(tags).pageLabelFormat(pageLabelFormat)
+                .notesLabel(notesLabel).layout(layout).minSize(minSize).hyphenate(hyphenate).qrCode(qrCode)
+                .staticFiles(staticFiles).coverImageLine(coverImageLine);
+    }
+
     /** Step-by-step construction; {@code source} and {@code body} are required, the rest has defaults. */
     public static final class Builder {
         private Path source;

@@ -257,6 +257,14 @@ public final class Paragraph {
             } else if (a.kind == Kind.GLUE) {
                 double g = a.w1 * size + (ratio >= 0 ? ratio * a.stretch1 * size : ratio * a.shrink1 * size);
                 x += (float) g;
+                // The word keeps its space in the text (not in its width), so that extracted text has its spaces.
+                if (!frags.isEmpty() && !a.text.isEmpty()) {
+                    Frag prev = frags.get(frags.size() - 1);
+                    if (!prev.text.endsWith(" ")) {
+                        frags.set(frags.size() - 1, new Frag(prev.text + " ", prev.face, prev.style, prev.line, prev.x,
+                                prev.width, prev.size, prev.shift));
+                    }
+                }
             }
         }
         if (hyphen) {

@@ -130,9 +130,9 @@ final class Units {
                 float right = left + (wide ? slot.wideWidth() : slot.textWidth());
                 float start = rtl ? right - indent : left + indent;
                 float base = baseline(top, leading, size, look.cjk());
+                if (idx == 0 && t.marker() != null) marker(c, slot.page(), t.marker(), start, base, color, t);
                 c.line(slot.page(), line, start, base, rtl, color, tag);
                 if (idx == 0) {
-                    if (t.marker() != null) marker(c, slot.page(), t.marker(), start, base, color, t);
                     if (h2) {
                         float bar = Math.min(28f, s() * 2.6f);
                         c.fill(slot.page(), rtl ? start - bar : start, top + s() * 0.25f, bar, 2.2f, look.accent(),
