@@ -45,7 +45,12 @@ public final class Paragraph {
 
     /** A piece of a set line: text in one face, at {@code x} from the line's start, {@code width} wide. */
     public record Frag(String text, String face, TextStyle style, int line, float x, float width, float size,
-                       float shift) {
+                       float shift, boolean compressed) {
+    }
+
+    /** Full-width punctuation set at half width: its advance is not the font's, so it is placed on its own. */
+    private boolean compressed(Atom a) {
+        return a.text.length() == 1 && cjk && Math.abs(fm.width(a.face, a.text, 1f) * a.style.glyphScale() - a.w1) > 1e-4;
     }
 
     /** A set line: its fragments, its width as set, and whether it ends with a hyphen. */
@@ -246,12 +251,13 @@ public final class Paragraph {
                 float w = a.w1 * size;
                 Frag prev = frags.isEmpty() ? null : frags.get(frags.size() - 1);
                 // adjacent boxes of one face and style are one fragment (fewer text objects in the PDF)
-                if (prev != null && prev.face.equals(a.face) && prev.style.equals(a.style) && a.shift1 == 0
-                        && prev.shift == 0 && Math.abs(prev.x + prev.width - x) < 1e-3) {
+                boolean plain = a.shift1 == 0 && !compressed(a);
+                if (prev != null && plain && prev.face.equals(a.face) && prev.style.equals(a.style)
+                        && prev.shift == 0 && !prev.compressed && Math.abs(prev.x + prev.width - x) < 1e-3) {
                     frags.set(frags.size() - 1, new Frag(prev.text + a.text, a.face, a.style, prev.line, prev.x,
-                            prev.width + w, size, 0));
+                            prev.width + w, size, 0, false));
                 } else {
-                    frags.add(new Frag(a.text, a.face, a.style, a.line, x, w, size, a.shift1 * size));
+                    frags.add(new Frag(a.text, a.face, a.style, a.line, x, w, size, a.shift1 * size, !plain));
                 }
                 x += w;
             } else if (a.kind == Kind.GLUE) {
@@ -262,7 +268,7 @@ public final class Paragraph {
                     Frag prev = frags.get(frags.size() - 1);
                     if (!prev.text.endsWith(" ")) {
                         frags.set(frags.size() - 1, new Frag(prev.text + " ", prev.face, prev.style, prev.line, prev.x,
-                                prev.width, prev.size, prev.shift));
+                                prev.width, prev.size, prev.shift, prev.compressed));
                     }
                 }
             }
@@ -271,7 +277,7 @@ public final class Paragraph {
             Frag prev = frags.isEmpty() ? null : frags.get(frags.size() - 1);
             String face = prev != null ? prev.face : br.face;
             TextStyle st = prev != null ? prev.style : br.style;
-            frags.add(new Frag("-", face, st, br.line, x, br.hyphenW1 * size, size, 0));
+            frags.add(new Frag("-", face, st, br.line, x, br.hyphenW1 * size, size, 0, false));
             x += br.hyphenW1 * size;
         }
         return new Line(List.copyOf(frags), x, hyphen, ratio);
