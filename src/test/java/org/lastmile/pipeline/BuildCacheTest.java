@@ -22,6 +22,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class BuildCacheTest {
 
+    /** A copy of the fixture without any build cache a build of the fixture itself may have left in it. */
+    private static Path site(Path tmp) {
+        Path site = TestSites.copy(TestSites.fixture("i18n-site"), tmp.resolve("site"));
+        try {
+            OutputWriter.deleteTree(site.resolve(".lastmile"));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return site;
+    }
+
     private static TestSites.Run build(Path site, Path out, String... more) {
         List<String> args = new java.util.ArrayList<>(List.of("build", "--source", site.toString(), "--out", out.toString(), "--threads", "2"));
         args.addAll(List.of(more));
@@ -45,7 +56,7 @@ class BuildCacheTest {
 
     @Test
     void rebuildTakesPdfsFromTheCacheAndOutputIsIdentical(@TempDir Path tmp) {
-        Path site = TestSites.copy(TestSites.fixture("i18n-site"), tmp.resolve("site"));
+        Path site = site(tmp);
         Path cache = tmp.resolve("cache");
         TestSites.Run cold = build(site, tmp.resolve("plain"), "--no-cache");
         TestSites.Run fill = build(site, tmp.resolve("fill"), "--cache-dir", cache.toString());
@@ -60,7 +71,7 @@ class BuildCacheTest {
 
     @Test
     void editingOneGuideTypesetsOnlyThatGuideAndItsBooklet(@TempDir Path tmp) {
-        Path site = TestSites.copy(TestSites.fixture("i18n-site"), tmp.resolve("site"));
+        Path site = site(tmp);
         Path cache = tmp.resolve("cache");
         build(site, tmp.resolve("first"), "--cache-dir", cache.toString());
         Path guide = site.resolve("content/papers/clinic-access/guide.ru.md");
@@ -74,7 +85,7 @@ class BuildCacheTest {
 
     @Test
     void corruptOrForeignEntriesAreIgnoredNeverServed(@TempDir Path tmp) throws IOException {
-        Path site = TestSites.copy(TestSites.fixture("i18n-site"), tmp.resolve("site"));
+        Path site = site(tmp);
         Path cache = tmp.resolve("cache");
         build(site, tmp.resolve("first"), "--cache-dir", cache.toString());
         List<Path> stored = entries(cache);
@@ -98,7 +109,7 @@ class BuildCacheTest {
 
     @Test
     void cacheIsInTheSiteFolderByDefaultAndNoCacheWritesNone(@TempDir Path tmp) {
-        Path site = TestSites.copy(TestSites.fixture("i18n-site"), tmp.resolve("site"));
+        Path site = site(tmp);
         build(site, tmp.resolve("a"), "--no-cache");
         assertFalse(Files.exists(site.resolve(".lastmile")));
         build(site, tmp.resolve("b"));
