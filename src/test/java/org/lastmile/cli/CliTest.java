@@ -98,7 +98,7 @@ class CliTest {
     void successfulBuildReportsPagesAndReplacesThePreviousOutput() throws java.io.IOException {
         Path out = tmp.resolve("public");
         TestSites.write(out, "stale.html", "from an older build");
-        TestSites.Run r = TestSites.cli("build", "--source", TestSites.fixture("i18n-site").toString(), "--out", out.toString());
+        TestSites.Run r = TestSites.cli("build", "--source", TestSites.fixture("i18n-site").toString(), "--out", out.toString(), "--no-cache");  // no cache left in the fixture
         assertEquals(0, r.exit(), r.err());
         assertTrue(r.out().matches("(?s)built 35 pages and \\d+ PDFs? into " + java.util.regex.Pattern.quote(out.toString())
                 + " in \\d+ ms \\(0 errors, 0 warnings\\)\\R"), r.out());
