@@ -139,7 +139,7 @@ class PainterTest {
     }
 
     @Test
-    void sameModelGivesTheSameBytes() {
+    void sameModelGivesTheSameBytes() throws IOException {
         LaidOut d = sample();
         byte[] a = paint(d);
         byte[] b = paint(d);
@@ -360,7 +360,7 @@ class PainterTest {
     // ---- helpers ----
 
     /** A small document with something of everything. */
-    static LaidOut sample() {
+    static LaidOut sample() throws IOException {
         List<Box> p1 = new ArrayList<>();
         p1.add(new Box.Fill(0, A4H - 200, A4W, 200, new Color(0x0B, 0x4F, 0x6C), Tag.ARTIFACT));
         p1.addAll(paragraph(BOLD, 22, 56, A4H - 90, 480, Fixtures.EN.title(), Tag.of(Role.H1, 1, 0)));
@@ -371,8 +371,9 @@ class PainterTest {
         p1.add(new Box.Link(56, 590, 100, 12, "https://lastmile.example.org/", null, Tag.of(Role.LINK, 5, 2)));
         p1.add(new Box.Rule(56, 50, A4W - 56, 50, 0.5f, Color.GRAY, Tag.ARTIFACT));
         p1.addAll(words(SANS, 8, 56, 38, "1 / 2", Tag.ARTIFACT));
+        p1.add(new Box.Picture(56, 80, 160, 80, "figure", "A gradient", Tag.of(Role.FIGURE, 6, 0)));
         return new LaidOut(List.of(a4(p1), a4(words(SANS, 10, 56, 700, "Page two", P1))),
-                List.of(new Outline(1, "Title", 1, A4H)), Map.of());
+                List.of(new Outline(1, "Title", 1, A4H)), Map.of("figure", new ImageData(png(40, 20), 40, 20)));
     }
 
     static String squeeze(String s) {
