@@ -21,6 +21,7 @@ import org.openpdf.text.pdf.PdfWriter;
 import java.awt.Color;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -96,23 +97,39 @@ public final class Painter {
 
     /**
      * Whether {@code uri} may become a live link: an http, https, mailto or tel URI, or a relative reference. Anything
-     * with another scheme, or with spaces or control characters (which viewers strip, turning {@code java\tscript:}
-     * back into a scheme), is refused.
+     * with another scheme, with control characters, or with white space at either end (which readers strip, turning
+     * {@code " javascript:"} or {@code "java\tscript:"} back into a scheme) is refused.
      */
     public static boolean isLiveUri(String uri) {
-        if (uri == null || uri.isEmpty()) return false;
+        return liveUri(uri) != null;
+    }
+
+    /**
+     * The URI as written into the link annotation, or null if it may not be live (see {@link #isLiveUri}). A PDF URI
+     * is 7-bit ASCII, so spaces and non-ASCII characters ({@code #основные-положения}) are percent-encoded as UTF-8.
+     */
+    static String liveUri(String uri) {
+        if (uri == null || uri.isEmpty() || uri.strip().length() != uri.length()) return null;
         for (int i = 0; i < uri.length(); i++) {
             char c = uri.charAt(i);
-            if (c <= 0x20 || c == 0x7f || c == '\\' || Character.isWhitespace(c) || Character.isISOControl(c)) {
-                return false;
-            }
+            if (Character.isISOControl(c) || (Character.isWhitespace(c) && c != ' ') || c == '\\') return null;
         }
         int colon = uri.indexOf(':');
         int end = firstOf(uri, "/?#");
-        if (colon < 0 || (end >= 0 && end < colon)) return true;  // relative reference: no scheme
-        String scheme = uri.substring(0, colon).toLowerCase(Locale.ROOT);
-        return LIVE_SCHEMES.contains(scheme);
+        if (colon >= 0 && (end < 0 || colon < end)) {
+            String scheme = uri.substring(0, colon).toLowerCase(Locale.ROOT);
+            if (!LIVE_SCHEMES.contains(scheme)) return null;
+        }
+        StringBuilder b = new StringBuilder(uri.length());
+        for (byte x : uri.getBytes(StandardCharsets.UTF_8)) {
+            int v = x & 0xff;
+            if (v <= 0x20 || v >= 0x7f) b.append('%').append(HEX.charAt(v >> 4)).append(HEX.charAt(v & 0xf));
+            else b.append((char) v);
+        }
+        return b.toString();
     }
+
+    private static final String HEX = "0123456789ABCDEF";
 
     private static int firstOf(String s, String chars) {
         for (int i = 0; i < s.length(); i++) if (chars.indexOf(s.charAt(i)) >= 0) return i;
@@ -238,8 +255,9 @@ public final class Painter {
     private void link(PdfContentByte cb, Box.Link l) {
         PdfAction action;
         if (l.uri() != null) {
-            if (!isLiveUri(l.uri())) return;
-            action = new PdfAction(l.uri());
+            String uri = liveUri(l.uri());
+            if (uri == null) return;
+            action = new PdfAction(uri);
         } else if (l.destination() != null && destinations.contains(l.destination())) {
             action = PdfAction.gotoLocalPage(l.destination(), false);
         } else {

@@ -292,11 +292,23 @@ class PainterTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"javascript:alert(1)", "JavaScript:alert(1)", "data:text/html,<script>alert(1)</script>",
-            "java\tscript:alert(1)", " javascript:alert(1)", "file:///etc/passwd", "vbscript:x", "ftp://x/", ""})
+            "java\tscript:alert(1)", " javascript:alert(1)", "java\nscript:x", "java script:alert(1)",
+            "javascript\u0000:x", "\u00a0javascript:x", "https://x.org/\u2028", "file:///etc/passwd", "vbscript:x", "ftp://x/", ""})
     void dangerousLinksAreNeverLive(String uri) throws IOException {
         List<Box> boxes = List.of(new Box.Link(72, 698, 120, 12, uri, null, Tag.of(Role.LINK, 1, 0)));
         assertEquals(List.of(), annotations(paint(doc(a4(boxes))), 1));
         assertTrue(!Painter.isLiveUri(uri));
+    }
+
+    @Test
+    void uriAreWrittenAsAsciiWithNonAsciiAndSpacesPercentEncoded() throws IOException {
+        List<Box> boxes = List.of(
+                new Box.Link(72, 698, 120, 12, "https://example.org/ru/#основные-положения", null, P1),
+                new Box.Link(72, 680, 120, 12, "https://example.org/a b/%41", null, P1));
+        List<PdfDictionary> annots = annotations(paint(doc(a4(boxes))), 1);
+        assertEquals(List.of("https://example.org/ru/#%D0%BE%D1%81%D0%BD%D0%BE%D0%B2%D0%BD%D1%8B%D0%B5-%D0%BF%D0%BE"
+                        + "%D0%BB%D0%BE%D0%B6%D0%B5%D0%BD%D0%B8%D1%8F", "https://example.org/a%20b/%41"),
+                annots.stream().map(PainterTest::uri).toList());
     }
 
     @ParameterizedTest
