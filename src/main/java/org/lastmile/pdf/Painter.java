@@ -28,6 +28,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -151,10 +152,24 @@ public final class Painter {
         }
     }
 
-    /** Paints boxes of one tag; consecutive text boxes share one text object, and font and colour are set on change. */
+    /**
+     * Paints boxes of one tag. Consecutive text boxes share one text object (font and colour set on change; links and
+     * anchors, which paint nothing, do not interrupt it); consecutive fills of one colour are one path, so that
+     * touching rectangles (QR modules, table stripes) fill without hairline seams; consecutive rules of one colour and
+     * thickness are one stroke.
+     */
     private void paintGroup(PdfContentByte cb, List<Box> group) {
         Text text = null;
-        for (Box box : group) {
+        for (int i = 0; i < group.size(); i++) {
+            Box box = group.get(i);
+            if (box instanceof Box.Link l) {
+                link(cb, l);
+                continue;
+            }
+            if (box instanceof Box.Anchor a) {
+                cb.localDestination(a.name(), new PdfDestination(PdfDestination.XYZ, a.x(), a.y(), 0));
+                continue;
+            }
             if (box instanceof Box.Glyphs g) {
                 if (text == null) text = new Text(cb);
                 text.show(g);
@@ -164,14 +179,22 @@ public final class Painter {
                 text.end();
                 text = null;
             }
+            int end = i + 1;
             switch (box) {
-                case Box.Rule r -> rule(cb, r);
-                case Box.Fill f -> fill(cb, f);
+                case Box.Fill f -> {
+                    while (end < group.size() && group.get(end) instanceof Box.Fill n
+                            && Objects.equals(n.color(), f.color())) end++;
+                    fills(cb, group.subList(i, end));
+                }
+                case Box.Rule r -> {
+                    while (end < group.size() && group.get(end) instanceof Box.Rule n
+                            && Objects.equals(n.color(), r.color()) && n.thickness() == r.thickness()) end++;
+                    rules(cb, group.subList(i, end));
+                }
                 case Box.Picture p -> picture(cb, p);
-                case Box.Link l -> link(cb, l);
-                case Box.Anchor a -> cb.localDestination(a.name(), new PdfDestination(PdfDestination.XYZ, a.x(), a.y(), 0));
-                case Box.Glyphs g -> throw new AssertionError(g);
+                default -> throw new AssertionError(box);
             }
+            i = end - 1;
         }
         if (text != null) text.end();
     }
@@ -219,20 +242,30 @@ public final class Painter {
         return bidi.writeReordered(Bidi.DO_MIRRORING);
     }
 
-    private static void rule(PdfContentByte cb, Box.Rule r) {
+    /** Rules of one colour and thickness. */
+    private static void rules(PdfContentByte cb, List<Box> rules) {
+        Box.Rule first = (Box.Rule) rules.get(0);
         cb.saveState();
-        cb.setColorStroke(r.color() == null ? Color.BLACK : r.color());
-        cb.setLineWidth(r.thickness());
-        cb.moveTo(r.x1(), r.y1());
-        cb.lineTo(r.x2(), r.y2());
+        cb.setColorStroke(first.color() == null ? Color.BLACK : first.color());
+        cb.setLineWidth(first.thickness());
+        for (Box b : rules) {
+            Box.Rule r = (Box.Rule) b;
+            cb.moveTo(r.x1(), r.y1());
+            cb.lineTo(r.x2(), r.y2());
+        }
         cb.stroke();
         cb.restoreState();
     }
 
-    private static void fill(PdfContentByte cb, Box.Fill f) {
+    /** Rectangles of one colour, filled (never stroked). */
+    private static void fills(PdfContentByte cb, List<Box> fills) {
+        Box.Fill first = (Box.Fill) fills.get(0);
         cb.saveState();
-        cb.setColorFill(f.color() == null ? Color.BLACK : f.color());
-        cb.rectangle(f.x(), f.y(), f.width(), f.height());
+        cb.setColorFill(first.color() == null ? Color.BLACK : first.color());
+        for (Box b : fills) {
+            Box.Fill f = (Box.Fill) b;
+            cb.rectangle(f.x(), f.y(), f.width(), f.height());
+        }
         cb.fill();
         cb.restoreState();
     }

@@ -215,6 +215,28 @@ class PainterTest {
         assertTrue(content.contains("re\nf"), "a fill is filled, not stroked: " + content);
         assertTrue(content.contains("0.5 w"), content);
         assertTrue(content.contains("72 60 m\n523.28 60 l\nS"), content);
+        assertTrue(!content.contains("B\n") && !content.contains("b\n"), "never fill-and-stroke: " + content);
+    }
+
+    @Test
+    void touchingFillsOfOneColourAreOnePathSoNoSeamShows() throws IOException {
+        List<Box> boxes = new ArrayList<>();
+        for (int i = 0; i < 4; i++) boxes.add(new Box.Fill(400 + 3 * i, 100, 3, 3, Color.BLACK, Tag.ARTIFACT));
+        boxes.add(new Box.Fill(400, 110, 3, 3, Color.RED, Tag.ARTIFACT));
+        String content = content(paint(doc(a4(boxes))), 1);
+        assertTrue(content.contains("400 100 3 3 re\n403 100 3 3 re\n406 100 3 3 re\n409 100 3 3 re\nf"), content);
+        assertEquals(2, count(content, "\nf\n"), "one fill per colour: " + content);
+    }
+
+    @Test
+    void linksBetweenWordsDoNotBreakTheLineOfText() throws IOException {
+        List<Box> boxes = new ArrayList<>(words(SANS, 10, 72, 700, "see", P1));
+        boxes.add(new Box.Link(95, 698, 40, 12, "https://example.org/", null, P1));
+        boxes.addAll(words(SANS, 10, 95, 700, "this page", P1));
+        List<Box> withoutLink = boxes.stream().filter(b -> !(b instanceof Box.Link)).toList();
+        assertEquals(content(paint(doc(a4(withoutLink))), 1), content(paint(doc(a4(boxes))), 1),
+                "a link paints nothing and leaves the text object open");
+        assertEquals(1, annotations(paint(doc(a4(boxes))), 1).size());
     }
 
     @Test
