@@ -237,9 +237,27 @@ public final class Painter {
      * reversed (and its brackets mirrored) here. Arabic shaping is not done yet.
      */
     static String visual(String logical) {
-        if (!Bidi.requiresBidi(logical.toCharArray(), 0, logical.length())) return logical;
+        if (!mayBeRightToLeft(logical) || !Bidi.requiresBidi(logical.toCharArray(), 0, logical.length())) {
+            return logical;
+        }
         Bidi bidi = new Bidi(logical, Bidi.LEVEL_DEFAULT_LTR);
         return bidi.writeReordered(Bidi.DO_MIRRORING);
+    }
+
+    /**
+     * A cheap first look (painting calls this for every word): whether the text has a character of a right-to-left
+     * block, a bidi control, or a surrogate (right-to-left scripts beyond the BMP). Only then is ICU asked.
+     */
+    private static boolean mayBeRightToLeft(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if ((c >= 0x0590 && c <= 0x08FF) || (c >= 0xFB1D && c <= 0xFDFF) || (c >= 0xFE70 && c <= 0xFEFF)
+                    || (c >= 0xD800 && c <= 0xDFFF) || (c >= 0x200E && c <= 0x200F) || (c >= 0x202A && c <= 0x202E)
+                    || (c >= 0x2066 && c <= 0x2069)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Rules of one colour and thickness. */

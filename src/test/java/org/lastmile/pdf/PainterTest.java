@@ -204,6 +204,15 @@ class PainterTest {
         assertTrue(content.contains("0 g") || content.contains("0 0 0 rg"), "null colour is black: " + content);
     }
 
+    @Test
+    void rightToLeftWordsAreDrawnInVisualOrderAndLeftToRightOnesUntouched() {
+        assertEquals("םולש", Painter.visual("שלום"));
+        assertEquals("(םולש)", Painter.visual("(שלום)"), "reversed, brackets mirrored so they still face the word");
+        assertEquals("health", Painter.visual("health"));
+        assertEquals("社区（WHO）", Painter.visual("社区（WHO）"));
+        assertEquals("Здоровье", Painter.visual("Здоровье"));
+    }
+
     // ---- rules, fills, images ----
 
     @Test
