@@ -152,6 +152,20 @@ class PainterTest {
         assertTrue(s.contains("+NotoSans-Regular"), "fonts are embedded as subsets");
     }
 
+    @Test
+    void paintingOnManyThreadsAtOnceGivesTheSameBytes() throws Exception {
+        LaidOut d = sample();
+        byte[] alone = paint(d);
+        List<java.util.concurrent.Future<byte[]>> futures = new ArrayList<>();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            for (int i = 0; i < 8; i++) futures.add(pool.submit(() -> paint(d)));
+            for (var f : futures) assertArrayEquals(alone, f.get(), "subset prefixes and IDs do not leak between threads");
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     // ---- text ----
 
     @ParameterizedTest
@@ -319,6 +333,7 @@ class PainterTest {
         PdfArray rect = annots.get(0).getAsArray(PdfName.RECT);
         assertEquals(List.of(72f, 698f, 192f, 710f), numbers(rect));
         assertEquals(PdfName.LINK, annots.get(0).getAsName(PdfName.SUBTYPE));
+        assertEquals(List.of(0f, 0f, 0f), numbers(annots.get(0).getAsArray(PdfName.BORDER)), "no box drawn around");
     }
 
     @ParameterizedTest
