@@ -1,6 +1,8 @@
 package org.lastmile.pdf;
 
 import org.junit.jupiter.api.Test;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -58,6 +60,30 @@ class FontMetricsTest {
             assertTrue(a - d >= 9.9f && a - d < 15, f + " ascent to descent spans at least the em: " + (a - d));
             assertEquals(2 * a, FONTS.ascent(f, 20), 0.001f);
             assertEquals(2 * d, FONTS.descent(f, 20), 0.001f);
+        }
+    }
+
+    @Test
+    void theWidthCacheGivesExactAnswersWhenThreadsFillItTogether() throws Exception {
+        Fonts fresh = Fonts.load(PdfStyle.defaults(), FontSource.directory(Samples.FONTS));
+        String text = Fixtures.EN_PARA + Fixtures.RU_PARA + Fixtures.ZH_PARA;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<Boolean>> all = new ArrayList<>();
+            for (int t = 0; t < 8; t++) {
+                all.add(pool.submit(() -> {
+                    for (String font : List.of("NotoSans-Regular.ttf", "NotoSansSC-Regular.ttf")) {
+                        for (int i = 0; i < text.length(); i++) {
+                            String c = text.substring(i, i + 1);
+                            if (fresh.width(font, c, 10f) != fresh.font(font).getWidthPoint(c, 10f)) return false;
+                        }
+                    }
+                    return true;
+                }));
+            }
+            for (var f : all) assertTrue(f.get());
+        } finally {
+            pool.shutdownNow();
         }
     }
 
