@@ -66,6 +66,11 @@ public final class Painter {
      *                                  bugs: layout checks what it places)
      */
     public static byte[] paint(LaidOut doc, DocumentInfo info, Fonts fonts) {
+        return paint(doc, info, fonts, MarkedContent.ARTIFACTS_ONLY);
+    }
+
+    /** Paints with the given marked-content strategy (the tagged-PDF seam; tests watch it). */
+    static byte[] paint(LaidOut doc, DocumentInfo info, Fonts fonts, MarkedContent marks) {
         if (doc.pages().isEmpty()) throw new IllegalArgumentException("a PDF needs at least one page");
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         Page first = doc.pages().get(0);
@@ -76,7 +81,7 @@ public final class Painter {
         Fonts.startDocument(PdfFiles.seed(info.seed()));
         d.open();
         PdfFiles.afterOpen(w, info.timestamp(), info.language());
-        Painter p = new Painter(w, fonts, doc, MarkedContent.ARTIFACTS_ONLY);
+        Painter p = new Painter(w, fonts, doc, marks);
         // Destinations first, so that a local link can be checked against them whatever page it is on.
         for (Page page : doc.pages()) {
             for (Box b : page.boxes()) if (b instanceof Box.Anchor a) p.destinations.add(a.name());

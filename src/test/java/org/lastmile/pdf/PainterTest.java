@@ -277,6 +277,32 @@ class PainterTest {
     }
 
     @Test
+    void eachRunOfBoxesWithOneTagIsOpenedAndClosedOnceInReadingOrder() throws IOException {
+        Tag h = Tag.of(Role.H2, 1, 0);
+        Tag p = Tag.of(Role.P, 2, 0);
+        List<Box> boxes = new ArrayList<>(words(SANS, 14, 72, 700, "Key points", h));
+        boxes.addAll(words(SANS, 10, 72, 680, "First words", p));
+        boxes.add(new Box.Link(72, 678, 40, 12, "https://example.org/", null, Tag.of(Role.LINK, 3, 2)));
+        boxes.addAll(words(SANS, 10, 130, 680, "and more", p));
+        boxes.addAll(words(SANS, 8, 72, 40, "2 / 4", Tag.ARTIFACT));
+        List<String> events = new ArrayList<>();
+        Painter.MarkedContent recorder = new Painter.MarkedContent() {
+            @Override
+            public void open(org.openpdf.text.pdf.PdfContentByte cb, Tag tag) {
+                events.add("open " + tag.role() + tag.element());
+            }
+
+            @Override
+            public void close(org.openpdf.text.pdf.PdfContentByte cb, Tag tag) {
+                events.add("close " + tag.role() + tag.element());
+            }
+        };
+        Painter.paint(doc(a4(boxes)), INFO, FONTS, recorder);
+        assertEquals(List.of("open H21", "close H21", "open P2", "close P2", "open LINK3", "close LINK3", "open P2",
+                "close P2", "open ARTIFACT0", "close ARTIFACT0"), events);
+    }
+
+    @Test
     void imagesAreEmbeddedOnceAndScaledIntoTheirBox() throws IOException {
         byte[] png = png(40, 20);
         List<Box> p1 = List.of(new Box.Picture(72, 600, 200, 100, "map", "A map", Tag.of(Role.FIGURE, 1, 0)),
