@@ -204,12 +204,22 @@ public final class Painter {
         if (text != null) text.end();
     }
 
-    /** One text object ({@code BT … ET}). */
+    /**
+     * One text object ({@code BT … ET}). A box that starts where the previous one's text ended (the next piece of a
+     * word, the next Chinese character) continues without a new text matrix; one that starts one space further on
+     * the same baseline (ragged text) gets a real space character before it, so that readers and text extraction see
+     * the word boundary. Any other box (justified spacing, a new line) is placed with its own text matrix. The pen
+     * position is followed with the font's own advances, so nothing drifts by more than {@link #SAME_PLACE}.
+     */
     private final class Text {
+        private static final float SAME_PLACE = 0.001f;
         private final PdfContentByte cb;
         private BaseFont font;
         private float size = -1;
         private Color color;
+        private boolean placed;
+        private float penX;
+        private float penY;
 
         Text(PdfContentByte cb) {
             this.cb = cb;
@@ -228,8 +238,23 @@ public final class Painter {
                 cb.setColorFill(c);
                 color = c;
             }
-            cb.setTextMatrix(g.x(), g.y());
-            cb.showText(visual(g.text()));
+            String text = visual(g.text());
+            boolean onLine = placed && Math.abs(g.y() - penY) < SAME_PLACE;
+            float start;
+            if (onLine && Math.abs(g.x() - penX) < SAME_PLACE) {
+                start = penX;
+            } else if (onLine && fonts.hasGlyph(g.font(), ' ')
+                    && Math.abs(g.x() - penX - fonts.width(g.font(), " ", size)) < SAME_PLACE) {
+                start = penX + fonts.width(g.font(), " ", size);
+                text = " " + text;
+            } else {
+                cb.setTextMatrix(g.x(), g.y());
+                start = g.x();
+            }
+            cb.showText(text);
+            penX = start + fonts.width(g.font(), g.text(), size);
+            penY = g.y();
+            placed = true;
         }
 
         void end() {

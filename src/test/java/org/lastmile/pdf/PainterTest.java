@@ -208,6 +208,26 @@ class PainterTest {
     }
 
     @Test
+    void textThatContinuesWhereTheLastBoxEndedNeedsNoNewPosition() throws Exception {
+        List<Box> boxes = new ArrayList<>(paragraph(SC, 10, 72, 700, 1000, "社区一再证明", P1));    // one box a character
+        boxes.addAll(words(SANS, 10, 72, 650, "ragged words with natural spaces", P1));
+        float x = 72;
+        for (String w : "justified words spread out".split(" ")) {                      // wider gaps
+            boxes.add(new Box.Glyphs(x, 600, FONTS.width(SANS, w, 10), SANS, 10, null, w, P1));
+            x += FONTS.width(SANS, w, 10) + 7.5f;
+        }
+        byte[] pdf = paint(doc(a4(boxes)));
+        String content = content(pdf, 1);
+        assertEquals(1 + 1 + 4, count(content, " Tm"), "one position per line, one per justified word: " + content);
+        String text = pdftotext(pdf, "-raw");
+        assertTrue(text.contains("社区一再证明\nragged words with natural spaces\njustified words spread out"), text);
+        Map<String, float[]> bbox = bboxes(pdf);
+        float natural = 72 + FONTS.width(SANS, "ragged words with ", 10);
+        assertAt(bbox.get("natural"), natural, 650, FONTS.width(SANS, "natural", 10));
+        assertAt(bbox.get("out"), x - 7.5f - FONTS.width(SANS, "out", 10), 600, FONTS.width(SANS, "out", 10));
+    }
+
+    @Test
     void coloursAndFontsAreSetAsTheBoxesSay() throws IOException {
         Color red = new Color(0xC0, 0x10, 0x20);
         List<Box> boxes = List.of(new Box.Glyphs(72, 700, 30, BOLD, 14, red, "Bold", P1),
