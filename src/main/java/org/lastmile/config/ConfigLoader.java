@@ -30,12 +30,9 @@ public final class ConfigLoader {
         Path file = root.resolve(FILE);
         Path shown = Path.of(FILE);
         YamlMap y = YamlMap.empty(shown);
-        if (Files.isRegularFile(file)) {
-            try {
-                y = YamlMap.parse(shown, Files.readString(file, StandardCharsets.UTF_8), 0, problems);
-            } catch (IOException e) {
-                problems.add(Diagnostic.error(SourcePos.of(shown), "cannot read site.yaml: " + e.getMessage(), "check its permissions"));
-            }
+        if (Files.exists(file)) {
+            Optional<String> text = SourceText.read(file, shown, problems);
+            if (text.isPresent()) y = YamlMap.parse(shown, text.get(), 0, problems);
         }
         for (String k : y.keys()) {
             if (!KNOWN.contains(k)) {
@@ -184,10 +181,23 @@ public final class ConfigLoader {
                     "give the body size in points, such as base_size: 10.5"));
             base = Optional.empty();
         }
+        Map<String, SourcePos> lines = new LinkedHashMap<>();
+        for (String k : p.keys()) lines.put(k, p.pos(k));
         return new PdfSettings(p.bool("guides", problems).orElse(true), p.bool("papers", problems).orElse(false), size,
-                base.orElse(null), p.string("primary_color", problems).orElse(null),
-                p.string("accent_color", problems).orElse(null), p.string("logo", problems).orElse(null),
-                java.util.Collections.unmodifiableMap(fonts), java.util.Collections.unmodifiableMap(margins));
+                base.orElse(null), color(p, "primary_color", problems), color(p, "accent_color", problems),
+                p.string("logo", problems).orElse(null),
+                java.util.Collections.unmodifiableMap(fonts), java.util.Collections.unmodifiableMap(margins),
+                java.util.Collections.unmodifiableMap(lines));
+    }
+
+    private static String color(YamlMap p, String key, List<Diagnostic> problems) {
+        Optional<String> c = p.string(key, problems).map(String::trim);
+        if (c.isPresent() && !c.get().matches("#[0-9A-Fa-f]{6}")) {
+            problems.add(Diagnostic.error(p.pos(key), "pdf: " + key + " '" + c.get() + "' is not a colour of the form #RRGGBB",
+                    "write " + key + ": \"#0b4f6c\""));
+            return null;
+        }
+        return c.orElse(null);
     }
 
     /** A setting that is either one text for every language or a map from language code to text. */

@@ -5,12 +5,18 @@ import java.util.Map;
 /**
  * The {@code pdf:} block of site.yaml. {@code guides} can be turned off for a site without guides; {@code papers}
  * enables full briefing papers as PDF. Style values left empty fall back to the theme's defaults; margins are in
- * millimetres by side (top, bottom, inner, outer).
+ * millimetres by side (top, bottom, inner, outer). {@code lines} says where each key of the block stands.
  */
 public record PdfSettings(boolean guides, boolean papers, String pageSize, Double baseSize,
                           String primaryColor, String accentColor, String logo,
-                          Map<String, Map<String, String>> fonts, Map<String, Double> marginsMm) {
+                          Map<String, Map<String, String>> fonts, Map<String, Double> marginsMm,
+                          Map<String, org.lastmile.diag.SourcePos> lines) {
     public static PdfSettings defaults() {
-        return new PdfSettings(true, false, "A4", null, null, null, null, Map.of(), Map.of());
+        return new PdfSettings(true, false, "A4", null, null, null, null, Map.of(), Map.of(), Map.of());
+    }
+
+    /** Where a setting of the block stands in site.yaml, for errors found when the PDFs are made. */
+    public org.lastmile.diag.SourcePos pos(String key) {
+        return lines.getOrDefault(key, org.lastmile.diag.SourcePos.of(java.nio.file.Path.of(ConfigLoader.FILE)));
     }
 }

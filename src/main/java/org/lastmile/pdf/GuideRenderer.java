@@ -471,7 +471,7 @@ public final class GuideRenderer {
         if (cache.containsKey(key)) return cache.get(key);
         Image img = null;
         try {
-            img = Image.getInstance(Files.readAllBytes(spec.coverImage()));
+            img = ImageFiles.read(Files.readAllBytes(spec.coverImage()));
         } catch (IOException | RuntimeException e) {
             img = null;
         }
