@@ -30,10 +30,13 @@ public final class ConfigLoader {
         Path file = root.resolve(FILE);
         Path shown = Path.of(FILE);
         YamlMap y = YamlMap.empty(shown);
+        int before = problems.size();
         if (Files.exists(file)) {
             Optional<String> text = SourceText.read(file, shown, problems);
             if (text.isPresent()) y = YamlMap.parse(shown, text.get(), 0, problems);
         }
+        // When site.yaml could not be read (already reported), its settings are unknown, not missing.
+        boolean unreadable = problems.size() > before && y.keys().isEmpty();
         for (String k : y.keys()) {
             if (!KNOWN.contains(k)) {
                 problems.add(Diagnostic.warning(y.pos(k), "unknown setting '" + k + "' is ignored",
@@ -88,7 +91,7 @@ public final class ConfigLoader {
         Map<String, Object> params = y.map("params", problems).map(YamlMap::plain).orElse(Map.of());
 
         return new SiteConfig(root, perLanguage(y, "title", problems), perLanguage(y, "description", problems),
-                trimSlash(baseUrl), defaultLang, List.copyOf(langs), declared, org, pdf, statusPage, params, y.has("base_url"));
+                trimSlash(baseUrl), defaultLang, List.copyOf(langs), declared, org, pdf, statusPage, params, y.has("base_url") || unreadable);
     }
 
     private static Optional<Language> language(YamlMap l, List<Diagnostic> problems) {

@@ -29,6 +29,8 @@ final class NestingLimits {
     static final int MAX_MARK_LINE = 1000;
     /** Columns of a table. */
     static final int MAX_COLUMNS = 64;
+    /** Cell separators on one line, checked before parsing; far above {@link #MAX_COLUMNS}, far below trouble. */
+    static final int MAX_PIPES = 256;
 
     private NestingLimits() {
     }
@@ -60,9 +62,16 @@ final class NestingLimits {
                     return Optional.of(new Problem(line, "a line of more than " + MAX_MARK_LINE + " marks",
                             "a horizontal rule needs only three, such as ---"));
                 }
+                int pipes = 0;
                 for (int i = pos; i < end; i++) {
                     char c = body.charAt(i);
                     if (c == '*' || c == '_' || c == '~' || c == '[') marks++;
+                    if (c == '|') pipes++;
+                }
+                if (pipes > MAX_PIPES) {
+                    // The table parser recurses per cell: thousands of cells in a row overflow the stack.
+                    return Optional.of(new Problem(line, "a table of more than " + MAX_PIPES + " columns (at most " + MAX_COLUMNS + ")",
+                            "split the table, or link a spreadsheet instead"));
                 }
                 if (marks > MAX_MARKS) {
                     return Optional.of(new Problem(paragraphStart, "more than " + MAX_MARKS

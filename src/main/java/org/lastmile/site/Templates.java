@@ -171,6 +171,8 @@ public final class Templates {
     }
 
     private LastmileException translate(Exception ex, String name) {
+        // A template that failed to parse when all were loaded is cached as that failure, wrapped.
+        if (ex instanceof IOException && !(ex instanceof ParseException) && ex.getCause() instanceof ParseException pe) ex = pe;
         try {
             throw ex;
         } catch (LastmileException e) {
