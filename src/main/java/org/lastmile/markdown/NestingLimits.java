@@ -25,7 +25,7 @@ final class NestingLimits {
     static final int MAX_DEPTH = 64;
     /** Emphasis, strikethrough and link marks in one paragraph. */
     static final int MAX_MARKS = 2000;
-    /** A line made only of marks (a rule, a heading underline, a table's separator row). */
+    /** Marks in a row, as in a rule or a heading underline. */
     static final int MAX_MARK_LINE = 1000;
     /** Columns of a table. */
     static final int MAX_COLUMNS = 64;
@@ -58,8 +58,8 @@ final class NestingLimits {
                     return Optional.of(new Problem(line, "lists and block quotes nested more than " + MAX_BLOCK_DEPTH + " levels deep",
                             "flatten the structure: nobody can follow that many levels"));
                 }
-                if (end - pos > MAX_MARK_LINE && onlyMarks(body, pos, end)) {
-                    return Optional.of(new Problem(line, "a line of more than " + MAX_MARK_LINE + " marks",
+                if (end - pos > MAX_MARK_LINE && longRunOfMarks(body, pos, end)) {
+                    return Optional.of(new Problem(line, "more than " + MAX_MARK_LINE + " marks (* - _ = ~ +) in a row",
                             "a horizontal rule needs only three, such as ---"));
                 }
                 int pipes = 0;
@@ -123,13 +123,21 @@ final class NestingLimits {
         return markers == 0 ? 0 : markers + indent / 4;
     }
 
-    /** Lines of marks other than a table's separator row, which the parser reads without backtracking. */
-    private static boolean onlyMarks(String s, int from, int end) {
+    /**
+     * Whether a line holds more than {@link #MAX_MARK_LINE} marks in a row (spaces between them allowed): the
+     * parser's patterns for rules and heading underlines recurse once per mark, with or without text after them.
+     */
+    private static boolean longRunOfMarks(String s, int from, int end) {
+        int run = 0;
         for (int i = from; i < end; i++) {
-            if (s.charAt(i) == '|') return false;
-            if ("*-_=~+: \t".indexOf(s.charAt(i)) < 0) return false;
+            char c = s.charAt(i);
+            if ("*-_=~+".indexOf(c) >= 0) {
+                if (++run > MAX_MARK_LINE) return true;
+            } else if (c != ' ' && c != '\t') {
+                run = 0;
+            }
         }
-        return true;
+        return false;
     }
 
     private static boolean isBlank(String s, int from, int end) {
