@@ -578,7 +578,7 @@ final class BodyBuilder {
         } catch (java.nio.file.NoSuchFileException e) {
             diagnostics.add(Diagnostic.error(pos, "image " + url + " not found", "expected at " + file));
         } catch (ImageFiles.Refused e) {
-            diagnostics.add(Diagnostic.error(pos, "image " + url + " cannot be used: " + e.getMessage(), e.hint()));
+            diagnostics.add(Diagnostic.error(pos, "image " + url + " " + e.getMessage(), e.hint()));
         } catch (IOException | RuntimeException e) {
             diagnostics.add(Diagnostic.error(pos, "image " + url + " cannot be read: " + e.getMessage(),
                     "use a PNG or JPEG file"));

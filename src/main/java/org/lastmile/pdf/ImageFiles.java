@@ -16,7 +16,10 @@ public final class ImageFiles {
     private ImageFiles() {
     }
 
-    /** Why a PDF cannot use an image, in words for its author. */
+    /**
+     * Why a PDF cannot use an image, in words for its author, worded as the layout engine's {@code layout.Images}
+     * words them: the message follows the image's name ("image map.png is not a readable PNG or JPEG file").
+     */
     public static final class Refused extends IOException {
         private final String hint;
 
@@ -45,17 +48,17 @@ public final class ImageFiles {
     public static void check(byte[] bytes) throws Refused {
         long[] size = isPng(bytes) ? pngSize(bytes) : isJpeg(bytes) ? jpegSize(bytes) : null;
         if (size == null && !isPng(bytes) && !isJpeg(bytes)) {
-            throw new Refused("it is not a PNG or JPEG image", "save it as PNG or JPEG");
+            throw damaged();
         }
         if (size == null || size[0] <= 0 || size[1] <= 0) throw damaged();
         if (size[0] * size[1] > MAX_PIXELS) {
-            throw new Refused(String.format("it is %d × %d pixels, more than the %d megapixels an image may have",
-                    size[0], size[1], MAX_PIXELS / 1_000_000), "scale it down; 2,000 pixels across is plenty for print");
+            throw new Refused(String.format("is %d×%d pixels, more than %d megapixels", size[0], size[1], MAX_PIXELS / 1_000_000),
+                    "scale it down (300 dpi at the printed size is plenty)");
         }
     }
 
     private static Refused damaged() {
-        return new Refused("the file is damaged or not a complete PNG or JPEG image", "export the image again as PNG or JPEG");
+        return new Refused("is not a readable PNG or JPEG file", "save it again as PNG or JPEG");
     }
 
     private static boolean isPng(byte[] b) {

@@ -167,16 +167,16 @@ final class GuidePdfs {
         var pos = owner.fm().pos("cover_image", org.lastmile.diag.SourcePos.of(owner.path()));
         Path file = b.dir().resolve(name);
         if (!java.nio.file.Files.isRegularFile(file)) {
-            diagnostics.error(pos, "cover image '" + name + "' not found", "put it in the paper's folder, beside " + owner.path().getFileName());
+            diagnostics.error(pos, "cover image " + name + " not found", "put it in the paper's folder, beside " + owner.path().getFileName());
             return null;
         }
         try {
             org.lastmile.pdf.ImageFiles.check(java.nio.file.Files.readAllBytes(file));
         } catch (org.lastmile.pdf.ImageFiles.Refused e) {
-            diagnostics.error(pos, "cover image '" + name + "' cannot be used: " + e.getMessage(), e.hint());
+            diagnostics.error(pos, "cover image " + name + " " + e.getMessage(), e.hint());
             return null;
         } catch (java.io.IOException e) {
-            diagnostics.error(pos, "cover image '" + name + "' cannot be read", "check the file and its permissions");
+            diagnostics.error(pos, "cover image " + name + " cannot be read", "check the file and its permissions");
             return null;
         }
         return file;

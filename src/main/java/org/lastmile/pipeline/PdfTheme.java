@@ -51,8 +51,7 @@ final class PdfTheme {
                 logo = Files.readAllBytes(cfg.root().resolve(p.logo()));
                 ImageFiles.read(logo); // fails on what is not a PNG or JPEG, or too large to decode
             } catch (ImageFiles.Refused e) {
-                throw new LastmileException(Diagnostic.error(p.pos("logo"), "pdf: logo '" + p.logo()
-                        + "' cannot be used: " + e.getMessage(), e.hint()));
+                throw new LastmileException(Diagnostic.error(p.pos("logo"), "pdf: logo " + p.logo() + " " + e.getMessage(), e.hint()));
             } catch (IOException | RuntimeException e) {
                 throw new LastmileException(Diagnostic.error(p.pos("logo"), "pdf: logo '" + p.logo()
                         + "' is not a readable PNG or JPEG image", "give a PNG or JPEG path relative to the site folder"));
