@@ -135,7 +135,7 @@ public final class Build {
         Site site = stage(this::load);                                            // config, content, Markdown, URL plan
         if (site == null) return output(Map.of(), Map.of());
         Map<String, RenderedDoc> docs = renderBodies(site);                       // links resolved, bodies as HTML
-        missingStaticImages(site);
+        stage(() -> missingStaticImages(site));
         Map<String, byte[]> files = new TreeMap<>(orEmpty(stage(() -> renderSite(site, docs))));   // pages, feeds
         files.putAll(orEmpty(stage(() -> renderPdfs(site, docs))));               // guides, booklets, papers
         if (opts.check()) stage(() -> checkGlyphs(site));
@@ -251,7 +251,7 @@ public final class Build {
     }
 
     /** Images written from the site root ({@code /images/logo.png}) that no static folder of the site or theme has. */
-    private void missingStaticImages(Site site) {
+    private Void missingStaticImages(Site site) {
         java.util.Set<String> statics = site.theme.staticFiles().keySet();
         for (ParsedDoc doc : site.parsed.values()) {
             if (languages(site.config).stream().noneMatch(l -> l.code().equals(doc.source().lang()))) continue;
@@ -269,6 +269,7 @@ public final class Build {
                 }
             }
         }
+        return null;
     }
 
     private Map<String, byte[]> renderSite(Site site, Map<String, RenderedDoc> docs) {
