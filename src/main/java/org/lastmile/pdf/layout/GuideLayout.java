@@ -36,7 +36,7 @@ public final class GuideLayout {
     /** Running text measure of single-column layouts, in ems of the body size. */
     static final float MEASURE_EMS = 37f;
     static final float READABLE = 9.5f;
-    static final float COLUMN_GAP_EMS = 1.8f;
+    static final float COLUMN_GAP_EMS = 1.5f;
 
     /** The layouts of the ladder, most spacious first; the names are those of site.yaml's {@code guide_layout}. */
     public enum Kind {
@@ -67,6 +67,8 @@ public final class GuideLayout {
     private final List<Diagnostic> diags = new ArrayList<>();
     private final List<Block> blocks;
     private final Frames frames;
+    private final ImageData cover;
+    private final ImageData logo;
     private final float floor;
     private final float base;
 
@@ -88,7 +90,9 @@ public final class GuideLayout {
             int[] d = Images.dimensions(style.logo());
             if (d != null) logo = new ImageData(style.logo(), d[0], d[1]);
         }
-        this.frames = new Frames(spec, style, shaper, cover, "cover", logo);
+        this.cover = cover;
+        this.logo = logo;
+        this.frames = frames(false);
         this.floor = spec.minSize() > 0 ? Math.max(8f, spec.minSize()) : style.floorSize();
         this.base = Math.max(style.baseSize(), floor);
     }
@@ -273,7 +277,11 @@ public final class GuideLayout {
     private final java.util.Map<Kind, Frames.Frame> frameCache = new java.util.EnumMap<>(Kind.class);
 
     private Frames.Frame frame(Kind k) {
-        return frameCache.computeIfAbsent(k, frames::frame);
+        return frameCache.computeIfAbsent(k, kind -> frames(kind == Kind.COLUMNS).frame(kind));
+    }
+
+    private Frames frames(boolean dense) {
+        return new Frames(spec, style, shaper, cover, "cover", logo, dense);
     }
 
     /** The body slots of a layout at a size: one column with a rail, or two columns. */
