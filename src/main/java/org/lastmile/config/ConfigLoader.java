@@ -30,13 +30,13 @@ public final class ConfigLoader {
         Path file = root.resolve(FILE);
         Path shown = Path.of(FILE);
         YamlMap y = YamlMap.empty(shown);
-        if (Files.isRegularFile(file)) {
-            try {
-                y = YamlMap.parse(shown, Files.readString(file, StandardCharsets.UTF_8), 0, problems);
-            } catch (IOException e) {
-                problems.add(Diagnostic.error(SourcePos.of(shown), "cannot read site.yaml: " + e.getMessage(), "check its permissions"));
-            }
+        int before = problems.size();
+        if (Files.exists(file)) {
+            Optional<String> text = SourceText.read(file, shown, problems);
+            if (text.isPresent()) y = YamlMap.parse(shown, text.get(), 0, problems);
         }
+        // When site.yaml could not be read (already reported), its settings are unknown, not missing.
+        boolean unreadable = problems.size() > before && y.keys().isEmpty();
         for (String k : y.keys()) {
             if (!KNOWN.contains(k)) {
                 problems.add(Diagnostic.warning(y.pos(k), "unknown setting '" + k + "' is ignored",
@@ -91,7 +91,7 @@ public final class ConfigLoader {
         Map<String, Object> params = y.map("params", problems).map(YamlMap::plain).orElse(Map.of());
 
         return new SiteConfig(root, perLanguage(y, "title", problems), perLanguage(y, "description", problems),
-                trimSlash(baseUrl), defaultLang, List.copyOf(langs), declared, org, pdf, statusPage, params, y.has("base_url"));
+                trimSlash(baseUrl), defaultLang, List.copyOf(langs), declared, org, pdf, statusPage, params, y.has("base_url") || unreadable);
     }
 
     private static Optional<Language> language(YamlMap l, List<Diagnostic> problems) {
@@ -198,11 +198,23 @@ public final class ConfigLoader {
                         .ifPresent(v -> hyphenation.put(code.get(), v));
             }
         });
+        Map<String, SourcePos> lines = new LinkedHashMap<>();
+        for (String k : p.keys()) lines.put(k, p.pos(k));
         return new PdfSettings(p.bool("guides", problems).orElse(true), p.bool("papers", problems).orElse(false), size,
-                base.orElse(null), p.string("primary_color", problems).orElse(null),
-                p.string("accent_color", problems).orElse(null), p.string("logo", problems).orElse(null),
+                base.orElse(null), color(p, "primary_color", problems), color(p, "accent_color", problems),
+                p.string("logo", problems).orElse(null),
                 java.util.Collections.unmodifiableMap(fonts), java.util.Collections.unmodifiableMap(margins),
-                java.util.Collections.unmodifiableMap(hyphenation));
+                java.util.Collections.unmodifiableMap(hyphenation), java.util.Collections.unmodifiableMap(lines));
+    }
+
+    private static String color(YamlMap p, String key, List<Diagnostic> problems) {
+        Optional<String> c = p.string(key, problems).map(String::trim);
+        if (c.isPresent() && !c.get().matches("#[0-9A-Fa-f]{6}")) {
+            problems.add(Diagnostic.error(p.pos(key), "pdf: " + key + " '" + c.get() + "' is not a colour of the form #RRGGBB",
+                    "write " + key + ": \"#0b4f6c\""));
+            return null;
+        }
+        return c.orElse(null);
     }
 
     /**

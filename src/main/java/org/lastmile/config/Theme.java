@@ -95,8 +95,14 @@ public final class Theme {
             if (!Files.isDirectory(dir)) continue;
             try (Stream<Path> s = Files.walk(dir)) {
                 s.filter(Files::isRegularFile).forEach(p -> out.put(dir.relativize(p).toString().replace('\\', '/'), p));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+            } catch (IOException | UncheckedIOException e) {
+                // An unreadable folder is the user's to fix, not a crash: name it.
+                IOException io = e instanceof UncheckedIOException u ? u.getCause() : (IOException) e;
+                Path where = io instanceof java.nio.file.FileSystemException f && f.getFile() != null ? Path.of(f.getFile()) : dir;
+                String why = io instanceof java.nio.file.AccessDeniedException ? "permission denied"
+                        : io instanceof java.nio.file.FileSystemException f && f.getReason() != null ? f.getReason() : String.valueOf(io.getMessage());
+                throw new org.lastmile.diag.LastmileException(org.lastmile.diag.Diagnostic.error(
+                        org.lastmile.diag.SourcePos.of(Path.of(display(where))), "cannot read this (" + why + ")", "check its permissions"));
             }
         }
         return out;

@@ -6,8 +6,6 @@ import org.lastmile.diag.Diagnostic;
 import org.lastmile.diag.SourcePos;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,7 +22,6 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /**
  * Reads {@code content/} into the content model: which papers, guides and pages exist in which languages, with
@@ -58,7 +55,7 @@ public final class ContentLoader {
                     "run lastmile in a site folder, or pass --source DIR; lastmile new paper <slug> starts one"));
             return new Loaded(config, new Content(List.of(), List.of()));
         }
-        List<Path> files = walk(contentDir);
+        List<Path> files = walk(contentDir, root, problems);
         SiteConfig cfg = config.languagesDeclared() ? config : config.withLanguages(inferLanguages(config, files, root));
 
         Map<String, Map<String, SourceFile>> papers = new TreeMap<>();
@@ -67,6 +64,7 @@ public final class ContentLoader {
         Map<String, Map<String, SourceFile>> pages = new TreeMap<>();
 
         Map<String, String> pageSlugsLower = new TreeMap<>();
+        Map<String, String> paperSlugsLower = new TreeMap<>();
         for (Path file : files) {
             Path rel = root.relativize(file);
             Path inContent = contentDir.relativize(file);
@@ -86,6 +84,13 @@ public final class ContentLoader {
                 String slug = inContent.getName(1).toString();
                 Optional<Name> n = name(cfg, rel, problems);
                 if (n.isEmpty() || !checkSlug(slug, rel, problems)) continue;
+                // Case-insensitive file systems (macOS, Windows, many servers) would merge their folders.
+                String otherPaper = paperSlugsLower.putIfAbsent(slug.toLowerCase(java.util.Locale.ROOT), slug);
+                if (otherPaper != null && !otherPaper.equals(slug)) {
+                    problems.add(Diagnostic.error(SourcePos.of(rel), "paper '" + slug + "' differs from paper '" + otherPaper
+                            + "' only in case", "give them different names: they would be one folder on many servers"));
+                    continue;
+                }
                 switch (n.get().base()) {
                     case "index" -> read(cfg, ContentKind.PAPER, slug, n.get().lang(), rel, file, problems)
                             .ifPresent(sf -> put(papers, slug, sf, problems));
@@ -145,7 +150,7 @@ public final class ContentLoader {
                 // Reported once, on the file that should carry it: translations inherit the date, and a date that is
                 // present but wrong was already reported where it stands.
                 SourceFile owner = p.getOrDefault(def, sf);
-                if (owner == sf && sf.fm().date().isEmpty() && !sf.fm().keys().contains("date")) {
+                if (owner == sf && sf.fm().date().isEmpty() && !sf.fm().keys().contains("date") && !sf.fm().unreadable()) {
                     problems.add(Diagnostic.error(SourcePos.of(sf.path(), 2), "front matter: 'date' is missing",
                             "papers need date: YYYY-MM-DD (translations take it from the " + def + " version)"));
                 }
@@ -231,22 +236,12 @@ public final class ContentLoader {
 
     private static Optional<SourceFile> read(SiteConfig cfg, ContentKind kind, String slug, String lang, Path rel, Path file,
                                              List<Diagnostic> problems) {
-        String text;
-        try {
-            text = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(file))).toString();
-        } catch (CharacterCodingException e) {
-            problems.add(Diagnostic.error(SourcePos.of(rel), "file is not valid UTF-8", "save it as UTF-8 in your editor"));
-            return Optional.empty();
-        } catch (IOException e) {
-            problems.add(Diagnostic.error(SourcePos.of(rel), "cannot read file: " + e.getMessage(), "check its permissions"));
-            return Optional.empty();
-        }
-        Optional<FrontMatterParser.Split> split = FrontMatterParser.split(rel, text, problems);
+        Optional<String> read = org.lastmile.config.SourceText.read(file, rel, problems);
+        if (read.isEmpty()) return Optional.empty();
+        Optional<FrontMatterParser.Split> split = FrontMatterParser.split(rel, read.get(), problems);
         if (split.isEmpty()) return Optional.empty();
-        int before = problems.size();
         FrontMatter fm = FrontMatterParser.parse(rel, split.get(), problems);
-        boolean yamlBroken = problems.subList(before, problems.size()).stream().anyMatch(d -> d.message().startsWith("front matter: YAML"));
-        if (fm.title().isEmpty() && !yamlBroken && !fm.keys().contains("title")) {
+        if (fm.title().isEmpty() && !fm.unreadable() && !fm.keys().contains("title")) {
             problems.add(Diagnostic.error(SourcePos.of(rel, 2), "front matter: 'title' is missing", "add title: \"…\""));
         }
         return Optional.of(new SourceFile(kind, slug, lang, rel, file, fm, split.get().body(), split.get().bodyLine(),
@@ -282,11 +277,47 @@ public final class ContentLoader {
         return out;
     }
 
-    private static List<Path> walk(Path dir) {
-        try (Stream<Path> s = Files.walk(dir)) {
-            return s.filter(Files::isRegularFile).sorted(Comparator.comparing(Path::toString)).toList();
+    /**
+     * Every regular file under {@code dir}, sorted. A folder that cannot be read is reported and skipped rather than
+     * ending the build, and a folder named like a Markdown file (index.md/) is reported: it is always a mistake, and
+     * its contents would otherwise be published as a paper's files.
+     */
+    private static List<Path> walk(Path dir, Path root, List<Diagnostic> problems) {
+        List<Path> out = new ArrayList<>();
+        try {
+            Files.walkFileTree(dir, new java.nio.file.SimpleFileVisitor<>() {
+                @Override
+                public java.nio.file.FileVisitResult preVisitDirectory(Path d, java.nio.file.attribute.BasicFileAttributes a) {
+                    if (!d.equals(dir) && d.getFileName().toString().endsWith(".md")) {
+                        problems.add(Diagnostic.error(SourcePos.of(root.relativize(d)),
+                                "this is a folder, but a Markdown file of this name is expected", "rename or remove the folder"));
+                        return java.nio.file.FileVisitResult.SKIP_SUBTREE;
+                    }
+                    return java.nio.file.FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public java.nio.file.FileVisitResult visitFile(Path f, java.nio.file.attribute.BasicFileAttributes a) {
+                    // A link to a file counts as that file here; whether it may be followed is decided elsewhere.
+                    if (a.isRegularFile() || (a.isSymbolicLink() && Files.isRegularFile(f))) out.add(f);
+                    return java.nio.file.FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public java.nio.file.FileVisitResult visitFileFailed(Path f, IOException e) {
+                    String why = e instanceof java.nio.file.AccessDeniedException ? "permission denied"
+                            : e instanceof java.nio.file.FileSystemException fse && fse.getReason() != null ? fse.getReason()
+                            : String.valueOf(e.getMessage());
+                    problems.add(Diagnostic.error(SourcePos.of(root.relativize(f)), "cannot read this (" + why + ")",
+                            "check its permissions"));
+                    return java.nio.file.FileVisitResult.CONTINUE;
+                }
+            });
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            problems.add(Diagnostic.error(SourcePos.of(root.relativize(dir)), "cannot read the folder (" + e.getMessage() + ")",
+                    "check its permissions"));
         }
+        out.sort(Comparator.comparing(Path::toString));
+        return List.copyOf(out);
     }
 }

@@ -12,11 +12,13 @@ import java.util.Optional;
  * The YAML header of a content file, validated. Fields a translation leaves out are taken from the default-language
  * version by {@link #inheritFrom}, so translators only write text. {@code params} holds every key lastmile does not
  * know, for templates. {@code lines} says where each key stands, for diagnostics found after loading.
+ * {@code unreadable} says the YAML could not be read at all (already reported), so no key is reported missing.
  */
 public record FrontMatter(String title, Optional<LocalDate> date, String summary, List<String> tags,
                           List<String> authors, boolean draft, Optional<Integer> weight, String shortTitle,
                           Optional<String> translationOf, Optional<String> coverImage,
-                          Map<String, Object> params, Map<String, SourcePos> lines, java.util.Set<String> keys) {
+                          Map<String, Object> params, Map<String, SourcePos> lines, java.util.Set<String> keys,
+                          boolean unreadable) {
 
     /** This translation's values, with what it does not set taken from {@code base}. */
     public FrontMatter inheritFrom(FrontMatter base) {
@@ -33,14 +35,14 @@ public record FrontMatter(String title, Optional<LocalDate> date, String summary
                 shortTitle,
                 translationOf,
                 coverImage.or(base::coverImage),
-                java.util.Collections.unmodifiableMap(p), lines, keys);
+                java.util.Collections.unmodifiableMap(p), lines, keys, unreadable);
     }
 
     /** The date only, taken from another file (a guide takes its paper's date). */
     public FrontMatter withDateFrom(FrontMatter other) {
         if (date.isPresent() || other.date.isEmpty()) return this;
         return new FrontMatter(title, other.date, summary, tags, authors, draft, weight, shortTitle, translationOf,
-                coverImage, params, lines, keys);
+                coverImage, params, lines, keys, unreadable);
     }
 
     public SourcePos pos(String key, SourcePos fallback) {

@@ -153,6 +153,7 @@ public final class Build {
         Site site = stage(this::load);                                            // config, content, Markdown, URL plan
         if (site == null) return output(Map.of(), Map.of());
         Map<String, RenderedDoc> docs = renderBodies(site);                       // links resolved, bodies as HTML
+        stage(() -> missingStaticImages(site));
         Map<String, byte[]> files = new TreeMap<>(orEmpty(stage(() -> renderSite(site, docs))));   // pages, feeds
         files.putAll(orEmpty(stage(() -> renderPdfs(site, docs))));               // guides, booklets, papers
         if (opts.check()) stage(() -> checkGlyphs(site));
@@ -263,9 +264,11 @@ public final class Build {
         site.parsed.entrySet().parallelStream().forEach(e -> {
             ParsedDoc doc = e.getValue();
             LinkResolver.Result r = resolver.resolve(doc);
-            diagnostics.addAll(r.problems());
-            if (opts.check() && languages(site.config).stream().anyMatch(l -> l.code().equals(doc.source().lang()))) {
-                diagnostics.addAll(r.notes());
+            // A partial build (--lang) knows only its own languages' pages: what the others' links find missing
+            // there is not missing from the site.
+            if (languages(site.config).stream().anyMatch(l -> l.code().equals(doc.source().lang()))) {
+                diagnostics.addAll(r.problems());
+                if (opts.check()) diagnostics.addAll(r.notes());
             }
             String lang = doc.source().lang();
             var locale = site.config.language(lang).map(Language::locale).orElse(site.config.defaultLang().locale());
@@ -274,6 +277,28 @@ public final class Build {
             progress.done(1);
         });
         return Map.copyOf(out);
+    }
+
+    /** Images written from the site root ({@code /images/logo.png}) that no static folder of the site or theme has. */
+    private Void missingStaticImages(Site site) {
+        java.util.Set<String> statics = site.theme.staticFiles().keySet();
+        for (ParsedDoc doc : site.parsed.values()) {
+            if (languages(site.config).stream().noneMatch(l -> l.code().equals(doc.source().lang()))) continue;
+            for (com.vladsch.flexmark.util.ast.Node n : doc.doc().getDescendants()) {
+                if (!(n instanceof com.vladsch.flexmark.ast.Image img)) continue;
+                String url = img.getUrl().toString();
+                if (!url.startsWith("/") || url.startsWith("//")) continue;
+                String path = url.substring(1);
+                int cut = path.length();
+                for (char c : new char[]{'?', '#'}) if (path.indexOf(c) >= 0) cut = Math.min(cut, path.indexOf(c));
+                path = java.net.URLDecoder.decode(path.substring(0, cut).replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8);
+                if (!statics.contains(path)) {
+                    diagnostics.error(MarkdownStage.pos(doc.source(), img), "image '" + url + "' not found in static/",
+                            "put the file at static/" + path + " (it is published at the site root) or fix the path");
+                }
+            }
+        }
+        return null;
     }
 
     private Map<String, byte[]> renderSite(Site site, Map<String, RenderedDoc> docs) {

@@ -210,7 +210,7 @@ final class GuidePdfs {
                 .seriesLabel(site.messages().format(code, "community_guide"))
                 .title(sf.fm().title()).summary(sf.fm().summary()).shortTitle(sf.fm().shortTitle())
                 .body(doc.parsed().doc()).bundleDir(b.dir())
-                .coverImage(sf.fm().coverImage().map(c -> b.dir().resolve(c)).orElse(null))
+                .coverImage(coverImage(b, sf))
                 .dateText(sf.fm().date().map(d -> Locales.longDate(d, lang.locale())).orElse(""))
                 .date(sf.fm().date().orElse(null)).timestamp(timestamp(sf))
                 .paperUrl(paper.map(p -> absolute(site.index().href(SiteIndex.path(p)))).orElse(""))
@@ -219,6 +219,33 @@ final class GuidePdfs {
                 .availableLanguages(available).tags(sf.fm().tags())
                 .pageLabelFormat("%d / %d").notesLabel(site.messages().format(code, "footnotes"))
                 .build();
+    }
+
+    /**
+     * The guide's cover image, checked here where the front matter line is known; null (and reported) when it is
+     * missing or cannot be placed. A translation inherits the image, so the line is that of the file that names it.
+     */
+    private Path coverImage(Bundle b, SourceFile sf) {
+        if (sf.fm().coverImage().isEmpty()) return null;
+        String name = sf.fm().coverImage().get();
+        SourceFile owner = sf.fm().keys().contains("cover_image") ? sf
+                : b.guides().getOrDefault(cfg.defaultLanguage(), sf);
+        var pos = owner.fm().pos("cover_image", org.lastmile.diag.SourcePos.of(owner.path()));
+        Path file = b.dir().resolve(name);
+        if (!java.nio.file.Files.isRegularFile(file)) {
+            diagnostics.error(pos, "cover image " + name + " not found", "put it in the paper's folder, beside " + owner.path().getFileName());
+            return null;
+        }
+        try {
+            org.lastmile.pdf.ImageFiles.check(java.nio.file.Files.readAllBytes(file));
+        } catch (org.lastmile.pdf.ImageFiles.Refused e) {
+            diagnostics.error(pos, "cover image " + name + " " + e.getMessage(), e.hint());
+            return null;
+        } catch (java.io.IOException e) {
+            diagnostics.error(pos, "cover image " + name + " cannot be read", "check the file and its permissions");
+            return null;
+        }
+        return file;
     }
 
     private PaperSpec paperSpec(SourceFile sf, RenderedDoc doc, Language lang, Bundle b) {

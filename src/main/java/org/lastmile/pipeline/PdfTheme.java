@@ -8,6 +8,7 @@ import org.lastmile.diag.LastmileException;
 import org.lastmile.diag.SourcePos;
 import org.lastmile.pdf.FontFamily;
 import org.lastmile.pdf.FontSource;
+import org.lastmile.pdf.ImageFiles;
 import org.lastmile.pdf.PaperSize;
 import org.lastmile.pdf.PdfStyle;
 
@@ -40,7 +41,7 @@ final class PdfTheme {
                 s = s.withColors(p.primaryColor() != null ? p.primaryColor() : s.primaryColor(),
                         p.accentColor() != null ? p.accentColor() : s.accentColor());
             } catch (IllegalArgumentException e) {
-                throw new LastmileException(Diagnostic.error(SourcePos.of(Path.of("site.yaml")), "pdf: a colour is not of the form #RRGGBB",
+                throw new LastmileException(Diagnostic.error(p.pos("primary_color"), "pdf: a colour is not of the form #RRGGBB",
                         "write primary_color: \"#0b4f6c\""));
             }
         }
@@ -48,9 +49,11 @@ final class PdfTheme {
         if (p.logo() != null) {
             try {
                 logo = Files.readAllBytes(cfg.root().resolve(p.logo()));
-                org.openpdf.text.Image.getInstance(logo); // fails on what is not a PNG or JPEG
+                ImageFiles.read(logo); // fails on what is not a PNG or JPEG, or too large to decode
+            } catch (ImageFiles.Refused e) {
+                throw new LastmileException(Diagnostic.error(p.pos("logo"), "pdf: logo " + p.logo() + " " + e.getMessage(), e.hint()));
             } catch (IOException | RuntimeException e) {
-                throw new LastmileException(Diagnostic.error(SourcePos.of(Path.of("site.yaml")), "pdf: logo '" + p.logo()
+                throw new LastmileException(Diagnostic.error(p.pos("logo"), "pdf: logo '" + p.logo()
                         + "' is not a readable PNG or JPEG image", "give a PNG or JPEG path relative to the site folder"));
             }
         }

@@ -124,6 +124,7 @@ public final class LinkResolver {
         String p = path.get();
         if (!index.exists(p)) {
             Optional<Map.Entry<Language, String>> other = otherLanguage(p, sf.lang());
+            if (other.isEmpty() && index.inLanguageLeftOut(p)) return;
             if (other.isEmpty()) {
                 problems.add(Diagnostic.warning(MarkdownStage.pos(sf, link), "link to '" + url + "' goes to " + p
                         + ", which does not exist", "check the slug; the link is left as written"));
