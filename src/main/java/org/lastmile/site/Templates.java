@@ -66,8 +66,6 @@ public final class Templates {
         c.setNumberFormat("computer");
         c.setLocale(Locale.ROOT);
         c.setTimeZone(java.util.TimeZone.getTimeZone("UTC"));
-        // One Templates serves one build: never look at the template files again for changes (that costs per page).
-        c.setTemplateUpdateDelayMilliseconds(Long.MAX_VALUE);
         this.cfg = c;
         for (String name : templateNames()) {
             try {
