@@ -204,7 +204,27 @@ public final class ConfigLoader {
                 base.orElse(null), color(p, "primary_color", problems), color(p, "accent_color", problems),
                 p.string("logo", problems).orElse(null),
                 java.util.Collections.unmodifiableMap(fonts), java.util.Collections.unmodifiableMap(margins),
-                java.util.Collections.unmodifiableMap(hyphenation), java.util.Collections.unmodifiableMap(lines));
+                java.util.Collections.unmodifiableMap(hyphenation), java.util.Collections.unmodifiableMap(lines),
+                guide(p, base.orElse(null), problems));
+    }
+
+    /** {@code guide_layout}, {@code min_size} and {@code qr_code} of the pdf: block. */
+    private static PdfSettings.Guide guide(YamlMap p, Double base, List<Diagnostic> problems) {
+        String layout = p.string("guide_layout", problems).map(String::trim).orElse(null);
+        if (layout != null && !PdfSettings.Guide.LAYOUTS.contains(layout)) {
+            problems.add(Diagnostic.error(p.pos("guide_layout"), "pdf: guide_layout '" + layout + "' is not a layout",
+                    "use one of " + String.join(", ", PdfSettings.Guide.LAYOUTS)));
+            layout = null;
+        }
+        if ("auto".equals(layout)) layout = null;
+        Double min = p.number("min_size", problems).orElse(null);
+        if (min != null && (min < 8 || min > 14 || (base != null && min > base))) {
+            problems.add(Diagnostic.error(p.pos("min_size"), "pdf: min_size " + min + " pt is outside 8 pt–"
+                    + (base != null ? "base_size (" + base + " pt)" : "14 pt"), "give the smallest body size in points,"
+                    + " such as min_size: 9"));
+            min = null;
+        }
+        return new PdfSettings.Guide(layout, min, p.bool("qr_code", problems).orElse(true));
     }
 
     private static String color(YamlMap p, String key, List<Diagnostic> problems) {

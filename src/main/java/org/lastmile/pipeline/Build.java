@@ -51,7 +51,8 @@ public final class Build {
     }
 
     /** The files a build made, in memory: what {@link #run} publishes and what the preview server serves. */
-    public record Output(Map<String, byte[]> files, Map<String, Path> copies, List<Diagnostic> diagnostics, int pages, int pdfs) {
+    public record Output(Map<String, byte[]> files, Map<String, Path> copies, List<Diagnostic> diagnostics, int pages,
+                         int pdfs, Map<String, org.lastmile.pdf.layout.GuideLayout.Report> guides) {
         public boolean ok() {
             return diagnostics.stream().noneMatch(Diagnostic::isError);
         }
@@ -147,7 +148,8 @@ public final class Build {
         int pages = (int) files.keySet().stream().filter(k -> k.endsWith(".html")).count();
         int pdfs = (int) files.keySet().stream().filter(k -> k.endsWith(".pdf")).count();
         return new Output(java.util.Collections.unmodifiableMap(new TreeMap<>(files)),
-                java.util.Collections.unmodifiableMap(new TreeMap<>(copies)), diagnostics.sorted(), pages, pdfs);
+                java.util.Collections.unmodifiableMap(new TreeMap<>(copies)), diagnostics.sorted(), pages, pdfs,
+                guideReports);
     }
 
     private static <K, V> Map<K, V> orEmpty(Map<K, V> m) {
@@ -155,8 +157,14 @@ public final class Build {
     }
 
     private Map<String, byte[]> renderPdfs(Site site, Map<String, RenderedDoc> docs) {
-        return new GuidePdfs(site, diagnostics, pdfCache).render(docs, languages(site.config));
+        GuidePdfs pdfs = new GuidePdfs(site, diagnostics, pdfCache);
+        Map<String, byte[]> out = pdfs.render(docs, languages(site.config));
+        guideReports = pdfs.reports();
+        return out;
     }
+
+    /** How each guide of this build was laid out (for check and --verbose). */
+    private Map<String, org.lastmile.pdf.layout.GuideLayout.Report> guideReports = Map.of();
 
     /** Runs a stage; a stage that cannot go on reports its diagnostics and yields null. */
     private <T> T stage(Supplier<T> s) {

@@ -10,6 +10,7 @@ import org.lastmile.config.SiteConfig;
 import org.lastmile.content.Bundle;
 import org.lastmile.content.SourceFile;
 import org.lastmile.diag.Diagnostics;
+import org.lastmile.diag.SourcePos;
 import org.lastmile.i18n.Locales;
 import org.lastmile.pdf.Direction;
 import org.lastmile.pdf.Fonts;
@@ -48,6 +49,10 @@ final class GuidePdfs {
     private final SiteConfig cfg;
 
     private final Map<String, java.nio.file.Path> staticFiles;
+    /** The build's hyphenation patterns, read on first use and shared by every guide. */
+    private org.lastmile.text.Hyphenation hyphenation;
+    /** Layout, size and fullness of every guide typeset, by output path: what check and --verbose report. */
+    private final Map<String, org.lastmile.pdf.layout.GuideLayout.Report> reports = new ConcurrentHashMap<>();
 
     GuidePdfs(Build.Site site, Diagnostics diagnostics, PdfCache cache) {
         this.staticFiles = site.theme().staticFiles();
@@ -60,8 +65,23 @@ final class GuidePdfs {
     private record Job(String out, Bundle bundle, SourceFile file, boolean guide) {
     }
 
+    private synchronized org.lastmile.text.Hyphenation hyphenation() {
+        if (hyphenation == null) {
+            List<org.lastmile.diag.Diagnostic> problems = new ArrayList<>();
+            hyphenation = SiteHyphenation.load(cfg, problems);
+            diagnostics.addAll(problems);
+        }
+        return hyphenation;
+    }
+
+    /** How each guide typeset in this build was laid out, by its output path. */
+    Map<String, org.lastmile.pdf.layout.GuideLayout.Report> reports() {
+        return new TreeMap<>(reports);
+    }
+
     Map<String, byte[]> render(Map<String, RenderedDoc> docs, List<Language> languages) {
         if (!cfg.pdf().guides() && !cfg.pdf().papers()) return Map.of();
+        org.lastmile.text.Hyphenation hy = hyphenation();
         PdfStyle style = PdfTheme.style(cfg);
         Fonts fonts = cache.fonts(style, site.theme());
         List<Job> jobs = new ArrayList<>();
@@ -80,9 +100,10 @@ final class GuidePdfs {
             Optional<byte[]> hit = cache.get(key);
             byte[] pdf = hit.orElse(null);
             if (pdf == null) {
-                RenderResult r = j.guide() ? GuideRenderer.render(guideSpec(j.bundle(), j.file(), doc, lang), style, fonts)
+                RenderResult r = j.guide() ? GuideRenderer.render(guideSpec(j.bundle(), j.file(), doc, lang), style, fonts, hy)
                         : PaperPdfRenderer.render(paperSpec(j.file(), doc, lang, j.bundle()), style, fonts);
                 diagnostics.addAll(r.diagnostics());
+                r.report().ifPresent(rep -> reports.put(j.out(), rep));
                 if (!r.ok()) return;
                 pdf = r.pdf().orElseThrow();
                 cache.put(key, pdf);
@@ -103,7 +124,7 @@ final class GuidePdfs {
         PdfStyle style = PdfTheme.style(cfg);
         Fonts fonts = cache.fonts(style, site.theme());
         boolean guide = sf.kind() == org.lastmile.content.ContentKind.GUIDE;
-        RenderResult r = guide ? GuideRenderer.render(guideSpec(b, sf, doc, lang), style, fonts)
+        RenderResult r = guide ? GuideRenderer.render(guideSpec(b, sf, doc, lang), style, fonts, hyphenation())
                 : PaperPdfRenderer.render(paperSpec(sf, doc, lang, b), style, fonts);
         diagnostics.addAll(r.diagnostics());
         return r.pdf().orElse(null);
@@ -116,7 +137,7 @@ final class GuidePdfs {
                 .append(style.withOrganisation(style.organisation(), null, style.licence())).append('\n')
                 .append(style.logo() == null ? "" : HexFormat.of().formatHex(sha(style.logo())))
                 .append(j.bundle().guides().keySet()).append(j.bundle().papers().keySet()).append(cfg.baseUrl())
-                .append(timestamp(j.file())).append(cfg.language(j.file().lang()));
+                .append(timestamp(j.file())).append(cfg.language(j.file().lang())).append(cfg.pdf().guide());
         return HexFormat.of().formatHex(sha(sb.toString().getBytes(StandardCharsets.UTF_8)));
     }
 
@@ -135,7 +156,7 @@ final class GuidePdfs {
 
     private GuideSpec guideSpec(Bundle b, SourceFile sf, RenderedDoc doc, Language lang) {
         String code = lang.code();
-        absoluteLinks(doc.parsed().doc());
+        absoluteLinks(doc.parsed().doc(), false);
         Optional<SourceFile> paper = site.index().paperFor(b, code);
         List<String> available = b.guides().keySet().stream().map(c -> cfg.language(c).map(Language::name).orElse(c)).toList();
         return GuideSpec.builder()
@@ -152,7 +173,32 @@ final class GuidePdfs {
                 .availableLabel(site.messages().format(code, "available_in"))
                 .availableLanguages(available).tags(sf.fm().tags())
                 .pageLabelFormat("%d / %d").notesLabel(site.messages().format(code, "footnotes"))
+                .staticFiles(staticFiles).hyphenate(lang.hyphenate()).qrCode(cfg.pdf().guide().qrCode())
+                .layout(layoutOf(sf)).minSize(minSizeOf(sf))
+                .coverImageLine(sf.fm().lines().containsKey("cover_image") ? sf.fm().lines().get("cover_image").line() : 0)
                 .build();
+    }
+
+    /** The layout a guide pins in its front matter ({@code guide_layout}), else the site's, else none. */
+    private org.lastmile.pdf.layout.GuideLayout.Kind layoutOf(SourceFile sf) {
+        Object own = sf.fm().params().get("guide_layout");
+        String name = own != null ? String.valueOf(own).trim() : cfg.pdf().guide().layout();
+        if (name == null || name.equals("auto")) return null;
+        for (var k : org.lastmile.pdf.layout.GuideLayout.Kind.values()) if (k.label().equals(name)) return k;
+        diagnostics.error(sf.fm().lines().getOrDefault("guide_layout", SourcePos.of(sf.path())),
+                "guide_layout '" + name + "' is not a layout", "use one of "
+                        + String.join(", ", org.lastmile.config.PdfSettings.Guide.LAYOUTS));
+        return null;
+    }
+
+    /** The smallest body size a guide allows in its front matter ({@code min_size}), else 0 (the site's). */
+    private float minSizeOf(SourceFile sf) {
+        Object own = sf.fm().params().get("min_size");
+        if (own == null) return 0;
+        if (own instanceof Number n && n.doubleValue() >= 8 && n.doubleValue() <= 14) return n.floatValue();
+        diagnostics.error(sf.fm().lines().getOrDefault("min_size", SourcePos.of(sf.path())),
+                "min_size " + own + " is not a body size between 8 and 14 pt", "write min_size: 9");
+        return 0;
     }
 
     /**
@@ -184,7 +230,7 @@ final class GuidePdfs {
 
     private PaperSpec paperSpec(SourceFile sf, RenderedDoc doc, Language lang, Bundle b) {
         String code = lang.code();
-        absoluteLinks(doc.parsed().doc());
+        absoluteLinks(doc.parsed().doc(), true);
         return new PaperSpec(sf.path(), sf.bodyLine() - 1, code, lang.rtl() ? Direction.RTL : Direction.LTR,
                 site.messages().format(code, "briefing_paper"), sf.fm().title(), sf.fm().summary(), sf.fm().shortTitle(),
                 sf.fm().authors(), doc.parsed().doc(), b.dir(),
@@ -194,17 +240,18 @@ final class GuidePdfs {
     }
 
     /** A PDF is read away from the site: site links become absolute URLs (when the site has a base URL). */
-    private void absoluteLinks(Node n) {
+    private void absoluteLinks(Node n, boolean staticImagesAsFiles) {
         for (Node c = n.getFirstChild(); c != null; c = c.getNext()) {
             if (c instanceof Link l && l.getUrl().startsWith("/") && !l.getUrl().startsWith("//")) {
                 l.setUrl(BasedSequence.of(absolute(l.getUrl().toString())));
-            } else if (c instanceof Image img && img.getUrl().startsWith("/") && !img.getUrl().startsWith("//")) {
+            } else if (staticImagesAsFiles && c instanceof Image img && img.getUrl().startsWith("/")
+                    && !img.getUrl().startsWith("//")) {
                 // An image of static/ (written from the site root): the PDF reads the file itself.
                 Path file = staticFiles.get(img.getUrl().toString().substring(1));
                 if (file != null) img.setUrl(BasedSequence.of(file.toAbsolutePath().toString()));
                 continue;
             }
-            absoluteLinks(c);
+            absoluteLinks(c, staticImagesAsFiles);
         }
     }
 

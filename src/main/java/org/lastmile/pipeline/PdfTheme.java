@@ -36,6 +36,7 @@ final class PdfTheme {
                     side(p, "inner", s.marginInner() / mm) * mm, side(p, "outer", s.marginOuter() / mm) * mm);
         }
         if (p.baseSize() != null) s = s.withSizes(p.baseSize().floatValue(), Math.min(s.floorSize(), p.baseSize().floatValue()));
+        if (p.guide().minSize() != null) s = s.withSizes(s.baseSize(), p.guide().minSize().floatValue());
         if (p.primaryColor() != null || p.accentColor() != null) {
             try {
                 s = s.withColors(p.primaryColor() != null ? p.primaryColor() : s.primaryColor(),

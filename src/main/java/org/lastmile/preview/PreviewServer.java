@@ -172,9 +172,9 @@ public final class PreviewServer implements AutoCloseable {
         try {
             o = build(opts.lang());
         } catch (LastmileException e) {
-            o = new Build.Output(Map.of(), Map.of(), e.diagnostics(), 0, 0);
+            o = new Build.Output(Map.of(), Map.of(), e.diagnostics(), 0, 0, Map.of());
         } catch (RuntimeException e) {
-            o = new Build.Output(Map.of(), Map.of(), List.of(Diagnostic.error(null, "internal error: " + e, "please report it")), 0, 0);
+            o = new Build.Output(Map.of(), Map.of(), List.of(Diagnostic.error(null, "internal error: " + e, "please report it")), 0, 0, Map.of());
         }
         List<Diagnostic> errors = o.diagnostics().stream().filter(Diagnostic::isError).toList();
         long ms = (System.nanoTime() - t0) / 1_000_000;
