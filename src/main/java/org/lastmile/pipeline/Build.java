@@ -59,14 +59,22 @@ public final class Build {
 
     /** Builds the site and publishes it to {@code opts.out()} when no stage found an error. */
     public static BuildResult run(BuildOptions opts) {
+        return run(opts, false);
+    }
+
+    /**
+     * Builds the site and publishes it to {@code opts.out()} when no stage found an error; with {@code force}, a
+     * folder or link there that lastmile did not make is replaced.
+     */
+    public static BuildResult run(BuildOptions opts, boolean force) {
         long start = System.nanoTime();
-        Optional<Diagnostic> refused = OutputWriter.refusal(opts.source(), opts.out());
+        Optional<Diagnostic> refused = OutputWriter.refusal(opts.source(), opts.out(), force);
         if (refused.isPresent()) return new BuildResult(List.of(refused.get()), 0, 0, 0);
         Output o = render(opts, new PdfCache());
         List<Diagnostic> ds = new ArrayList<>(o.diagnostics());
         if (o.ok()) {
             try {
-                OutputWriter.publish(opts.out(), o.files(), o.copies());
+                OutputWriter.publish(opts.out(), o.files(), o.copies(), force);
             } catch (IOException e) {
                 ds.add(Diagnostic.error(SourcePos.of(opts.out()), "cannot write the output: " + e.getMessage(),
                         "check that the folder is writable and the disk is not full"));
