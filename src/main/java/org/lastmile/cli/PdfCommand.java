@@ -46,7 +46,10 @@ final class PdfCommand implements Callable<Integer> {
         String shown = root.get().relativize(f).toString().replace('\\', '/');
         r.diagnostics().stream().filter(d -> d.isError() || (d.pos() != null && d.pos().toString().startsWith(shown)))
                 .forEach(d -> err.println(d.format()));
-        if (r.pdf().isEmpty()) {
+        // An error in this file (an unsafe link, an image outside the site…) fails it, even when typesetting went on.
+        boolean ownErrors = r.diagnostics().stream().anyMatch(d -> d.isError() && d.pos() != null
+                && d.pos().path() != null && d.pos().path().toString().replace('\\', '/').equals(shown));
+        if (r.pdf().isEmpty() || ownErrors) {
             err.println("pdf failed: " + shown);
             return 1;
         }

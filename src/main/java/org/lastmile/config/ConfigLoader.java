@@ -20,7 +20,7 @@ import java.util.Set;
 public final class ConfigLoader {
     public static final String FILE = "site.yaml";
     private static final Set<String> KNOWN = Set.of("title", "description", "base_url", "default_language",
-            "languages", "organisation", "organization", "pdf", "status_page", "params");
+            "languages", "organisation", "organization", "pdf", "status_page", "params", "unsafe_links");
 
     private ConfigLoader() {
     }
@@ -90,8 +90,21 @@ public final class ConfigLoader {
         boolean statusPage = y.bool("status_page", problems).orElse(false);
         Map<String, Object> params = y.map("params", problems).map(YamlMap::plain).orElse(Map.of());
 
+        String unsafe = y.string("unsafe_links", problems).map(String::trim).orElse("error");
+        if (!unsafe.equals("error") && !unsafe.equals("text")) {
+            problems.add(Diagnostic.error(y.pos("unsafe_links"), "unsafe_links is '" + unsafe + "'",
+                    "write unsafe_links: error (the default: javascript:, data:… links fail the build) or unsafe_links: text"));
+        }
+        if (!org.url().isEmpty() && !org.url().matches("(?i)(https?://|mailto:)[^\\s]+")) {
+            problems.add(Diagnostic.error(y.map(orgKey, problems).map(o -> o.pos("url")).orElse(y.pos(orgKey)),
+                    "organisation url '" + org.url() + "' is not an http(s) or mailto: address",
+                    "write it like url: \"https://example.org\""));
+            org = new Organisation(org.name(), "", org.email(), org.licence());
+        }
+
         return new SiteConfig(root, perLanguage(y, "title", problems), perLanguage(y, "description", problems),
-                trimSlash(baseUrl), defaultLang, List.copyOf(langs), declared, org, pdf, statusPage, params, y.has("base_url"));
+                trimSlash(baseUrl), defaultLang, List.copyOf(langs), declared, org, pdf, statusPage, params, y.has("base_url"),
+                unsafe.equals("text"));
     }
 
     private static Optional<Language> language(YamlMap l, List<Diagnostic> problems) {

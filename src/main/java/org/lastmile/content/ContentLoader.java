@@ -58,7 +58,7 @@ public final class ContentLoader {
                     "run lastmile in a site folder, or pass --source DIR; lastmile new paper <slug> starts one"));
             return new Loaded(config, new Content(List.of(), List.of()));
         }
-        List<Path> files = walk(contentDir);
+        List<Path> files = org.lastmile.config.SiteFiles.walk(root, contentDir, problems);
         SiteConfig cfg = config.languagesDeclared() ? config : config.withLanguages(inferLanguages(config, files, root));
 
         Map<String, Map<String, SourceFile>> papers = new TreeMap<>();
@@ -73,8 +73,8 @@ public final class ContentLoader {
             int depth = inContent.getNameCount();
             String top = inContent.getName(0).toString();
             String name = file.getFileName().toString();
-            // Editors and file managers leave these beside real files; they are never content.
-            if (name.startsWith(".") || name.endsWith("~") || name.endsWith(".swp") || name.equals("Thumbs.db")) continue;
+            // Hidden and backup files (editors and file managers leave them beside real files) are never content.
+            if (org.lastmile.config.SiteFiles.isIgnored(inContent)) continue;
             boolean md = name.endsWith(".md");
             if (top.equals("papers") && depth >= 3 && !(depth == 3 && md)) {
                 String slug = inContent.getName(1).toString();
@@ -282,11 +282,4 @@ public final class ContentLoader {
         return out;
     }
 
-    private static List<Path> walk(Path dir) {
-        try (Stream<Path> s = Files.walk(dir)) {
-            return s.filter(Files::isRegularFile).sorted(Comparator.comparing(Path::toString)).toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }

@@ -269,7 +269,9 @@ public final class Build {
     }
 
     private Map<String, Path> copies(Site site) {
-        Map<String, Path> out = new TreeMap<>(site.theme.staticFiles());
+        List<Diagnostic> problems = new ArrayList<>();
+        Map<String, Path> out = new TreeMap<>(site.theme.staticFiles(problems));
+        diagnostics.addAll(problems);
         for (Bundle b : site.index.content().bundles()) {
             // Wherever the paper or its guide exists in a language, the files beside them are needed there.
             java.util.Set<String> langs = new java.util.TreeSet<>(b.papers().keySet());
