@@ -110,7 +110,8 @@ public final class OutputWriter {
     public static Optional<String> pdfRefusal(Path source, Path file) {
         Path src = real(source);
         Path f = real(file);
-        if (f.equals(src.resolve("site.yaml")) || src.startsWith(f)) return Optional.of("would overwrite the site's own files");
+        if (f.equals(src.resolve("site.yaml"))) return Optional.of("is the site's configuration");
+        if (src.startsWith(f)) return Optional.of("is the site folder or contains it");
         for (String d : List.of("content", "templates", "fonts", "static")) {
             if (f.startsWith(src.resolve(d))) return Optional.of("is inside the site's " + d + "/ folder, which holds its sources");
         }

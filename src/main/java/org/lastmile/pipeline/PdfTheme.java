@@ -46,8 +46,19 @@ final class PdfTheme {
         }
         byte[] logo = null;
         if (p.logo() != null) {
+            Path file;
             try {
-                logo = Files.readAllBytes(cfg.root().resolve(p.logo()));
+                file = cfg.root().resolve(p.logo()).normalize();
+            } catch (java.nio.file.InvalidPathException e) {
+                file = cfg.root().resolve("(not a file name)");
+            }
+            if (!org.lastmile.config.SiteFiles.staysInside(cfg.root(), file)
+                    || (Files.exists(file) && org.lastmile.config.SiteFiles.inside(cfg.root(), file).isEmpty())) {
+                throw new LastmileException(Diagnostic.error(SourcePos.of(Path.of("site.yaml")), "pdf: logo '" + p.logo()
+                        + "' is outside the site folder", "put the logo in the site, e.g. static/logo.png, and write logo: static/logo.png"));
+            }
+            try {
+                logo = Files.readAllBytes(file);
                 org.openpdf.text.Image.getInstance(logo); // fails on what is not a PNG or JPEG
             } catch (IOException | RuntimeException e) {
                 throw new LastmileException(Diagnostic.error(SourcePos.of(Path.of("site.yaml")), "pdf: logo '" + p.logo()

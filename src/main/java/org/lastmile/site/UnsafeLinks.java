@@ -70,10 +70,12 @@ final class UnsafeLinks {
         for (Node n : bad) {
             String scheme = schemes.get(n);
             if (scheme != null) {
-                String what = n instanceof Image ? "image" : n instanceof Reference ? "link definition" : "link";
-                String msg = what + " to '" + shown(url(n)) + "' uses the " + scheme + ": scheme, which is not allowed";
-                String hint = asText ? "it is shown as plain text; link with http:, https:, mailto: or tel:, or a relative path"
-                        : "link with http:, https:, mailto: or tel:, or a relative path (unsafe_links: text in site.yaml shows such links as plain text)";
+                String what = n instanceof Image ? "image '" : n instanceof Reference ? "link definition '" : "link to '";
+                String msg = what + shown(url(n)) + "' uses the " + scheme + ": scheme, which is not allowed";
+                String allowed = n instanceof Image ? "use an image file of the site or an http(s) address"
+                        : "link with http:, https:, mailto: or tel:, or a relative path";
+                String hint = asText ? "it is shown as plain text; " + allowed
+                        : allowed + " (unsafe_links: text in site.yaml shows such links as plain text)";
                 problems.add(asText ? Diagnostic.warning(MarkdownStage.pos(doc.source(), n), msg, hint)
                         : Diagnostic.error(MarkdownStage.pos(doc.source(), n), msg, hint));
             }
