@@ -58,6 +58,19 @@ public final class SiteFiles {
         }
     }
 
+    /** Whether {@code file} is, once links are followed, a hidden or backup file of the site (or in such a folder). */
+    public static boolean isHidden(Path root, Path file) {
+        try {
+            Path r = root.toRealPath();
+            Path f = file.toRealPath();
+            return f.startsWith(r) && !f.equals(r) && isIgnored(r.relativize(f));
+        } catch (IOException e) {
+            Path r = root.toAbsolutePath().normalize();
+            Path f = file.toAbsolutePath().normalize();
+            return f.startsWith(r) && !f.equals(r) && isIgnored(r.relativize(f));
+        }
+    }
+
     /** Whether {@code file}, written relative to something in the site, stays in the site folder (before links). */
     public static boolean staysInside(Path root, Path file) {
         return file.toAbsolutePath().normalize().startsWith(root.toAbsolutePath().normalize());
@@ -114,7 +127,13 @@ public final class SiteFiles {
                 private boolean leaves(Path p) {
                     if (!Files.isSymbolicLink(p)) return false;
                     try {
-                        if (p.toRealPath().startsWith(realRoot)) return false;
+                        Path real = p.toRealPath();
+                        if (real.startsWith(realRoot) && !(!real.equals(realRoot) && isIgnored(realRoot.relativize(real)))) return false;
+                        if (real.startsWith(realRoot) && !real.equals(realRoot)) {
+                            problems.add(Diagnostic.error(SourcePos.of(shown(p)), "symbolic link " + target(p)
+                                    + " leads to a hidden or backup file, which is never published", "remove the link"));
+                            return true;
+                        }
                     } catch (IOException e) {
                         return false; // dangling: visitFile says so
                     }

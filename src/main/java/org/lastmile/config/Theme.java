@@ -79,7 +79,9 @@ public final class Theme {
         List<Path> out = new ArrayList<>();
         for (Path dir : templateDirs()) {
             Path p = dir.resolve("i18n").resolve(lang + ".yaml");
-            if (Files.isRegularFile(p)) out.add(p);
+            boolean foreign = p.getFileSystem() == siteRoot.getFileSystem() && p.toAbsolutePath().startsWith(siteRoot.toAbsolutePath())
+                    && Files.exists(p) && SiteFiles.inside(siteRoot, p).isEmpty();
+            if (Files.isRegularFile(p) && !foreign) out.add(p);
         }
         return out;
     }

@@ -205,6 +205,19 @@ public final class Build {
             problems.add(Diagnostic.warning(SourcePos.of(Path.of(ConfigLoader.FILE)), "no base_url, so feeds, sitemap, "
                     + "canonical links and PDF links can only use paths", "set base_url in site.yaml or pass --base-url"));
         }
+        List<Diagnostic> foreign = new ArrayList<>();
+        for (String d : List.of("templates", "fonts")) {
+            // content/ and static/ are walked file by file; these are read by name, so the folder itself is checked.
+            Path dir = opts.source().resolve(d);
+            if (java.nio.file.Files.isSymbolicLink(dir) && org.lastmile.config.SiteFiles.inside(opts.source(), dir).isEmpty()) {
+                foreign.add(Diagnostic.error(SourcePos.of(Path.of(d)), "symbolic link to another folder leads out of the site folder, so it cannot be used",
+                        "copy the files into the site instead of linking to them, or remove the link"));
+            }
+        }
+        if (!foreign.isEmpty()) {
+            diagnostics.addAll(problems);
+            throw new LastmileException(foreign); // nothing is read from there, not even to report its mistakes
+        }
         diagnostics.addAll(problems);
         Theme theme = Theme.of(opts.source());
         Messages messages = Messages.load(cfg, theme, diagnostics);

@@ -174,6 +174,17 @@ public final class OutputWriter {
     public static void publish(Path out, Map<String, byte[]> files, Map<String, Path> copies, boolean force) throws IOException {
         Path target = out.toAbsolutePath().normalize();
         Path store = store(target);
+        // The command checked already; the library checks again, so no caller can replace what is not ours.
+        if (!force && Files.isSymbolicLink(target) && !isOurs(target)) {
+            throw new IOException(target + " is a symbolic link that lastmile did not make");
+        }
+        if (!force && Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS) && !isEmpty(target)) {
+            throw new IOException(target + " holds files that lastmile did not make");
+        }
+        if (Files.exists(store, LinkOption.NOFOLLOW_LINKS) && !Files.isRegularFile(store.resolve(MARKER), LinkOption.NOFOLLOW_LINKS)
+                && !(Files.isDirectory(store, LinkOption.NOFOLLOW_LINKS) && isEmpty(store))) {
+            throw new IOException(store + " was not made by lastmile");
+        }
         Files.createDirectories(store);
         Path marker = store.resolve(MARKER);
         if (!Files.exists(marker, LinkOption.NOFOLLOW_LINKS)) {
@@ -182,7 +193,7 @@ public final class OutputWriter {
                     StandardCharsets.UTF_8);
         }
         try (FileChannel ch = FileChannel.open(store.resolve(LOCK), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-             FileLock lock = ch.tryLock()) {
+             FileLock lock = tryLock(ch)) {
             if (lock == null) throw new IOException("another lastmile build is publishing to " + target + " right now");
             cleanUp(target, store);
             String stamp = STAMP.format(Instant.now()) + "-" + ProcessHandle.current().pid();
@@ -196,6 +207,15 @@ public final class OutputWriter {
             Files.move(building, version, StandardCopyOption.ATOMIC_MOVE);
             swap(target, store, version, force);
             cleanUp(target, store);
+        }
+    }
+
+    /** The lock, or null when another build (in another process or this one) holds it. */
+    private static FileLock tryLock(FileChannel ch) throws IOException {
+        try {
+            return ch.tryLock();
+        } catch (java.nio.channels.OverlappingFileLockException e) {
+            return null;
         }
     }
 

@@ -181,6 +181,12 @@ public final class LinkResolver {
             img.setUrl(BasedSequence.of("")); // so that no renderer reads it
             return;
         }
+        if (SiteFiles.isHidden(root(), f)) {
+            problems.add(Diagnostic.error(MarkdownStage.pos(doc.source(), img), "image '" + url + "' is a hidden or backup file, which is never published",
+                    "rename it without the leading dot (or the backup mark)"));
+            img.setUrl(BasedSequence.of(""));
+            return;
+        }
         if (!Files.isRegularFile(f)) {
             problems.add(Diagnostic.error(MarkdownStage.pos(doc.source(), img), "image '" + url + "' not found",
                     "put the file beside the Markdown file or fix the path"));
