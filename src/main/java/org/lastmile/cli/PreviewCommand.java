@@ -30,6 +30,13 @@ final class PreviewCommand implements Callable<Integer> {
     @Option(names = "--bind", paramLabel = "ADDR", description = "Address to listen on. Default: ${DEFAULT-VALUE} (this computer only).")
     String bind = "127.0.0.1";
 
+    /** The warning for an address other computers can reach (anything but loopback), if it is one. */
+    static java.util.Optional<String> bindWarning(String bind) {
+        if (loopback(bind)) return java.util.Optional.empty();
+        return java.util.Optional.of("warning: --bind " + bind + " makes the preview visible to other computers on the network, drafts "
+                + "included — use it only on a network you trust, and stop it when you are done");
+    }
+
     private static boolean loopback(String address) {
         try {
             return java.net.InetAddress.getByName(address).isLoopbackAddress();
@@ -70,11 +77,10 @@ final class PreviewCommand implements Callable<Integer> {
             server.close();
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
-        if (!loopback(bind)) {
-            err.println("warning: --bind " + bind + " makes the preview visible to other computers on the network, drafts "
-                    + "included — use it only on a network you trust, and stop it when you are done");
+        bindWarning(bind).ifPresent(w -> {
+            err.println(w);
             err.flush();
-        }
+        });
         out.println("previewing " + l + " at " + url + " — watching content/, templates/, fonts/, static/ and site.yaml; Ctrl-C to stop");
         out.flush();
         CountDownLatch stopped = new CountDownLatch(1);

@@ -49,4 +49,13 @@ class PreviewCommandTest {
         assertEquals(2, r.code(), r.err());
         assertTrue(r.err().startsWith("--port 80: ports below 1024 need administrator rights — use a port such as 1313"), r.err());
     }
+
+    @Test
+    void bindingBeyondThisComputerWarnsThatTheNetworkCanSeeTheSite() {
+        assertTrue(PreviewCommand.bindWarning("0.0.0.0").orElseThrow().startsWith(
+                "warning: --bind 0.0.0.0 makes the preview visible to other computers on the network"));
+        for (String local : java.util.List.of("127.0.0.1", "localhost", "::1", "127.0.0.2")) {
+            assertTrue(PreviewCommand.bindWarning(local).isEmpty(), local);
+        }
+    }
 }
