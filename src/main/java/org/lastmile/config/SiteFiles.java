@@ -95,7 +95,7 @@ public final class SiteFiles {
                 @Override
                 public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs) {
                     if (!d.equals(dir) && isIgnored(d.getFileName().toString())) return FileVisitResult.SKIP_SUBTREE;
-                    return leaves(d) ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+                    return refused(d) ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
                 }
 
                 @Override
@@ -104,7 +104,7 @@ public final class SiteFiles {
                     if (attrs.isSymbolicLink()) {
                         problems.add(Diagnostic.warning(SourcePos.of(shown(f)), "symbolic link " + target(f)
                                 + " leads nowhere, so it is not published", "remove the link or make it point at a file of the site"));
-                    } else if (attrs.isRegularFile() && !leaves(f)) {
+                    } else if (attrs.isRegularFile() && !refused(f)) {
                         out.add(f);
                     }
                     return FileVisitResult.CONTINUE;
@@ -123,19 +123,21 @@ public final class SiteFiles {
                     return FileVisitResult.CONTINUE;
                 }
 
-                /** A link (this entry or a folder above it) that leads out of the site: reported, not followed. */
-                private boolean leaves(Path p) {
+                /** A link that leads out of the site, or to a hidden file in it: reported, not followed. */
+                private boolean refused(Path p) {
                     if (!Files.isSymbolicLink(p)) return false;
+                    Path real;
                     try {
-                        Path real = p.toRealPath();
-                        if (real.startsWith(realRoot) && !(!real.equals(realRoot) && isIgnored(realRoot.relativize(real)))) return false;
-                        if (real.startsWith(realRoot) && !real.equals(realRoot)) {
-                            problems.add(Diagnostic.error(SourcePos.of(shown(p)), "symbolic link " + target(p)
-                                    + " leads to a hidden or backup file, which is never published", "remove the link"));
-                            return true;
-                        }
+                        real = p.toRealPath();
                     } catch (IOException e) {
                         return false; // dangling: visitFile says so
+                    }
+                    if (real.startsWith(realRoot)) {
+                        boolean hidden = !real.equals(realRoot) && isIgnored(realRoot.relativize(real));
+                        if (!hidden) return false;
+                        problems.add(Diagnostic.error(SourcePos.of(shown(p)), "symbolic link " + target(p)
+                                + " leads to a hidden or backup file, which is never published", "remove the link"));
+                        return true;
                     }
                     problems.add(Diagnostic.error(SourcePos.of(shown(p)), "symbolic link " + target(p)
                             + " leads out of the site folder, so it cannot be published",
