@@ -162,9 +162,20 @@ public final class ConfigLoader {
                                     "use regular, bold, italic and bold_italic"));
                             continue;
                         }
-                        fam.string(style, problems).ifPresent(v -> files.put(style, v));
+                        fam.string(style, problems).ifPresent(v -> {
+                            if (climbsOut(v)) {
+                                // Fonts come from the site's fonts/ folder (or the theme's): never from elsewhere on disk.
+                                problems.add(Diagnostic.error(fam.pos(style), "pdf: fonts: " + script + ": '" + v
+                                        + "' is not a file of the fonts/ folder", "put the font in the site's fonts/ folder and write its file name"));
+                            } else {
+                                files.put(style, v);
+                            }
+                        });
                     }
-                    if (!files.containsKey("regular")) {
+                    boolean rejected = fam.keys().contains("regular") && fam.string("regular", new ArrayList<>()).map(ConfigLoader::climbsOut).orElse(false);
+                    if (rejected) {
+                        // reported above, once
+                    } else if (!files.containsKey("regular")) {
                         problems.add(Diagnostic.error(f.pos(script), "pdf: fonts: " + script + " has no 'regular' font",
                                 "write " + script + ": {regular: NotoSansJP-Regular.ttf, bold: NotoSansJP-Bold.ttf}"));
                     } else {
@@ -224,6 +235,19 @@ public final class ConfigLoader {
             }
         });
         return java.util.Collections.unmodifiableMap(out);
+    }
+
+    /** Whether a file name given relative to a folder leaves it: absolute, a drive, or climbing with "..". */
+    static boolean climbsOut(String name) {
+        String n = name.replace('\\', '/');
+        if (n.startsWith("/") || n.matches("^[A-Za-z]:.*")) return true;
+        int depth = 0;
+        for (String part : n.split("/")) {
+            if (part.equals("..")) depth--;
+            else if (!part.isEmpty() && !part.equals(".")) depth++;
+            if (depth < 0) return true;
+        }
+        return false;
     }
 
     /** Whether {@code url} can be a site's base URL: absolute http(s), a host, an optional path. */
