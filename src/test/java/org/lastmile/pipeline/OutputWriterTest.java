@@ -108,4 +108,25 @@ class OutputWriterTest {
         assertEquals("is inside the site's content/ folder, which holds its sources",
                 OutputWriter.pdfRefusal(site, site.resolve("content/x.pdf")).orElseThrow());
     }
+
+    @Test
+    void leftoversOfKilledBuildsAreRemovedButNothingElse() throws IOException {
+        Path out = tmp.resolve("public");
+        OutputWriter.publish(out, page("one"), Map.of());
+        Path store = tmp.resolve(".public.lastmile");
+        Files.createDirectories(store.resolve("build-20260101T000000.000-1/en"));
+        Files.createSymbolicLink(store.resolve("link-site-20260101T000000.000-1"), Path.of("nowhere"));
+        Files.createDirectories(tmp.resolve(".public.new-123456"));    // left by lastmile before the store
+        Files.createDirectories(tmp.resolve(".public.old-987654321"));
+        Files.createDirectories(tmp.resolve(".public.new-mine"));      // not a name lastmile ever made
+        Files.createDirectories(tmp.resolve("public.old-1"));
+        OutputWriter.publish(out, page("two"), Map.of());
+        try (var s = Files.list(tmp)) {
+            assertEquals(java.util.List.of(".public.lastmile", ".public.new-mine", "public", "public.old-1"),
+                    s.map(p -> p.getFileName().toString()).sorted().toList());
+        }
+        try (var s = Files.list(store)) {
+            assertTrue(s.map(p -> p.getFileName().toString()).noneMatch(n -> n.startsWith("build-") || n.startsWith("link-")));
+        }
+    }
 }
