@@ -140,7 +140,7 @@ public final class SiteFiles {
                         return true;
                     }
                     problems.add(Diagnostic.error(SourcePos.of(shown(p)), "symbolic link " + target(p)
-                            + " leads out of the site folder, so it cannot be published",
+                            + " leads out of the site folder",
                             "copy the file into the site instead of linking to it, or remove the link"));
                     return true;
                 }

@@ -207,13 +207,11 @@ public final class Build {
         }
         List<Diagnostic> foreign = new ArrayList<>();
         for (String d : List.of("templates", "fonts")) {
-            // content/ and static/ are walked file by file; these are read by name, so the folder itself is checked.
-            Path dir = opts.source().resolve(d);
-            if (java.nio.file.Files.isSymbolicLink(dir) && org.lastmile.config.SiteFiles.inside(opts.source(), dir).isEmpty()) {
-                foreign.add(Diagnostic.error(SourcePos.of(Path.of(d)), "symbolic link to another folder leads out of the site folder, so it cannot be used",
-                        "copy the files into the site instead of linking to them, or remove the link"));
-            }
+            // content/ and static/ are walked when published; these are read by name, and a theme file that is a
+            // link out of the site would otherwise be passed over for the built-in one without a word.
+            org.lastmile.config.SiteFiles.walk(opts.source(), opts.source().resolve(d), foreign);
         }
+        foreign.removeIf(x -> !x.isError());
         if (!foreign.isEmpty()) {
             diagnostics.addAll(problems);
             throw new LastmileException(foreign); // nothing is read from there, not even to report its mistakes
