@@ -88,6 +88,7 @@ class LayoutRulesTest {
                     if (l.role() != Role.P && l.role() != Role.LI && l.role() != Role.NOTE) continue;
                     parts.computeIfAbsent(l.element(), e -> new LinkedHashMap<>()).merge(column(l, w), 1, Integer::sum);
                 }
+                System.err.println(lang + " " + k + " x" + times + " " + parts);
                 for (var e : parts.entrySet()) {
                     if (e.getValue().size() < 2) continue;
                     splits++;

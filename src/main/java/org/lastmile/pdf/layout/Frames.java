@@ -74,8 +74,8 @@ final class Frames {
         return (page % 2 == 0) != rtl;
     }
 
-    /** Side margins of the dense layouts, at most: about 16 mm on A4. */
-    static final float DENSE_MARGIN = 46f;
+    /** Side margins of the dense layouts, at most: 14 mm. */
+    static final float DENSE_MARGIN = 40f;
 
     private float inner() {
         return dense ? Math.min(style.marginInner(), DENSE_MARGIN) : style.marginInner();
