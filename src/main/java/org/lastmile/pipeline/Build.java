@@ -76,8 +76,9 @@ public final class Build {
             try {
                 OutputWriter.publish(opts.out(), o.files(), o.copies(), force);
             } catch (IOException e) {
+                boolean busy = String.valueOf(e.getMessage()).startsWith("another lastmile build is publishing");
                 ds.add(Diagnostic.error(SourcePos.of(opts.out()), "cannot write the output: " + e.getMessage(),
-                        "check that the folder is writable and the disk is not full"));
+                        busy ? "wait for that build to finish, then build again" : "check that the folder is writable and the disk is not full"));
             }
         }
         return new BuildResult(List.copyOf(ds), o.pages(), o.pdfs(), (System.nanoTime() - start) / 1_000_000);
