@@ -60,17 +60,26 @@ public final class Build {
 
     /** Builds the site and publishes it to {@code opts.out()} when no stage found an error. */
     public static BuildResult run(BuildOptions opts) {
+        return run(opts, false);
+    }
+
+    /**
+     * Builds the site and publishes it to {@code opts.out()} when no stage found an error; with {@code force}, a
+     * folder or link there that lastmile did not make is replaced.
+     */
+    public static BuildResult run(BuildOptions opts, boolean force) {
         long start = System.nanoTime();
-        Optional<Diagnostic> refused = OutputWriter.refusal(opts.source(), opts.out());
+        Optional<Diagnostic> refused = OutputWriter.refusal(opts.source(), opts.out(), force);
         if (refused.isPresent()) return new BuildResult(List.of(refused.get()), 0, 0, 0);
         Output o = render(opts, new PdfCache());
         List<Diagnostic> ds = new ArrayList<>(o.diagnostics());
         if (o.ok()) {
             try {
-                OutputWriter.publish(opts.out(), o.files(), o.copies());
+                OutputWriter.publish(opts.out(), o.files(), o.copies(), force);
             } catch (IOException e) {
+                boolean busy = String.valueOf(e.getMessage()).startsWith("another lastmile build is publishing");
                 ds.add(Diagnostic.error(SourcePos.of(opts.out()), "cannot write the output: " + e.getMessage(),
-                        "check that the folder is writable and the disk is not full"));
+                        busy ? "wait for that build to finish, then build again" : "check that the folder is writable and the disk is not full"));
             }
         }
         return new BuildResult(List.copyOf(ds), o.pages(), o.pdfs(), (System.nanoTime() - start) / 1_000_000);
@@ -206,6 +215,17 @@ public final class Build {
             problems.add(Diagnostic.warning(SourcePos.of(Path.of(ConfigLoader.FILE)), "no base_url, so feeds, sitemap, "
                     + "canonical links and PDF links can only use paths", "set base_url in site.yaml or pass --base-url"));
         }
+        List<Diagnostic> foreign = new ArrayList<>();
+        for (String d : List.of("templates", "fonts")) {
+            // content/ and static/ are walked when published; these are read by name, and a theme file that is a
+            // link out of the site would otherwise be passed over for the built-in one without a word.
+            org.lastmile.config.SiteFiles.walk(opts.source(), opts.source().resolve(d), foreign);
+        }
+        foreign.removeIf(x -> !x.isError());
+        if (!foreign.isEmpty()) {
+            diagnostics.addAll(problems);
+            throw new LastmileException(foreign); // nothing is read from there, not even to report its mistakes
+        }
         diagnostics.addAll(problems);
         Theme theme = Theme.of(opts.source());
         Messages messages = Messages.load(cfg, theme, diagnostics);
@@ -294,7 +314,9 @@ public final class Build {
     }
 
     private Map<String, Path> copies(Site site) {
-        Map<String, Path> out = new TreeMap<>(site.theme.staticFiles());
+        List<Diagnostic> problems = new ArrayList<>();
+        Map<String, Path> out = new TreeMap<>(site.theme.staticFiles(problems));
+        diagnostics.addAll(problems);
         for (Bundle b : site.index.content().bundles()) {
             // Wherever the paper or its guide exists in a language, the files beside them are needed there.
             java.util.Set<String> langs = new java.util.TreeSet<>(b.papers().keySet());

@@ -96,6 +96,11 @@ final class GuidePdfs {
             RenderedDoc doc = docs.get(SiteIndex.path(j.file()));
             if (doc == null) return;
             Language lang = cfg.language(j.file().lang()).orElseThrow();
+            List<org.lastmile.diag.Diagnostic> outside = pathProblems(j.bundle(), j.file(), doc);
+            if (!outside.isEmpty()) {
+                diagnostics.addAll(outside);
+                return;
+            }
             String key = key(j, doc, style);
             Optional<byte[]> hit = cache.get(key);
             byte[] pdf = hit.orElse(null);
@@ -124,10 +129,63 @@ final class GuidePdfs {
         PdfStyle style = PdfTheme.style(cfg);
         Fonts fonts = cache.fonts(style, site.theme());
         boolean guide = sf.kind() == org.lastmile.content.ContentKind.GUIDE;
+        List<org.lastmile.diag.Diagnostic> outside = pathProblems(b, sf, doc);
+        if (!outside.isEmpty()) {
+            diagnostics.addAll(outside);
+            return null;
+        }
         RenderResult r = guide ? GuideRenderer.render(guideSpec(b, sf, doc, lang), style, fonts, hyphenation())
                 : PaperPdfRenderer.render(paperSpec(sf, doc, lang, b), style, fonts);
         diagnostics.addAll(r.diagnostics());
         return r.pdf().orElse(null);
+    }
+
+    /**
+     * Files a PDF would read from outside the site: a cover image that leads out of it, an image written from the
+     * site root that is no file of static/ (the PDF would otherwise look for it at the root of the disk). Checked on
+     * every build, before the cache, so the errors never go away unfixed.
+     */
+    private List<org.lastmile.diag.Diagnostic> pathProblems(Bundle b, SourceFile sf, RenderedDoc doc) {
+        List<org.lastmile.diag.Diagnostic> out = new ArrayList<>();
+        Optional<Path> cover = cover(b, sf);
+        if (cover.isPresent() && !inSite(cover.get())) {
+            // Reported where it is written: a translation that inherits it is the source file's problem.
+            SourceFile owner = sf.fm().keys().contains("cover_image") ? sf : b.guides().values().stream()
+                    .filter(g -> g.fm().keys().contains("cover_image")).findFirst().orElse(sf);
+            out.add(org.lastmile.diag.Diagnostic.error(owner.fm().pos("cover_image", org.lastmile.diag.SourcePos.of(owner.path())),
+                    "cover_image '" + sf.fm().coverImage().orElse("") + "' is outside the site folder",
+                    "put the image in the paper's folder and write its name, like cover_image: cover.jpg"));
+        }
+        staticImages(doc.parsed().doc(), sf, out);
+        return out;
+    }
+
+    private void staticImages(Node n, SourceFile sf, List<org.lastmile.diag.Diagnostic> out) {
+        for (Node c = n.getFirstChild(); c != null; c = c.getNext()) {
+            if (c instanceof Image img && img.getUrl().startsWith("/") && !img.getUrl().startsWith("//")
+                    && !staticFiles.containsKey(img.getUrl().toString().substring(1))) {
+                out.add(org.lastmile.diag.Diagnostic.error(org.lastmile.markdown.MarkdownStage.pos(sf, img),
+                        "image '" + img.getUrl() + "' is not a file of static/",
+                        "put it in the site's static/ folder (published at the site root), or beside the Markdown file"));
+            }
+            staticImages(c, sf, out);
+        }
+    }
+
+    private static Optional<Path> cover(Bundle b, SourceFile sf) {
+        return sf.fm().coverImage().flatMap(c -> {
+            try {
+                return Optional.of(b.dir().resolve(c).normalize());
+            } catch (java.nio.file.InvalidPathException e) {
+                return Optional.of(b.dir().resolve("(not a file name)"));
+            }
+        });
+    }
+
+    /** Inside the site folder, also once links are followed (a file that is not there is for the renderer to report). */
+    private boolean inSite(Path p) {
+        return org.lastmile.config.SiteFiles.staysInside(cfg.root(), p)
+                && (!java.nio.file.Files.exists(p) || org.lastmile.config.SiteFiles.inside(cfg.root(), p).isPresent());
     }
 
     /** Everything that goes into one PDF, hashed: an unchanged guide is not typeset again by the preview. */
@@ -211,7 +269,8 @@ final class GuidePdfs {
         SourceFile owner = sf.fm().keys().contains("cover_image") ? sf
                 : b.guides().getOrDefault(cfg.defaultLanguage(), sf);
         var pos = owner.fm().pos("cover_image", org.lastmile.diag.SourcePos.of(owner.path()));
-        Path file = b.dir().resolve(name);
+        Path file = cover(b, sf).orElseThrow();
+        if (!inSite(file)) return null; // reported with the other paths that leave the site
         if (!java.nio.file.Files.isRegularFile(file)) {
             diagnostics.error(pos, "cover image " + name + " not found", "put it in the paper's folder, beside " + owner.path().getFileName());
             return null;
@@ -248,7 +307,8 @@ final class GuidePdfs {
                     && !img.getUrl().startsWith("//")) {
                 // An image of static/ (written from the site root): the PDF reads the file itself.
                 Path file = staticFiles.get(img.getUrl().toString().substring(1));
-                if (file != null) img.setUrl(BasedSequence.of(file.toAbsolutePath().toString()));
+                // Never a path from the root of the disk: an image that is not in static/ is reported, not read.
+                img.setUrl(BasedSequence.of(file == null ? "" : file.toAbsolutePath().toString()));
                 continue;
             }
             absoluteLinks(c, staticImagesAsFiles);
