@@ -32,6 +32,8 @@ final class BuildCommand implements Callable<Integer> {
     String baseUrl;
     @Option(names = "--drafts", description = "Include files with draft: true.")
     boolean drafts;
+    @Option(names = "--force", description = "Replace --out even when it is a folder or link that lastmile did not make.")
+    boolean force;
     @Option(names = "--threads", paramLabel = "N", description = "Worker threads. Default: one per core.")
     int threads;
     @Option(names = "--cache-dir", paramLabel = "DIR", description = "Build cache: PDFs whose inputs did not change are taken from here. Default: .lastmile/cache in the site folder.")
@@ -43,7 +45,7 @@ final class BuildCommand implements Callable<Integer> {
     public Integer call() {
         Path root = source.root();
         Path outDir = out == null ? root.resolve("public") : out.toAbsolutePath().normalize();
-        org.lastmile.pipeline.OutputWriter.refusal(root, outDir).ifPresent(d -> {
+        org.lastmile.pipeline.OutputWriter.refusal(root, outDir, force).ifPresent(d -> {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--out " + out + ": " + d.text());
         });
         if (threads < 0 || threads > 256) {
@@ -62,10 +64,10 @@ final class BuildCommand implements Callable<Integer> {
         if (main != null && main.showProgress) {
             // A terminal gets a bar redrawn in place; a CI log a plain line now and then.
             try (ConsoleProgress progress = new ConsoleProgress(err, ConsoleProgress.onTerminal())) {
-                r = Build.run(bo, progress);
+                r = Build.run(bo, force, progress);
             }
         } else {
-            r = Build.run(bo);
+            r = Build.run(bo, force, org.lastmile.pipeline.Progress.NONE);
         }
         Reporter.print(err, r.diagnostics());
         if (!r.ok()) {

@@ -12,7 +12,26 @@ import java.util.Map;
 public record PdfSettings(boolean guides, boolean papers, String pageSize, Double baseSize,
                           String primaryColor, String accentColor, String logo,
                           Map<String, Map<String, String>> fonts, Map<String, Double> marginsMm,
-                          Map<String, String> hyphenation, Map<String, org.lastmile.diag.SourcePos> lines) {
+                          Map<String, String> hyphenation, Map<String, org.lastmile.diag.SourcePos> lines,
+                          Guide guide) {
+
+    /**
+     * How guides are laid out: {@code layout} pins one layout of the ladder ({@code cover}, {@code extended},
+     * {@code compact}, {@code columns}; null lets lastmile choose), {@code minSize} is the smallest body size in
+     * points (null: 9), {@code qrCode} puts the paper's URL as a QR code on the back cover.
+     */
+    public record Guide(String layout, Double minSize, boolean qrCode) {
+        public static final Guide DEFAULT = new Guide(null, null, true);
+        public static final java.util.List<String> LAYOUTS = java.util.List.of("auto", "cover", "extended", "compact",
+                "columns");
+    }
+
+    public PdfSettings(boolean guides, boolean papers, String pageSize, Double baseSize, String primaryColor,
+                       String accentColor, String logo, Map<String, Map<String, String>> fonts, Map<String, Double> marginsMm,
+                       Map<String, String> hyphenation, Map<String, org.lastmile.diag.SourcePos> lines) {
+        this(guides, papers, pageSize, baseSize, primaryColor, accentColor, logo, fonts, marginsMm, hyphenation, lines,
+                Guide.DEFAULT);
+    }
 
     public PdfSettings(boolean guides, boolean papers, String pageSize, Double baseSize, String primaryColor,
                        String accentColor, String logo, Map<String, Map<String, String>> fonts, Map<String, Double> marginsMm) {
@@ -26,7 +45,8 @@ public record PdfSettings(boolean guides, boolean papers, String pageSize, Doubl
     }
 
     public static PdfSettings defaults() {
-        return new PdfSettings(true, false, "A4", null, null, null, null, Map.of(), Map.of(), Map.of(), Map.of());
+        return new PdfSettings(true, false, "A4", null, null, null, null, Map.of(), Map.of(), Map.of(), Map.of(),
+                Guide.DEFAULT);
     }
 
     /** Where a setting of the block stands in site.yaml, for errors found when the PDFs are made. */

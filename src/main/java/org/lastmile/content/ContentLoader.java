@@ -55,7 +55,7 @@ public final class ContentLoader {
                     "run lastmile in a site folder, or pass --source DIR; lastmile new paper <slug> starts one"));
             return new Loaded(config, new Content(List.of(), List.of()));
         }
-        List<Path> files = walk(contentDir, root, problems);
+        List<Path> files = org.lastmile.config.SiteFiles.walk(root, contentDir, problems);
         SiteConfig cfg = config.languagesDeclared() ? config : config.withLanguages(inferLanguages(config, files, root));
 
         Map<String, Map<String, SourceFile>> papers = new TreeMap<>();
@@ -71,8 +71,8 @@ public final class ContentLoader {
             int depth = inContent.getNameCount();
             String top = inContent.getName(0).toString();
             String name = file.getFileName().toString();
-            // Editors and file managers leave these beside real files; they are never content.
-            if (name.startsWith(".") || name.endsWith("~") || name.endsWith(".swp") || name.equals("Thumbs.db")) continue;
+            // Hidden and backup files (editors and file managers leave them beside real files) are never content.
+            if (org.lastmile.config.SiteFiles.isIgnored(inContent)) continue;
             boolean md = name.endsWith(".md");
             if (top.equals("papers") && depth >= 3 && !(depth == 3 && md)) {
                 String slug = inContent.getName(1).toString();
@@ -277,47 +277,4 @@ public final class ContentLoader {
         return out;
     }
 
-    /**
-     * Every regular file under {@code dir}, sorted. A folder that cannot be read is reported and skipped rather than
-     * ending the build, and a folder named like a Markdown file (index.md/) is reported: it is always a mistake, and
-     * its contents would otherwise be published as a paper's files.
-     */
-    private static List<Path> walk(Path dir, Path root, List<Diagnostic> problems) {
-        List<Path> out = new ArrayList<>();
-        try {
-            Files.walkFileTree(dir, new java.nio.file.SimpleFileVisitor<>() {
-                @Override
-                public java.nio.file.FileVisitResult preVisitDirectory(Path d, java.nio.file.attribute.BasicFileAttributes a) {
-                    if (!d.equals(dir) && d.getFileName().toString().endsWith(".md")) {
-                        problems.add(Diagnostic.error(SourcePos.of(root.relativize(d)),
-                                "this is a folder, but a Markdown file of this name is expected", "rename or remove the folder"));
-                        return java.nio.file.FileVisitResult.SKIP_SUBTREE;
-                    }
-                    return java.nio.file.FileVisitResult.CONTINUE;
-                }
-
-                @Override
-                public java.nio.file.FileVisitResult visitFile(Path f, java.nio.file.attribute.BasicFileAttributes a) {
-                    // A link to a file counts as that file here; whether it may be followed is decided elsewhere.
-                    if (a.isRegularFile() || (a.isSymbolicLink() && Files.isRegularFile(f))) out.add(f);
-                    return java.nio.file.FileVisitResult.CONTINUE;
-                }
-
-                @Override
-                public java.nio.file.FileVisitResult visitFileFailed(Path f, IOException e) {
-                    String why = e instanceof java.nio.file.AccessDeniedException ? "permission denied"
-                            : e instanceof java.nio.file.FileSystemException fse && fse.getReason() != null ? fse.getReason()
-                            : String.valueOf(e.getMessage());
-                    problems.add(Diagnostic.error(SourcePos.of(root.relativize(f)), "cannot read this (" + why + ")",
-                            "check its permissions"));
-                    return java.nio.file.FileVisitResult.CONTINUE;
-                }
-            });
-        } catch (IOException e) {
-            problems.add(Diagnostic.error(SourcePos.of(root.relativize(dir)), "cannot read the folder (" + e.getMessage() + ")",
-                    "check its permissions"));
-        }
-        out.sort(Comparator.comparing(Path::toString));
-        return List.copyOf(out);
-    }
 }

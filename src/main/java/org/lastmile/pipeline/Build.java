@@ -54,10 +54,11 @@ public final class Build {
     }
 
     /** The files a build made, in memory: what {@link #run} publishes and what the preview server serves. */
-    public record Output(Map<String, byte[]> files, Map<String, Path> copies, List<Diagnostic> diagnostics, int pages, int pdfs,
-                         int cachedPdfs) {
-        public Output(Map<String, byte[]> files, Map<String, Path> copies, List<Diagnostic> diagnostics, int pages, int pdfs) {
-            this(files, copies, diagnostics, pages, pdfs, 0);
+    public record Output(Map<String, byte[]> files, Map<String, Path> copies, List<Diagnostic> diagnostics, int pages,
+                         int pdfs, Map<String, org.lastmile.pdf.layout.GuideLayout.Report> guides, int cachedPdfs) {
+        public Output(Map<String, byte[]> files, Map<String, Path> copies, List<Diagnostic> diagnostics, int pages,
+                      int pdfs, Map<String, org.lastmile.pdf.layout.GuideLayout.Report> guides) {
+            this(files, copies, diagnostics, pages, pdfs, guides, 0);
         }
 
         public boolean ok() {
@@ -67,23 +68,27 @@ public final class Build {
 
     /** Builds the site and publishes it to {@code opts.out()} when no stage found an error. */
     public static BuildResult run(BuildOptions opts) {
-        return run(opts, Progress.NONE);
+        return run(opts, false, Progress.NONE);
     }
 
-    /** {@link #run(BuildOptions)}, telling {@code progress} how far it got. */
-    public static BuildResult run(BuildOptions opts, Progress progress) {
+    /**
+     * Builds the site and publishes it to {@code opts.out()} when no stage found an error; with {@code force}, a
+     * folder or link there that lastmile did not make is replaced. {@code progress} hears how far the build got.
+     */
+    public static BuildResult run(BuildOptions opts, boolean force, Progress progress) {
         long start = System.nanoTime();
-        Optional<Diagnostic> refused = OutputWriter.refusal(opts.source(), opts.out());
+        Optional<Diagnostic> refused = OutputWriter.refusal(opts.source(), opts.out(), force);
         if (refused.isPresent()) return new BuildResult(List.of(refused.get()), 0, 0, 0);
         Output o = render(opts, new PdfCache(opts.cacheDir().map(DiskCache::new)), progress);
         List<Diagnostic> ds = new ArrayList<>(o.diagnostics());
         if (o.ok()) {
             progress.stage("writing", 0);
             try {
-                OutputWriter.publish(opts.out(), o.files(), o.copies());
+                OutputWriter.publish(opts.out(), o.files(), o.copies(), force);
             } catch (IOException e) {
+                boolean busy = String.valueOf(e.getMessage()).startsWith("another lastmile build is publishing");
                 ds.add(Diagnostic.error(SourcePos.of(opts.out()), "cannot write the output: " + e.getMessage(),
-                        "check that the folder is writable and the disk is not full"));
+                        busy ? "wait for that build to finish, then build again" : "check that the folder is writable and the disk is not full"));
             }
         }
         return new BuildResult(List.copyOf(ds), o.pages(), o.pdfs(), (System.nanoTime() - start) / 1_000_000, o.cachedPdfs());
@@ -168,7 +173,8 @@ public final class Build {
                 SourcePos.of(pdfCache.disk().get().dir()), "cannot write the build cache: " + p,
                 "check that the folder is writable, or pass --no-cache"));
         return new Output(java.util.Collections.unmodifiableMap(new TreeMap<>(files)),
-                java.util.Collections.unmodifiableMap(new TreeMap<>(copies)), diagnostics.sorted(), pages, pdfs, cachedPdfs);
+                java.util.Collections.unmodifiableMap(new TreeMap<>(copies)), diagnostics.sorted(), pages, pdfs,
+                guideReports, cachedPdfs);
     }
 
     private static <K, V> Map<K, V> orEmpty(Map<K, V> m) {
@@ -179,8 +185,12 @@ public final class Build {
         GuidePdfs pdfs = new GuidePdfs(site, diagnostics, pdfCache, progress);
         Map<String, byte[]> out = pdfs.render(docs, languages(site.config));
         cachedPdfs = pdfs.fromCache();
+        guideReports = pdfs.reports();
         return out;
     }
+
+    /** How each guide of this build was laid out (for check and --verbose). */
+    private Map<String, org.lastmile.pdf.layout.GuideLayout.Report> guideReports = Map.of();
 
     /** Runs a stage; a stage that cannot go on reports its diagnostics and yields null. */
     private <T> T stage(Supplier<T> s) {
@@ -221,6 +231,17 @@ public final class Build {
         if (!cfg.baseUrlDeclared() && hasContent) {
             problems.add(Diagnostic.warning(SourcePos.of(Path.of(ConfigLoader.FILE)), "no base_url, so feeds, sitemap, "
                     + "canonical links and PDF links can only use paths", "set base_url in site.yaml or pass --base-url"));
+        }
+        List<Diagnostic> foreign = new ArrayList<>();
+        for (String d : List.of("templates", "fonts")) {
+            // content/ and static/ are walked when published; these are read by name, and a theme file that is a
+            // link out of the site would otherwise be passed over for the built-in one without a word.
+            org.lastmile.config.SiteFiles.walk(opts.source(), opts.source().resolve(d), foreign);
+        }
+        foreign.removeIf(x -> !x.isError());
+        if (!foreign.isEmpty()) {
+            diagnostics.addAll(problems);
+            throw new LastmileException(foreign); // nothing is read from there, not even to report its mistakes
         }
         diagnostics.addAll(problems);
         Theme theme = Theme.of(opts.source());
@@ -316,7 +337,9 @@ public final class Build {
     }
 
     private Map<String, Path> copies(Site site) {
-        Map<String, Path> out = new TreeMap<>(site.theme.staticFiles());
+        List<Diagnostic> problems = new ArrayList<>();
+        Map<String, Path> out = new TreeMap<>(site.theme.staticFiles(problems));
+        diagnostics.addAll(problems);
         for (Bundle b : site.index.content().bundles()) {
             // Wherever the paper or its guide exists in a language, the files beside them are needed there.
             java.util.Set<String> langs = new java.util.TreeSet<>(b.papers().keySet());
