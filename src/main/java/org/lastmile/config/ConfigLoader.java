@@ -20,7 +20,8 @@ import java.util.Set;
 public final class ConfigLoader {
     public static final String FILE = "site.yaml";
     private static final Set<String> KNOWN = Set.of("title", "description", "base_url", "default_language",
-            "languages", "organisation", "organization", "pdf", "status_page", "params");
+            "languages", "organisation", "organization", "pdf", "status_page", "params", "tags", "types", "default_type",
+            "paginate", "home_latest", "related");
 
     private ConfigLoader() {
     }
@@ -91,7 +92,8 @@ public final class ConfigLoader {
         Map<String, Object> params = y.map("params", problems).map(YamlMap::plain).orElse(Map.of());
 
         return new SiteConfig(root, perLanguage(y, "title", problems), perLanguage(y, "description", problems),
-                trimSlash(baseUrl), defaultLang, List.copyOf(langs), declared, org, pdf, statusPage, params, y.has("base_url"));
+                trimSlash(baseUrl), defaultLang, List.copyOf(langs), declared, org, pdf, statusPage, params, y.has("base_url"),
+                TaxonomyLoader.load(y, problems));
     }
 
     private static Optional<Language> language(YamlMap l, List<Diagnostic> problems) {

@@ -203,13 +203,15 @@ public final class Build {
         if (opts.check()) diagnostics.addAll(messages.missingKeys());
         Markdown markdown = new Markdown();
         MarkdownStage md = new MarkdownStage(markdown);
-        SiteIndex index = new SiteIndex(cfg, loaded.content());
         Map<String, ParsedDoc> parsed = new ConcurrentHashMap<>();
         loaded.content().files().toList().parallelStream().forEach(sf -> {
             List<Diagnostic> p = new ArrayList<>();
             parsed.put(SiteIndex.path(sf), md.parse(sf, p));
             diagnostics.addAll(p);
         });
+        List<Diagnostic> planning = new ArrayList<>();
+        SiteIndex index = SiteIndex.plan(cfg, loaded.content(), parsed, planning);   // embedded lists decide list pages
+        diagnostics.addAll(planning);
         return new Site(cfg, index, theme, messages, markdown, Map.copyOf(parsed));
     }
 
@@ -241,8 +243,9 @@ public final class Build {
             }
             String lang = doc.source().lang();
             var locale = site.config.language(lang).map(Language::locale).orElse(site.config.defaultLang().locale());
-            out.put(e.getKey(), new RenderedDoc(doc, html.render(doc, r, f -> site.messages.format(lang,
-                    "link_fallback", Map.of("language", Locales.languageName(f.target().locale(), locale))))));
+            out.put(e.getKey(), html.render(doc, r, f -> site.messages.format(lang,
+                    "link_fallback", Map.of("language", Locales.languageName(f.target().locale(), locale))),
+                    site.index.shortcodes(e.getKey())));
         });
         return Map.copyOf(out);
     }

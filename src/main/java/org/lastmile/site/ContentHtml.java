@@ -15,6 +15,7 @@ import com.vladsch.flexmark.util.html.MutableAttributes;
 import org.lastmile.markdown.Markdown;
 import org.lastmile.markdown.ParsedDoc;
 
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -24,7 +25,16 @@ import java.util.function.Function;
  */
 public final class ContentHtml {
     /** What one document's rendering needs to know beyond its tree. */
-    private record Context(ParsedDoc doc, LinkResolver.Result links, Function<LinkResolver.Fallback, String> fallbackTitle) {
+    private record Context(ParsedDoc doc, LinkResolver.Result links, Function<LinkResolver.Fallback, String> fallbackTitle,
+                           Map<Node, Integer> lists) {
+    }
+
+    /**
+     * Where an embedded list goes: an HTML comment no Markdown can produce (raw HTML is escaped), replaced by the
+     * rendered list when the page is rendered.
+     */
+    static String placeholder(int n) {
+        return "<!--lastmile-list:" + n + "-->";
     }
 
     // One renderer serves every document (and thread); each render finds its context by its document node.
@@ -49,6 +59,13 @@ public final class ContentHtml {
                         };
                     }
                 })
+                .nodeRendererFactory(options -> () -> java.util.Set.of(new com.vladsch.flexmark.html.renderer.NodeRenderingHandler<>(
+                        com.vladsch.flexmark.ast.Paragraph.class, (node, context, html) -> {
+                            Context c = contexts.get(node.getDocument());
+                            Integer n = c == null ? null : c.lists().get(node);
+                            if (n == null) context.delegateRender();
+                            else html.line().raw(placeholder(n)).line();
+                        })))
                 .build();
     }
 
@@ -70,9 +87,18 @@ public final class ContentHtml {
      *                      target language (e.g. "English version: not yet translated")
      */
     public String render(ParsedDoc doc, LinkResolver.Result links, Function<LinkResolver.Fallback, String> fallbackTitle) {
-        contexts.put(doc.doc(), new Context(doc, links, fallbackTitle));
+        return render(doc, links, fallbackTitle, Map.of()).html();
+    }
+
+    /** Renders {@code doc}, its embedded lists (found by {@link SiteIndex#plan}) left as placeholders in document order. */
+    public RenderedDoc render(ParsedDoc doc, LinkResolver.Result links, Function<LinkResolver.Fallback, String> fallbackTitle,
+                              Map<Node, ListShortcodes.Spec> lists) {
+        List<Node> order = lists.keySet().stream().sorted(java.util.Comparator.comparingInt(Node::getStartOffset)).toList();
+        Map<Node, Integer> numbers = new java.util.IdentityHashMap<>();
+        for (int i = 0; i < order.size(); i++) numbers.put(order.get(i), i);
+        contexts.put(doc.doc(), new Context(doc, links, fallbackTitle, numbers));
         try {
-            return renderer.render(doc.doc());
+            return new RenderedDoc(doc, renderer.render(doc.doc()), order.stream().map(lists::get).toList());
         } finally {
             contexts.remove(doc.doc());
         }

@@ -55,7 +55,7 @@ public final class SiteRenderer {
         for (Language lang : languages) jobs.addAll(jobsFor(lang, docs));
         jobs.add(new Job("index.html", () -> html("root.ftlh", rootModel())));
         jobs.add(new Job("404.html", () -> html("404.ftlh", notFound(rootLanguage()))));
-        jobs.add(new Job("sitemap.xml", () -> Feeds.sitemap(index).getBytes(StandardCharsets.UTF_8)));
+        jobs.add(new Job("sitemap.xml", () -> Feeds.sitemap(index, lastmod()).getBytes(StandardCharsets.UTF_8)));
         jobs.add(new Job("robots.txt", () -> Feeds.robots(index).getBytes(StandardCharsets.UTF_8)));
         if (cfg.statusPage()) jobs.add(new Job("status/index.html", () -> html("status.ftlh", statusPage())));
         Map<String, byte[]> out = new ConcurrentHashMap<>();
@@ -75,17 +75,24 @@ public final class SiteRenderer {
         jobs.add(new Job(code + "/index.html", () -> html("home.ftlh", home(lang))));
         jobs.add(new Job(code + "/tags/index.html", () -> html("tags.ftlh", tagsPage(lang))));
         jobs.add(new Job(code + "/404.html", () -> html("404.ftlh", notFound(lang))));
-        jobs.add(new Job(code + "/atom.xml", () -> Feeds.atom(index, lang, messages, sortedPapers(lang)).getBytes(StandardCharsets.UTF_8)));
-        for (String tag : tagsOf(lang).keySet()) {
-            jobs.add(new Job(code + "/tags/" + Slugs.slug(tag) + "/index.html", () -> html("tag.ftlh", tagPage(lang, tag))));
+        jobs.add(new Job(code + "/atom.xml", () -> Feeds.atom(index, lang, feedItems(lang)).getBytes(StandardCharsets.UTF_8)));
+        for (ListFilter f : index.lists()) {
+            List<Catalog.Item> items = index.catalog().list(code, f);
+            int pages = index.pageCount(items.size());
+            for (int n = 1; n <= pages; n++) {
+                int number = n;
+                jobs.add(new Job(f.path(code, n).substring(1) + "index.html", () -> html("list.ftlh", listPage(lang, f, items, number, pages))));
+            }
         }
-        // (tags that differ only in case or punctuation share one slug, so tagsOf merges them under the first name)
         for (Bundle b : index.content().bundles()) {
             b.paper(code).ifPresent(sf -> jobs.add(new Job(outFile(sf), () -> html("paper.ftlh", paper(lang, b, sf, docs)))));
             b.guide(code).ifPresent(sf -> jobs.add(new Job(outFile(sf), () -> html("guide.ftlh", guide(lang, b, sf, docs)))));
         }
         for (PageGroup p : index.content().pages()) {
             p.version(code).ifPresent(sf -> jobs.add(new Job(outFile(sf), () -> html("page.ftlh", page(lang, sf, docs)))));
+        }
+        for (PageGroup n : index.content().news()) {
+            n.version(code).ifPresent(sf -> jobs.add(new Job(outFile(sf), () -> html("news.ftlh", news(lang, n, sf, docs)))));
         }
         return jobs;
     }
@@ -107,60 +114,91 @@ public final class SiteRenderer {
     private Map<String, Object> home(Language lang) {
         String path = SiteIndex.home(lang.code());
         Map<String, Object> p = models.page(PageKind.HOME, lang, path, cfg.title(lang.code()), cfg.description(lang.code()));
-        p.put("papers", sortedPapers(lang).stream().map(b -> models.paperItem(b, b.paper(lang.code()).orElseThrow(), lang)).toList());
+        int latest = cfg.taxonomy().homeLatest();
+        p.put("latestNews", section(lang, ListFilter.of(ListFilter.Kind.NEWS), latest, false));
+        p.put("latestPapers", section(lang, ListFilter.of(ListFilter.Kind.PAPERS), latest, false));
+        p.put("latestGuides", section(lang, ListFilter.of(ListFilter.Kind.GUIDES), latest, false));
+        p.put("homeTags", tagEntries(lang).stream().filter(e -> ((Integer) e.get("count")) > 0)
+                .sorted(java.util.Comparator.comparing((Map<String, Object> e) -> -((Integer) e.get("count")))).limit(12).toList());
         return model(lang, path, p);
     }
 
-    // Each list page asks for these; computed once per language and render.
-    private final Map<String, List<Bundle>> sortedPapers = new ConcurrentHashMap<>();
-    private final Map<String, Map<String, List<Bundle>>> tags = new ConcurrentHashMap<>();
-
-    List<Bundle> sortedPapers(Language lang) {
-        return sortedPapers.computeIfAbsent(lang.code(), k -> sortPapers(lang));
+    /** The newest items of a filter, with the link to its full list: a home section or an embedded list. */
+    private Map<String, Object> section(Language lang, ListFilter f, int limit, boolean fallback) {
+        List<Catalog.Item> all = fallback ? index.catalog().listWithFallback(lang.code(), f) : index.catalog().list(lang.code(), f);
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("items", all.stream().limit(limit).map(i -> models.item(i, lang)).toList());
+        m.put("total", all.size());
+        m.put("allUrl", index.href(f.path(lang.code())));
+        m.put("title", listTitle(f, lang));
+        m.put("kind", f.kind().id());
+        return m;
     }
 
-    private List<Bundle> sortPapers(Language lang) {
-        return index.content().bundles().stream().filter(b -> b.paper(lang.code()).isPresent())
-                .sorted(PageModels.newestFirst(lang.code())).toList();
+    /** The feed: the newest news items, papers and guides of one language. */
+    private List<Map<String, Object>> feedItems(Language lang) {
+        return index.catalog().items(lang.code()).stream().limit(50).map(i -> {
+            Map<String, Object> m = new LinkedHashMap<>(models.item(i, lang));
+            m.put("absoluteUrl", index.absolute(i.path()));
+            m.put("authors", i.source().fm().authors());
+            return m;
+        }).toList();
     }
 
-    /**
-     * Tags used by this language's papers, each with the papers carrying it (newest first). Tags with the same URL
-     * ("Health", "health") are one tag, named as the newest paper writes it.
-     */
-    private Map<String, List<Bundle>> tagsOf(Language lang) {
-        return tags.computeIfAbsent(lang.code(), k -> collectTags(lang));
+    /** What a list page is called: its kind or type, and its tag. */
+    private String listTitle(ListFilter f, Language lang) {
+        String code = lang.code();
+        String what = switch (f.kind()) {
+            case NEWS -> messages.format(code, "news_heading");
+            case PAPERS -> f.type() != null ? models.typeLabel(f.type(), lang, true) : messages.format(code, "publications");
+            case GUIDES -> f.type() != null ? messages.format(code, "guides_of_type", Map.of("type", models.typeLabel(f.type(), lang, true)))
+                    : messages.format(code, "guides_heading");
+            case ALL -> "";
+        };
+        if (f.tag() == null) return what;
+        String tag = index.catalog().tagLabel(f.tag(), code);
+        return what.isEmpty() ? messages.format(code, "tag_heading", Map.of("tag", tag))
+                : messages.format(code, "list_tagged", Map.of("what", what, "tag", tag));
     }
 
-    private Map<String, List<Bundle>> collectTags(Language lang) {
-        Map<String, String> nameBySlug = new LinkedHashMap<>();
-        Map<String, List<Bundle>> tags = new TreeMap<>();
-        for (Bundle b : sortedPapers(lang)) {
-            for (String t : b.paper(lang.code()).orElseThrow().fm().tags()) {
-                String name = nameBySlug.computeIfAbsent(Slugs.slug(t), k -> t);
-                List<Bundle> list = tags.computeIfAbsent(name, k -> new ArrayList<>());
-                if (!list.contains(b)) list.add(b);
-            }
+    private Map<String, Object> listPage(Language lang, ListFilter f, List<Catalog.Item> items, int n, int pages) {
+        String code = lang.code();
+        String path = f.path(code, n);
+        String heading = listTitle(f, lang);
+        String title = n > 1 ? heading + " · " + messages.format(code, "page_n_of", Map.of("n", n, "count", pages)) : heading;
+        Map<String, Object> p = models.page(PageKind.LIST, lang, path, title,
+                messages.format(code, "list_description", Map.of("title", title, "site", cfg.title(code))));
+        int per = cfg.taxonomy().paginate();
+        p.put("heading", heading);
+        p.put("listKind", f.kind().id());
+        p.put("tag", f.tag() == null ? "" : index.catalog().tagLabel(f.tag(), code));
+        p.put("total", items.size());
+        p.put("items", items.subList(Math.min(items.size(), (n - 1) * per), Math.min(items.size(), n * per)).stream()
+                .map(i -> models.item(i, lang)).toList());
+        p.put("pageNumber", n);
+        p.put("pageCount", pages);
+        p.put("prevUrl", n > 1 ? index.href(f.path(code, n - 1)) : "");
+        p.put("nextUrl", n < pages ? index.href(f.path(code, n + 1)) : "");
+        return model(lang, path, p);
+    }
+
+    /** Every tag of the site with its label and number of items in {@code lang}, sorted by label (ICU collation). */
+    private List<Map<String, Object>> tagEntries(Language lang) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (String key : index.catalog().tagKeys()) {
+            int count = index.catalog().list(lang.code(), ListFilter.ofTag(key)).size();
+            out.add(Map.of("key", key, "name", index.catalog().tagLabel(key, lang.code()),
+                    "url", index.href(SiteIndex.tag(lang.code(), key)), "count", count));
         }
-        return tags;
+        out.sort(Locales.collating(lang.locale(), (Map<String, Object> e) -> (String) e.get("name")));
+        return out;
     }
 
     private Map<String, Object> tagsPage(Language lang) {
         String path = SiteIndex.tags(lang.code());
-        Map<String, Object> p = models.page(PageKind.TAGS, lang, path, messages.format(lang.code(), "all_tags"), cfg.description(lang.code()));
-        List<Map.Entry<String, List<Bundle>>> entries = new ArrayList<>(tagsOf(lang).entrySet());
-        entries.sort(Locales.collating(lang.locale(), Map.Entry::getKey));
-        p.put("tagsList", entries.stream().map(e -> Map.<String, Object>of("name", e.getKey(),
-                "url", index.href(SiteIndex.tag(lang.code(), e.getKey())), "count", e.getValue().size())).toList());
-        return model(lang, path, p);
-    }
-
-    private Map<String, Object> tagPage(Language lang, String tag) {
-        String path = SiteIndex.tag(lang.code(), tag);
-        Map<String, Object> p = models.page(PageKind.TAG, lang, path,
-                messages.format(lang.code(), "tag_heading", Map.of("tag", tag)), cfg.description(lang.code()));
-        p.put("tag", tag);
-        p.put("papers", tagsOf(lang).get(tag).stream().map(b -> models.paperItem(b, b.paper(lang.code()).orElseThrow(), lang)).toList());
+        Map<String, Object> p = models.page(PageKind.TAGS, lang, path, messages.format(lang.code(), "all_tags"),
+                messages.format(lang.code(), "list_description", Map.of("title", messages.format(lang.code(), "all_tags"), "site", cfg.title(lang.code()))));
+        p.put("tagsList", tagEntries(lang));
         return model(lang, path, p);
     }
 
@@ -177,6 +215,8 @@ public final class SiteRenderer {
         b.guide(lang.code()).ifPresent(g -> p.put("guide", Map.of("url", index.href(SiteIndex.guide(b.slug(), lang.code())), "title", g.fm().title())));
         p.put("guidePdfs", models.guidePdfs(b, lang));
         if (cfg.pdf().papers()) p.put("paperPdf", index.href(SiteIndex.paperPdf(b.slug(), lang.code())));
+        StructuredData.put(p, index, sf, b.papers(), code -> SiteIndex.paper(b.slug(), code),
+                cfg.pdf().papers() ? index.absolute(SiteIndex.paperPdf(b.slug(), lang.code())) : "");
         return model(lang, path, p);
     }
 
@@ -209,9 +249,44 @@ public final class SiteRenderer {
                                         Map<String, SourceFile> versions, java.util.function.Function<String, String> pathOf) {
         String path = SiteIndex.path(sf);
         Map<String, Object> p = models.page(kind, lang, path, sf.fm().title(), describe(sf, lang));
-        models.putDoc(p, docs.get(path), lang);
+        RenderedDoc doc = docs.get(path);
+        models.putDoc(p, doc, lang);
+        p.put("contentHtml", withLists(doc, lang));
         models.putOutdated(p, versions, sf, pathOf);
+        index.catalog().itemOf(sf).ifPresent(item -> {
+            p.put("related", index.catalog().related(item, cfg.taxonomy().related()).stream().map(i -> models.item(i, lang)).toList());
+            if (item.type() != null) {
+                p.put("typeLabel", models.typeLabel(item.type(), lang, false));
+                p.put("typeUrl", index.href(ListFilter.ofType(item.type()).path(lang.code())));
+            }
+        });
         return p;
+    }
+
+    /** The document's HTML with each embedded list rendered in place of its placeholder. */
+    private String withLists(RenderedDoc doc, Language lang) {
+        String html = doc.html();
+        for (int i = 0; i < doc.lists().size(); i++) {
+            ListShortcodes.Spec spec = doc.lists().get(i);
+            Map<String, Object> m = models.common(lang, SiteIndex.path(doc.parsed().source()));
+            m.put("block", section(lang, spec.filter(), spec.limit(), spec.fallback()));
+            html = html.replace(ContentHtml.placeholder(i), templates.render("list-block.ftlh", m));
+        }
+        return html;
+    }
+
+    private Map<String, Object> news(Language lang, PageGroup n, SourceFile sf, Map<String, RenderedDoc> docs) {
+        Map<String, Object> p = docPage(PageKind.NEWS, lang, sf, docs, n.versions(), code -> SiteIndex.news(n.slug(), code));
+        p.put("availableIn", models.available(n.versions(), code -> SiteIndex.news(n.slug(), code)));
+        p.put("newsUrl", index.href(ListFilter.of(ListFilter.Kind.NEWS).path(lang.code())));
+        sf.fm().image().ifPresent(img -> p.put("image", img.startsWith("/") ? index.href(img) : img));
+        List<Map<String, Object>> about = new ArrayList<>();
+        for (String slug : sf.fm().papers()) {
+            index.content().bundle(slug).flatMap(b -> index.paperFor(b, lang.code()))
+                    .flatMap(x -> index.catalog().itemOf(x)).ifPresent(i -> about.add(models.item(i, lang)));
+        }
+        p.put("aboutPapers", about);
+        return model(lang, SiteIndex.path(sf), p);
     }
 
     /** The translation matrix as a page, in the default language's layout, for the team (status_page: true). */
@@ -243,6 +318,31 @@ public final class SiteRenderer {
         p.put("summary", java.util.Arrays.stream(TranslationState.values())
                 .map(s -> counts.getOrDefault(s, 0) + " " + s.label()).reduce((a, b) -> a + ", " + b).orElse(""));
         return model(def, path, p);
+    }
+
+    /** The sitemap's lastmod of each page: its date, or for lists and home pages the newest item they show. */
+    private java.util.function.Function<String, String> lastmod() {
+        Map<String, String> m = new java.util.HashMap<>();
+        String newest = "";
+        int per = cfg.taxonomy().paginate();
+        for (Language l : cfg.languages()) {
+            List<Catalog.Item> items = index.catalog().items(l.code());
+            items.forEach(i -> m.put(i.path(), i.date().toString()));
+            if (items.isEmpty()) continue;
+            String top = items.get(0).date().toString();
+            if (top.compareTo(newest) > 0) newest = top;
+            m.put(SiteIndex.home(l.code()), top);
+            m.put(SiteIndex.tags(l.code()), top);
+            for (ListFilter f : index.lists()) {
+                List<Catalog.Item> li = index.catalog().list(l.code(), f);
+                for (int n = 0; n * per < li.size(); n++) m.put(f.path(l.code(), n + 1), li.get(n * per).date().toString());
+            }
+        }
+        for (PageGroup p : index.content().pages()) {
+            p.versions().values().forEach(sf -> sf.fm().date().ifPresent(d -> m.put(SiteIndex.path(sf), d.toString())));
+        }
+        if (!newest.isEmpty()) m.put("/", newest);
+        return m::get;
     }
 
     /** The language of the site-wide pages: the default one, or the first built when a partial build left it out. */
