@@ -66,7 +66,10 @@ public final class SiteIndex {
         for (ListFilter.Kind k : java.util.List.of(ListFilter.Kind.NEWS, ListFilter.Kind.PAPERS, ListFilter.Kind.GUIDES)) {
             lists.add(ListFilter.of(k));
         }
-        config.taxonomy().types().keySet().forEach(t -> lists.add(ListFilter.ofType(t)));
+        // Declared types have a page in every language; lastmile's built-in ones only once a paper uses them.
+        config.taxonomy().types().keySet().stream().filter(t -> config.taxonomy().typesDeclared()
+                || config.languages().stream().anyMatch(l -> !catalog.list(l.code(), ListFilter.ofType(t)).isEmpty()))
+                .forEach(t -> lists.add(ListFilter.ofType(t)));
         catalog.tagKeys().forEach(t -> lists.add(ListFilter.ofTag(t)));
         shortcodes.values().forEach(m -> m.values().stream().map(ListShortcodes.Spec::filter)
                 .sorted(java.util.Comparator.comparing(f -> f.path("x"))).forEach(lists::add));

@@ -173,6 +173,12 @@ public final class SiteRenderer {
         p.put("listKind", f.kind().id());
         p.put("tag", f.tag() == null ? "" : index.catalog().tagLabel(f.tag(), code));
         p.put("total", items.size());
+        p.put("countText", messages.format(code, switch (f.kind()) {
+            case NEWS -> "news_count";
+            case PAPERS -> "papers_count";
+            case GUIDES -> "guides_count";
+            case ALL -> "items_count";
+        }, Map.of("count", items.size())));
         p.put("items", items.subList(Math.min(items.size(), (n - 1) * per), Math.min(items.size(), n * per)).stream()
                 .map(i -> models.item(i, lang)).toList());
         p.put("pageNumber", n);
@@ -320,7 +326,10 @@ public final class SiteRenderer {
         return model(def, path, p);
     }
 
-    /** The sitemap's lastmod of each page: its date, or for lists and home pages the newest item they show. */
+    /**
+     * The sitemap's lastmod of each page: its date, or for lists and home pages the newest item they show; for the
+     * rest the newest date of the site.
+     */
     private java.util.function.Function<String, String> lastmod() {
         Map<String, String> m = new java.util.HashMap<>();
         String newest = "";
@@ -341,8 +350,9 @@ public final class SiteRenderer {
         for (PageGroup p : index.content().pages()) {
             p.versions().values().forEach(sf -> sf.fm().date().ifPresent(d -> m.put(SiteIndex.path(sf), d.toString())));
         }
-        if (!newest.isEmpty()) m.put("/", newest);
-        return m::get;
+        // Undated pages and empty lists: the newest date of the site, which changes when the site does.
+        String site = newest;
+        return path -> m.getOrDefault(path, site);
     }
 
     /** The language of the site-wide pages: the default one, or the first built when a partial build left it out. */

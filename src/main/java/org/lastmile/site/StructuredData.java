@@ -36,7 +36,7 @@ final class StructuredData {
         if (!authors.isEmpty()) {
             j.append(",\"author\":[");
             for (int i = 0; i < authors.size(); i++) {
-                j.append(i == 0 ? "" : ",").append("{\"@type\":\"Organization\"");
+                j.append(i == 0 ? "" : ",").append(authors.get(i).equals(publisher) ? "{\"@type\":\"Organization\"" : "{\"@type\":\"Person\"");
                 field(j, "name", authors.get(i));
                 j.append('}');
             }
