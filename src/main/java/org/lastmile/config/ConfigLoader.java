@@ -93,7 +93,7 @@ public final class ConfigLoader {
 
         return new SiteConfig(root, perLanguage(y, "title", problems), perLanguage(y, "description", problems),
                 trimSlash(baseUrl), defaultLang, List.copyOf(langs), declared, org, pdf, statusPage, params, y.has("base_url"),
-                TaxonomyLoader.load(y, problems));
+                TaxonomyLoader.load(y, declared ? langs : List.of(), problems));
     }
 
     private static Optional<Language> language(YamlMap l, List<Diagnostic> problems) {

@@ -16,13 +16,22 @@ final class TaxonomyLoader {
     private TaxonomyLoader() {
     }
 
-    static Taxonomy load(YamlMap y, List<Diagnostic> problems) {
+    /** @param languages the declared languages, whose labels each tag and type should have (none: not checked) */
+    static Taxonomy load(YamlMap y, List<Language> languages, List<Diagnostic> problems) {
         Taxonomy d = Taxonomy.defaults();
         Map<String, Map<String, String>> tags = new LinkedHashMap<>();
         y.map("tags", problems).ifPresent(t -> {
             for (String key : t.keys()) {
                 if (!key(key, t, "tags", problems)) continue;
-                tags.put(key, labels(t, key, "tags", problems));
+                Map<String, String> labels = labels(t, key, "tags", problems);
+                List<String> missing = languages.stream().map(Language::code).filter(c -> !labels.containsKey(c)).toList();
+                // One warning per tag, naming every language it lacks: its pages there show the key.
+                if (!missing.isEmpty()) {
+                    problems.add(Diagnostic.warning(t.pos(key), "tags: " + key + " has no label in " + String.join(", ", missing)
+                            + ", so pages in " + (missing.size() == 1 ? "that language" : "those languages") + " show '" + key + "'",
+                            "add " + missing.get(0) + ": \"…\" to it"));
+                }
+                tags.put(key, labels);
             }
         });
         Map<String, Taxonomy.PublicationType> types = new LinkedHashMap<>();

@@ -85,7 +85,9 @@ public final class Catalog {
         typed.fm().tags().forEach(t -> tags.add(tagKey(t)));
         sf.fm().tags().forEach(t -> tags.add(tagKey(t)));
         tags.remove("");
-        String type = kind == ListFilter.Kind.NEWS ? null : typed.fm().type().orElse(cfg.taxonomy().defaultType());
+        // An unknown type was reported at load; the paper is listed under the default one meanwhile.
+        String type = kind == ListFilter.Kind.NEWS ? null : typed.fm().type().filter(cfg.taxonomy().types()::containsKey)
+                .orElse(cfg.taxonomy().defaultType());
         LocalDate date = sf.fm().date().or(() -> typed.fm().date()).orElse(LocalDate.EPOCH);
         return new Item(kind, slug, sf, date, java.util.Collections.unmodifiableSet(tags), type, path);
     }
