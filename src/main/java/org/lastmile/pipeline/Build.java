@@ -135,8 +135,9 @@ public final class Build {
         Site site = stage(this::load);                                            // config, content, Markdown, URL plan
         if (site == null) return output(Map.of(), Map.of());
         Map<String, RenderedDoc> docs = renderBodies(site);                       // links resolved, bodies as HTML
-        Map<String, byte[]> files = new TreeMap<>(orEmpty(stage(() -> renderSite(site, docs))));   // pages, feeds
-        files.putAll(orEmpty(stage(() -> renderPdfs(site, docs))));               // guides, booklets, papers
+        Map<String, byte[]> pdfs = orEmpty(stage(() -> renderPdfs(site, docs)));  // guides, booklets, papers
+        Map<String, byte[]> files = new TreeMap<>(orEmpty(stage(() -> renderSite(site, docs, pdfs))));  // pages, feeds
+        files.putAll(pdfs);
         if (opts.check()) stage(() -> checkGlyphs(site));
         Map<String, Path> copies = orEmpty(stage(() -> copies(site)));            // theme static files, resources
         return output(files, copies);
@@ -250,10 +251,22 @@ public final class Build {
         return Map.copyOf(out);
     }
 
-    private Map<String, byte[]> renderSite(Site site, Map<String, RenderedDoc> docs) {
+    /** HTML pages, after the PDFs: download boxes show each PDF's real size and page count. */
+    private Map<String, byte[]> renderSite(Site site, Map<String, RenderedDoc> docs, Map<String, byte[]> pdfs) {
         Templates templates = new Templates(site.theme);
-        return new SiteRenderer(site.index, templates, site.messages, year(site))
+        Map<String, org.lastmile.site.PdfFacts> facts = new java.util.HashMap<>();
+        pdfs.forEach((out, bytes) -> facts.put("/" + out, new org.lastmile.site.PdfFacts(bytes.length, pageCount(bytes))));
+        return new SiteRenderer(site.index, templates, site.messages, year(site), facts)
                 .render(docs, languages(site.config), diagnostics);
+    }
+
+    /** The page count of a PDF lastmile made: its page tree's /Count (read with OpenPDF, no rendering). */
+    private static int pageCount(byte[] pdf) {
+        try (org.openpdf.text.pdf.PdfReader r = new org.openpdf.text.pdf.PdfReader(pdf)) {
+            return r.getNumberOfPages();
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
     }
 
     /** The copyright year: from SOURCE_DATE_EPOCH, else the newest content date, never the clock (same input, same output). */

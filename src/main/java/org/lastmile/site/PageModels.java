@@ -30,9 +30,12 @@ final class PageModels {
     private final Messages messages;
     private final SiteConfig cfg;
     private final String year;
+    private final Map<String, PdfFacts> pdfs;
 
-    PageModels(SiteIndex index, Messages messages, String year) {
+    /** @param pdfs the PDFs of this build by site path, for their size and page count */
+    PageModels(SiteIndex index, Messages messages, String year, Map<String, PdfFacts> pdfs) {
         this.index = index;
+        this.pdfs = pdfs;
         this.messages = messages;
         this.cfg = index.config();
         this.year = year;
@@ -217,16 +220,34 @@ final class PageModels {
     List<Map<String, Object>> guidePdfs(Bundle b, Language lang) {
         List<Map<String, Object>> out = new ArrayList<>();
         if (!cfg.pdf().guides()) return out;
-        b.guide(lang.code()).ifPresent(g -> out.add(pdfLink(b, lang, true)));
+        b.guide(lang.code()).ifPresent(g -> out.add(pdfLink(b, lang, true, lang)));
         for (String code : b.guides().keySet()) {
-            if (!code.equals(lang.code())) cfg.language(code).ifPresent(l -> out.add(pdfLink(b, l, false)));
+            if (!code.equals(lang.code())) cfg.language(code).ifPresent(l -> out.add(pdfLink(b, l, false, lang)));
         }
         return out;
     }
 
-    private Map<String, Object> pdfLink(Bundle b, Language l, boolean current) {
-        return Map.of("code", l.code(), "name", l.name(), "url", index.href(SiteIndex.guidePdf(b.slug(), l.code())),
-                "bookletUrl", index.href(SiteIndex.guideBooklet(b.slug(), l.code())), "current", current);
+    private Map<String, Object> pdfLink(Bundle b, Language l, boolean current, Language page) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("code", l.code());
+        m.put("name", l.name());
+        m.put("url", index.href(SiteIndex.guidePdf(b.slug(), l.code())));
+        m.put("bookletUrl", index.href(SiteIndex.guideBooklet(b.slug(), l.code())));
+        m.put("current", current);
+        m.put("facts", pdfFacts(SiteIndex.guidePdf(b.slug(), l.code()), page));
+        m.put("bookletFacts", pdfFacts(SiteIndex.guideBooklet(b.slug(), l.code()), page));
+        return m;
+    }
+
+    /** "1.2 MB · 4 pages" in the page's language, or "" when the PDF was not made in this build. */
+    String pdfFacts(String sitePath, Language lang) {
+        PdfFacts f = pdfs.get(sitePath);
+        if (f == null) return "";
+        com.ibm.icu.text.MeasureFormat mf = com.ibm.icu.text.MeasureFormat.getInstance(lang.locale(), com.ibm.icu.text.MeasureFormat.FormatWidth.SHORT);
+        String size = f.bytes() >= 1_000_000
+                ? mf.format(new com.ibm.icu.util.Measure(Math.round(f.bytes() / 100_000.0) / 10.0, com.ibm.icu.util.MeasureUnit.MEGABYTE))
+                : mf.format(new com.ibm.icu.util.Measure(Math.max(1, Math.round(f.bytes() / 1000.0)), com.ibm.icu.util.MeasureUnit.KILOBYTE));
+        return f.pages() <= 0 ? size : size + " · " + messages.format(lang.code(), "pdf_pages", Map.of("count", f.pages()));
     }
 
     /** A list entry for a paper on a home or tag page. */

@@ -36,10 +36,15 @@ public final class SiteRenderer {
     private final Messages messages;
 
     public SiteRenderer(SiteIndex index, Templates templates, Messages messages, String year) {
+        this(index, templates, messages, year, Map.of());
+    }
+
+    /** @param pdfs the PDFs of this build by site path: download boxes give their size and page count */
+    public SiteRenderer(SiteIndex index, Templates templates, Messages messages, String year, Map<String, PdfFacts> pdfs) {
         this.index = index;
         this.templates = templates;
         this.messages = messages;
-        this.models = new PageModels(index, messages, year);
+        this.models = new PageModels(index, messages, year, pdfs);
         this.cfg = index.config();
     }
 
@@ -220,7 +225,10 @@ public final class SiteRenderer {
         p.put("availableIn", models.available(b.papers(), code -> SiteIndex.paper(b.slug(), code)));
         b.guide(lang.code()).ifPresent(g -> p.put("guide", Map.of("url", index.href(SiteIndex.guide(b.slug(), lang.code())), "title", g.fm().title())));
         p.put("guidePdfs", models.guidePdfs(b, lang));
-        if (cfg.pdf().papers()) p.put("paperPdf", index.href(SiteIndex.paperPdf(b.slug(), lang.code())));
+        if (cfg.pdf().papers()) {
+            p.put("paperPdf", index.href(SiteIndex.paperPdf(b.slug(), lang.code())));
+            p.put("paperPdfFacts", models.pdfFacts(SiteIndex.paperPdf(b.slug(), lang.code()), lang));
+        }
         StructuredData.put(p, index, sf, b.papers(), code -> SiteIndex.paper(b.slug(), code),
                 cfg.pdf().papers() ? index.absolute(SiteIndex.paperPdf(b.slug(), lang.code())) : "");
         return model(lang, path, p);
