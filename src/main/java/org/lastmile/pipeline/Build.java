@@ -282,11 +282,22 @@ public final class Build {
             // Wherever the paper or its guide exists in a language, the files beside them are needed there.
             java.util.Set<String> langs = new java.util.TreeSet<>(b.papers().keySet());
             langs.addAll(b.guides().keySet());
+            // Images are published once and shared by every language's pages (see SiteIndex.sharedResource), in
+            // the folder of the first language the paper exists in, even when a preview builds another one.
+            String imageLang = site.index.imageLanguage(b).orElse("");
+            boolean built = false;
             for (String lang : langs) {
                 if (languages(site.config).stream().noneMatch(l -> l.code().equals(lang))) continue;
+                built = true;
                 for (Path r : b.resources()) {
                     String inBundle = b.dir().relativize(r).toString().replace('\\', '/');
-                    out.put(SiteIndex.paper(b.slug(), lang).substring(1) + inBundle, r);
+                    if (!SiteIndex.isImage(inBundle)) out.put(SiteIndex.paper(b.slug(), lang).substring(1) + inBundle, r);
+                }
+            }
+            for (Path r : b.resources()) {
+                String inBundle = b.dir().relativize(r).toString().replace('\\', '/');
+                if (built && !imageLang.isEmpty() && SiteIndex.isImage(inBundle)) {
+                    out.put(SiteIndex.paper(b.slug(), imageLang).substring(1) + inBundle, r);
                 }
             }
         }

@@ -40,6 +40,7 @@ public final class ContentHtml {
     // One renderer serves every document (and thread); each render finds its context by its document node.
     private final Map<Node, Context> contexts = new java.util.concurrent.ConcurrentHashMap<>();
     private final HtmlRenderer renderer;
+    private final ImageSizes sizes = new ImageSizes();
 
     public ContentHtml(Markdown markdown) {
         MutableDataSet o = new MutableDataSet(markdown.options()); // carries the parser's extensions, renderers included
@@ -63,15 +64,45 @@ public final class ContentHtml {
                         com.vladsch.flexmark.ast.Paragraph.class, (node, context, html) -> {
                             Context c = contexts.get(node.getDocument());
                             Integer n = c == null ? null : c.lists().get(node);
-                            if (n == null) context.delegateRender();
-                            else html.line().raw(placeholder(n)).line();
+                            Image figure = figureImage(node);
+                            if (n != null) {
+                                html.line().raw(placeholder(n)).line();
+                            } else if (figure != null) {
+                                // An image alone in its paragraph, with a title: a figure, the title its caption.
+                                html.line().raw("<figure>");
+                                context.renderChildren(node);
+                                html.raw("<figcaption>").text(figure.getTitle().toString()).raw("</figcaption></figure>").line();
+                            } else {
+                                context.delegateRender();
+                            }
                         })))
                 .build();
     }
 
-    private static void attributes(Context c, Node node, AttributablePart part, MutableAttributes attrs) {
-        if (node instanceof Image img && c.links().imageSources().containsKey(img)) {
-            attrs.replaceValue("src", c.links().imageSources().get(img));
+    /** The image a paragraph consists of, when it is only one image with a title; else null. */
+    private static Image figureImage(com.vladsch.flexmark.ast.Paragraph p) {
+        Node only = p.getFirstChild();
+        if (!(only instanceof Image img) || only.getNext() != null) return null;
+        return img.getTitle().isBlank() ? null : img;
+    }
+
+    private void attributes(Context c, Node node, AttributablePart part, MutableAttributes attrs) {
+        if (node instanceof Image img) {
+            if (c.links().imageSources().containsKey(img)) attrs.replaceValue("src", c.links().imageSources().get(img));
+            attrs.replaceValue("loading", "lazy");
+            attrs.replaceValue("decoding", "async");
+            String url = img.getUrl().toString();
+            if (!url.isEmpty() && !url.startsWith("/") && !LinkResolver.isExternal(url)) {
+                try {
+                    java.nio.file.Path f = c.doc().source().file().getParent().resolve(url).normalize();
+                    sizes.of(f).ifPresent(s -> {
+                        attrs.replaceValue("width", String.valueOf(s.width()));
+                        attrs.replaceValue("height", String.valueOf(s.height()));
+                    });
+                } catch (java.nio.file.InvalidPathException e) {
+                    // reported by link resolution; the image just has no size
+                }
+            }
         } else if (node instanceof Heading h && c.doc().ids().containsKey(h)) {
             attrs.replaceValue("id", c.doc().ids().get(h));
         } else if (node instanceof Link l && c.links().fallbacks().containsKey(l) && part == AttributablePart.LINK) {

@@ -239,6 +239,32 @@ public final class SiteIndex {
                 .toList();
     }
 
+    private static final java.util.regex.Pattern BUNDLE_FILE = java.util.regex.Pattern.compile("/([^/]+)/papers/([^/]+)/(.+)");
+    private static final java.util.regex.Pattern IMAGE = java.util.regex.Pattern.compile("(?i).+\\.(png|jpe?g|gif|svg|webp|avif)");
+
+    /**
+     * Where a file beside a paper is published. Images are published once, in the first language (site order) the
+     * paper or its guide exists in, and every language's pages use that copy; other files (data, documents) are
+     * published beside the paper in every language, so their links read as in the paper's folder.
+     */
+    public String sharedResource(String path) {
+        java.util.regex.Matcher m = BUNDLE_FILE.matcher(path);
+        if (!m.matches() || !IMAGE.matcher(m.group(3)).matches()) return path;
+        return content.bundle(m.group(2)).flatMap(this::imageLanguage)
+                .map(l -> "/" + l + "/papers/" + m.group(2) + "/" + m.group(3)).orElse(path);
+    }
+
+    /** The language whose folder holds a bundle's images: the first built language the paper or guide exists in. */
+    public Optional<String> imageLanguage(Bundle b) {
+        return config.languages().stream().map(Language::code)
+                .filter(l -> b.papers().containsKey(l) || b.guides().containsKey(l)).findFirst();
+    }
+
+    /** Whether a file beside a paper is an image, published once for every language. */
+    public static boolean isImage(String fileName) {
+        return IMAGE.matcher(fileName).matches();
+    }
+
     /**
      * The x-default of a page: the root language picker for home pages (it sends visitors to their language), else
      * the default language's version, else the first that exists. One answer for pages, hreflang and the sitemap.
