@@ -118,7 +118,8 @@ public final class SiteRenderer {
 
     private Map<String, Object> home(Language lang) {
         String path = SiteIndex.home(lang.code());
-        Map<String, Object> p = models.page(PageKind.HOME, lang, path, cfg.title(lang.code()), cfg.description(lang.code()));
+        String description = cfg.description(lang.code()).isEmpty() ? cfg.title(lang.code()) : cfg.description(lang.code());
+        Map<String, Object> p = models.page(PageKind.HOME, lang, path, cfg.title(lang.code()), description);
         int latest = cfg.taxonomy().homeLatest();
         p.put("latestNews", section(lang, ListFilter.of(ListFilter.Kind.NEWS), latest, false));
         p.put("latestPapers", section(lang, ListFilter.of(ListFilter.Kind.PAPERS), latest, false));
@@ -172,7 +173,7 @@ public final class SiteRenderer {
         String heading = listTitle(f, lang);
         String title = n > 1 ? heading + " · " + messages.format(code, "page_n_of", Map.of("n", n, "count", pages)) : heading;
         Map<String, Object> p = models.page(PageKind.LIST, lang, path, title,
-                messages.format(code, "list_description", Map.of("title", title, "site", cfg.title(code))));
+                messages.format(code, "list_description", Map.of("title", title, "site", siteLine(code))));
         int per = cfg.taxonomy().paginate();
         p.put("heading", heading);
         p.put("listKind", f.kind().id());
@@ -193,6 +194,11 @@ public final class SiteRenderer {
         return model(lang, path, p);
     }
 
+    /** What list pages add to their title in their description: the site's description, else its title. */
+    private String siteLine(String code) {
+        return cfg.description(code).isEmpty() ? cfg.title(code) : cfg.description(code);
+    }
+
     /** Every tag of the site with its label and number of items in {@code lang}, sorted by label (ICU collation). */
     private List<Map<String, Object>> tagEntries(Language lang) {
         List<Map<String, Object>> out = new ArrayList<>();
@@ -208,7 +214,7 @@ public final class SiteRenderer {
     private Map<String, Object> tagsPage(Language lang) {
         String path = SiteIndex.tags(lang.code());
         Map<String, Object> p = models.page(PageKind.TAGS, lang, path, messages.format(lang.code(), "all_tags"),
-                messages.format(lang.code(), "list_description", Map.of("title", messages.format(lang.code(), "all_tags"), "site", cfg.title(lang.code()))));
+                messages.format(lang.code(), "list_description", Map.of("title", messages.format(lang.code(), "all_tags"), "site", siteLine(lang.code()))));
         p.put("tagsList", tagEntries(lang));
         return model(lang, path, p);
     }
@@ -244,9 +250,22 @@ public final class SiteRenderer {
         return model(lang, path, p);
     }
 
-    /** The meta description: the file's summary, or the site's description when it has none. */
-    private String describe(SourceFile sf, Language lang) {
-        return sf.fm().summary().isEmpty() ? cfg.description(lang.code()) : sf.fm().summary();
+    /**
+     * The meta description: the file's summary; without one, the start of its first paragraph, so that no two pages
+     * share the site's description; the site's description only for a file without text.
+     */
+    private String describe(SourceFile sf, Language lang, RenderedDoc doc) {
+        if (!sf.fm().summary().isEmpty()) return sf.fm().summary();
+        for (com.vladsch.flexmark.util.ast.Node n = doc == null ? null : doc.parsed().doc().getFirstChild(); n != null; n = n.getNext()) {
+            if (!(n instanceof com.vladsch.flexmark.ast.Paragraph) || doc.lists().size() > 0 && n.getChars().toString().contains("{{")) continue;
+            String text = org.lastmile.markdown.MarkdownStage.plainText(n).strip();
+            if (text.isEmpty()) continue;
+            if (text.codePointCount(0, text.length()) <= 160) return text;
+            String cut = text.substring(0, text.offsetByCodePoints(0, 157));
+            int space = cut.lastIndexOf(' ');
+            return (space > 100 ? cut.substring(0, space) : cut) + "…";
+        }
+        return cfg.description(lang.code());
     }
 
     private Map<String, Object> page(Language lang, SourceFile sf, Map<String, RenderedDoc> docs) {
@@ -262,8 +281,8 @@ public final class SiteRenderer {
     private Map<String, Object> docPage(PageKind kind, Language lang, SourceFile sf, Map<String, RenderedDoc> docs,
                                         Map<String, SourceFile> versions, java.util.function.Function<String, String> pathOf) {
         String path = SiteIndex.path(sf);
-        Map<String, Object> p = models.page(kind, lang, path, sf.fm().title(), describe(sf, lang));
         RenderedDoc doc = docs.get(path);
+        Map<String, Object> p = models.page(kind, lang, path, sf.fm().title(), describe(sf, lang, doc));
         models.putDoc(p, doc, lang);
         p.put("contentHtml", withLists(doc, lang));
         models.putOutdated(p, versions, sf, pathOf);
@@ -382,6 +401,9 @@ public final class SiteRenderer {
         page.put("title", cfg.title(def.code()));
         page.put("canonical", index.absolute("/"));
         page.put("alternates", alt);
+        // Not the default home page's description: the picker is a page of its own (every page's description differs).
+        page.put("description", cfg.description(def.code()) + (cfg.description(def.code()).isEmpty() ? "" : " — ")
+                + String.join(" · ", cfg.languages().stream().map(l -> messages.format(l.code(), "choose_language")).distinct().toList()));
         page.put("chooseLanguage", cfg.languages().stream().map(l -> Map.of("code", l.code(), "name", l.name(),
                 "text", messages.format(l.code(), "choose_language"))).toList());
         m.put("page", page);

@@ -139,6 +139,20 @@ class ListsSiteTest {
     }
 
     @Test
+    void everyPageHasItsOwnDescription() {
+        Map<String, String> seen = new java.util.HashMap<>();
+        files.forEach((rel, bytes) -> {
+            if (!rel.endsWith(".html") || rel.endsWith("404.html")) return;
+            String html = new String(bytes, StandardCharsets.UTF_8);
+            var d = SiteOutput.tags(SiteOutput.block(html, "<head>", "head"), "meta").stream()
+                    .filter(t -> "description".equals(t.attr("name"))).map(t -> t.attr("content")).toList();
+            assertEquals(1, d.size(), rel + " has one description");
+            String other = seen.put(d.get(0), rel);
+            assertTrue(other == null, rel + " and " + other + " share the description '" + d.get(0) + "'");
+        });
+    }
+
+    @Test
     void cleanFixtureBuildsWithoutWarnings() {
         assertEquals(List.of(), result.diagnostics().stream().map(Diagnostic::format).toList());
     }
