@@ -26,7 +26,7 @@ final class CoverPages {
     // -------------------------------------------------------------------------------------------------------------
     // Cover
 
-    static void cover(PdfWriter w, GuideSpec spec, PdfStyle style, Typesetter ts, GuideRenderer.Geometry g,
+    static void cover(PdfWriter w, GuideSpec spec, PdfStyle style, Typesetter ts, LegacyLayout.Geometry g,
                       Map<String, Image> images) throws DocumentException {
         PdfContentByte cb = w.getDirectContent();
         PdfContentByte under = w.getDirectContentUnder();
@@ -40,7 +40,7 @@ final class CoverPages {
 
         // Colour band: series label at the top, the title sitting on the band's lower edge. With a cover image
         // the band is shorter so the picture gets room.
-        Image img = GuideRenderer.coverImage(spec, images);
+        Image img = LegacyLayout.coverImage(spec, images);
         float bandBottom = img != null ? H * 0.56f : H * 0.40f;
         List<Run> title = Run.styled(spec.title(), TextStyle.PLAIN.withBold(true));
         float maxTitleHeight = H - bandBottom - 44f - m - 60f;
@@ -136,7 +136,7 @@ final class CoverPages {
     // -------------------------------------------------------------------------------------------------------------
     // Back cover
 
-    static void back(PdfWriter w, GuideSpec spec, PdfStyle style, Typesetter ts, GuideRenderer.Geometry g)
+    static void back(PdfWriter w, GuideSpec spec, PdfStyle style, Typesetter ts, LegacyLayout.Geometry g)
             throws DocumentException {
         PdfContentByte cb = w.getDirectContent();
         PdfContentByte under = w.getDirectContentUnder();

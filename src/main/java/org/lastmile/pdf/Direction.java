@@ -11,7 +11,7 @@ public enum Direction {
         return s != null && s.trim().equalsIgnoreCase("rtl") ? RTL : LTR;
     }
 
-    boolean rtl() {
+    public boolean rtl() {
         return this == RTL;
     }
 

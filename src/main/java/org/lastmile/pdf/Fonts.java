@@ -27,14 +27,18 @@ import java.util.Random;
  * {@link #startDocument(long)} seeds at the start of every document. So prefixes are reproducible and renders on
  * different threads do not disturb each other. A document must be written on one thread from start to close.
  */
-public final class Fonts {
+public final class Fonts implements org.lastmile.pdf.layout.FontMetrics {
     private static final ThreadLocal<Random> PREFIX_RANDOM = ThreadLocal.withInitial(() -> new Random(0));
     private static final SecureRandom SEEDED = new ThreadSeededRandom();
 
     private final Map<String, BaseFont> byFile;
+    private final Map<String, Metrics> metrics;
 
     private Fonts(Map<String, BaseFont> byFile) {
         this.byFile = byFile;
+        Map<String, Metrics> m = new LinkedHashMap<>();
+        byFile.forEach((name, bf) -> m.put(name, new Metrics(bf)));
+        this.metrics = Map.copyOf(m);
     }
 
     /**
@@ -93,6 +97,40 @@ public final class Fonts {
         return f;
     }
 
+    /**
+     * The advance width of {@code text} set in {@code fileName} at {@code size}, in points, without kerning: exactly
+     * what {@code PdfContentByte.showText} advances (characters the font lacks are not shown and advance nothing).
+     *
+     * @throws IllegalArgumentException if that file was not loaded
+     */
+    public float width(String fileName, String text, float size) {
+        Metrics m = metrics(fileName);
+        int units = 0;
+        for (int i = 0; i < text.length(); ) {
+            int cp = text.codePointAt(i);
+            units += m.width(cp);
+            i += Character.charCount(cp);
+        }
+        // The same arithmetic as BaseFont.getWidthPoint, so that layout and painter agree to the last bit.
+        return units * 0.001f * size;
+    }
+
+    /** The height of the font's ascender above the baseline at {@code size}, in points. */
+    public float ascent(String fileName, float size) {
+        return metrics(fileName).ascent * size;
+    }
+
+    /** The depth of the font's descender at {@code size}, in points: negative, below the baseline. */
+    public float descent(String fileName, float size) {
+        return metrics(fileName).descent * size;
+    }
+
+    private Metrics metrics(String fileName) {
+        Metrics m = metrics.get(fileName);
+        if (m == null) throw new IllegalArgumentException("font not loaded: " + fileName);
+        return m;
+    }
+
     /** Whether the font has a glyph for the code point (its cmap maps it). */
     public boolean hasGlyph(String fileName, int codePoint) {
         BaseFont f = byFile.get(fileName);
@@ -122,6 +160,41 @@ public final class Fonts {
      */
     static void startDocument(long seed) {
         PREFIX_RANDOM.set(new Random(seed));
+    }
+
+    /**
+     * One font's vertical metrics and a cache of advance widths by code point, in thousandths of an em (what
+     * {@link BaseFont#getWidth(int)} returns), stored plus one so that 0 means "not measured yet". The cache is in
+     * pages of 256 code points, allocated when first used. Threads of a parallel build share it without locks: every
+     * thread computes the same value for a slot, a slot or page written twice loses nothing, and a page another
+     * thread has not yet seen filled reads as zeros, i.e. "measure again".
+     */
+    private static final class Metrics {
+        private final BaseFont font;
+        private final int[][] pages = new int[(Character.MAX_CODE_POINT + 1) >> 8][];
+        final float ascent;
+        final float descent;
+
+        Metrics(BaseFont font) {
+            this.font = font;
+            this.ascent = font.getFontDescriptor(BaseFont.ASCENT, 1f);
+            float d = font.getFontDescriptor(BaseFont.DESCENT, 1f);
+            this.descent = d > 0 ? -d : d;
+        }
+
+        int width(int cp) {
+            int[] page = pages[cp >> 8];
+            if (page == null) {
+                page = new int[256];
+                pages[cp >> 8] = page;
+            }
+            int w = page[cp & 0xff];
+            if (w == 0) {
+                w = font.getWidth(cp) + 1;
+                page[cp & 0xff] = w;
+            }
+            return w - 1;
+        }
     }
 
     /** A SecureRandom whose only used method, nextDouble, reads the calling thread's seeded generator. */

@@ -36,12 +36,20 @@ import java.util.Objects;
  * @param pageLabelFormat    footer page label; {@code %d} (or {@code %1$d}) is the page number, {@code %2$d} the
  *                           page count, e.g. {@code "%d / 4"}; default {@code "%d"}
  * @param notesLabel         heading of the endnotes ("Notes")
+ * @param layout             the layout pinned by site.yaml or front matter, or null for the ladder's choice
+ * @param minSize            smallest body size this guide may be set at (0: the style's floor)
+ * @param hyphenate          whether running text of this language is hyphenated
+ * @param qrCode             whether the back cover carries a QR code of the paper's URL
+ * @param staticFiles        the site's static files by site path (without the leading slash), for {@code /images/…}
+ * @param coverImageLine     front-matter line of {@code cover_image}, for diagnostics (0 if unknown)
  */
 public record GuideSpec(Path source, int bodyLineOffset, String language, Direction direction, String seriesLabel,
                         String title, String summary, String shortTitle, Document body, Path bundleDir,
                         Path coverImage, String dateText, LocalDate date, Instant timestamp, String paperUrl,
                         String readFullLabel, String availableLabel, List<String> availableLanguages,
-                        List<String> tags, String pageLabelFormat, String notesLabel) {
+                        List<String> tags, String pageLabelFormat, String notesLabel,
+                        org.lastmile.pdf.layout.GuideLayout.Kind layout, float minSize, boolean hyphenate,
+                        boolean qrCode, java.util.Map<String, Path> staticFiles, int coverImageLine) {
 
     public GuideSpec {
         Objects.requireNonNull(source, "source");
@@ -63,6 +71,7 @@ public record GuideSpec(Path source, int bodyLineOffset, String language, Direct
         tags = tags == null ? List.of() : List.copyOf(tags);
         pageLabelFormat = pageLabelFormat == null || pageLabelFormat.isBlank() ? "%d" : pageLabelFormat;
         notesLabel = notesLabel == null ? "Notes" : notesLabel;
+        staticFiles = staticFiles == null ? java.util.Map.of() : java.util.Map.copyOf(staticFiles);
     }
 
     private static String nz(String s) {
@@ -80,6 +89,17 @@ public record GuideSpec(Path source, int bodyLineOffset, String language, Direct
 
     public static Builder builder() {
         return new Builder();
+    }
+
+    /** A builder holding this spec's values, to change a few. */
+    public Builder toBuilder() {
+        return new Builder().source(source).bodyLineOffset(bodyLineOffset).language(language).direction(direction)
+                .seriesLabel(seriesLabel).title(title).summary(summary).shortTitle(shortTitle).body(body)
+                .bundleDir(bundleDir).coverImage(coverImage).dateText(dateText).date(date).timestamp(timestamp)
+                .paperUrl(paperUrl).readFullLabel(readFullLabel).availableLabel(availableLabel)
+                .availableLanguages(availableLanguages).tags(tags).pageLabelFormat(pageLabelFormat)
+                .notesLabel(notesLabel).layout(layout).minSize(minSize).hyphenate(hyphenate).qrCode(qrCode)
+                .staticFiles(staticFiles).coverImageLine(coverImageLine);
     }
 
     /** Step-by-step construction; {@code source} and {@code body} are required, the rest has defaults. */
@@ -105,6 +125,12 @@ public record GuideSpec(Path source, int bodyLineOffset, String language, Direct
         private List<String> tags = List.of();
         private String pageLabelFormat = "%d";
         private String notesLabel;
+        private org.lastmile.pdf.layout.GuideLayout.Kind layout;
+        private float minSize;
+        private boolean hyphenate = true;
+        private boolean qrCode = true;
+        private java.util.Map<String, Path> staticFiles = java.util.Map.of();
+        private int coverImageLine;
 
         public Builder source(Path p) { this.source = p; return this; }
         public Builder bodyLineOffset(int n) { this.bodyLineOffset = n; return this; }
@@ -127,11 +153,18 @@ public record GuideSpec(Path source, int bodyLineOffset, String language, Direct
         public Builder tags(List<String> l) { this.tags = l; return this; }
         public Builder pageLabelFormat(String s) { this.pageLabelFormat = s; return this; }
         public Builder notesLabel(String s) { this.notesLabel = s; return this; }
+        public Builder layout(org.lastmile.pdf.layout.GuideLayout.Kind k) { this.layout = k; return this; }
+        public Builder minSize(float s) { this.minSize = s; return this; }
+        public Builder hyphenate(boolean h) { this.hyphenate = h; return this; }
+        public Builder qrCode(boolean q) { this.qrCode = q; return this; }
+        public Builder staticFiles(java.util.Map<String, Path> m) { this.staticFiles = m; return this; }
+        public Builder coverImageLine(int l) { this.coverImageLine = l; return this; }
 
         public GuideSpec build() {
             return new GuideSpec(source, bodyLineOffset, language, direction, seriesLabel, title, summary, shortTitle,
                     body, bundleDir, coverImage, dateText, date, timestamp, paperUrl, readFullLabel, availableLabel,
-                    availableLanguages, tags, pageLabelFormat, notesLabel);
+                    availableLanguages, tags, pageLabelFormat, notesLabel, layout, minSize, hyphenate, qrCode,
+                    staticFiles, coverImageLine);
         }
     }
 }

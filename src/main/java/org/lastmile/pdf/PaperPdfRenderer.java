@@ -24,7 +24,7 @@ import java.util.Map;
 /**
  * Typesets a whole briefing paper as a PDF of any length: a title page with the table of contents (with page
  * numbers, clickable), then the body in two columns with the guides' typography, running footers, bookmarks, and the
- * organisation and licence after the notes. Same diagnostics as {@link GuideRenderer} except there is no overflow.
+ * organisation and licence after the notes. Same diagnostics as {@link LegacyLayout} except there is no overflow.
  * Stateless and thread-safe.
  */
 public final class PaperPdfRenderer {
@@ -39,10 +39,10 @@ public final class PaperPdfRenderer {
         Typesetter ts = new Typesetter(fonts, style, spec.language(), spec.direction(), spec.source());
         List<Diagnostic> diags = new ArrayList<>();
         Map<String, Image> images = BodyBuilder.newImageCache();
-        GuideRenderer.Geometry g = new GuideRenderer.Geometry(style, spec.direction());
+        LegacyLayout.Geometry g = new LegacyLayout.Geometry(style, spec.direction());
         float size = style.baseSize();
         List<Block> blocks = new ArrayList<>(
-                GuideRenderer.body(spec, style, ts, g, size, diags, images, true).blocks());
+                LegacyLayout.body(spec, style, ts, g, size, diags, images, true).blocks());
         blocks.addAll(backMatter(paper, style, ts, size));
 
         Flow measure = new Flow(g.slots(2, MAX_PAGES), null, spec.direction());
@@ -65,7 +65,7 @@ public final class PaperPdfRenderer {
         diags.addAll(ts.glyphDiagnostics());
         if (diags.stream().anyMatch(Diagnostic::isError)) return RenderResult.failed(diags);
         diags.sort(Diagnostic.ORDER);
-        return RenderResult.ok(pdf, diags, size);
+        return RenderResult.ok(pdf, diags, null);
     }
 
     /** Organisation, licence, date and web address after the body. */
@@ -95,7 +95,7 @@ public final class PaperPdfRenderer {
     }
 
     private static byte[] write(PaperSpec paper, GuideSpec spec, PdfStyle style, Typesetter ts,
-                                GuideRenderer.Geometry g, List<Block> blocks, List<Flow.Heading> toc, int lastPage) {
+                                LegacyLayout.Geometry g, List<Block> blocks, List<Flow.Heading> toc, int lastPage) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         Document doc = new Document(style.paperSize().page(), 0, 0, 0, 0);
         PdfWriter w = PdfWriter.getInstance(doc, out);
@@ -109,17 +109,17 @@ public final class PaperPdfRenderer {
         Runnable[] onLeave = new Runnable[lastPage + 2];
         for (int p = 2; p <= lastPage; p++) {
             int page = p;
-            onLeave[p] = () -> GuideRenderer.footer(w, spec, style, ts, g, page, lastPage);
+            onLeave[p] = () -> LegacyLayout.footer(w, spec, style, ts, g, page, lastPage);
         }
-        GuideRenderer.Pages pages = new GuideRenderer.Pages(doc, w, onLeave);
+        LegacyLayout.Pages pages = new LegacyLayout.Pages(doc, w, onLeave);
         titlePage(w, paper, style, ts, g, toc);
         if (!spec.title().isBlank()) {
             new PdfOutline(w.getRootOutline(), new PdfDestination(PdfDestination.FITH, g.height()), spec.title(),
                     true);
         }
         pages.show(2);
-        GuideRenderer.bodyPageDecoration(w, style, g);
-        new Flow(g.slots(2, lastPage), new GuideRenderer.DecoratingPages(pages, w, style, g), spec.direction())
+        LegacyLayout.bodyPageDecoration(w, style, g);
+        new Flow(g.slots(2, lastPage), new LegacyLayout.DecoratingPages(pages, w, style, g), spec.direction())
                 .run(blocks);
         pages.show(lastPage);
         onLeave[lastPage].run();
@@ -128,7 +128,7 @@ public final class PaperPdfRenderer {
     }
 
     private static void titlePage(PdfWriter w, PaperSpec paper, PdfStyle style, Typesetter ts,
-                                  GuideRenderer.Geometry g, List<Flow.Heading> toc) {
+                                  LegacyLayout.Geometry g, List<Flow.Heading> toc) {
         PdfContentByte cb = w.getDirectContent();
         PdfContentByte under = w.getDirectContentUnder();
         float W = g.width();

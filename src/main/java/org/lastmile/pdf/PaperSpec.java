@@ -58,6 +58,6 @@ public record PaperSpec(Path source, int bodyLineOffset, String language, Direct
     GuideSpec asGuide() {
         return new GuideSpec(source, bodyLineOffset, language, direction, seriesLabel, title, summary, shortTitle, body,
                 bundleDir, null, dateText, null, timestamp, url, null, null, List.of(), tags, pageLabelFormat,
-                notesLabel);
+                notesLabel, null, 0, true, true, null, 0);
     }
 }

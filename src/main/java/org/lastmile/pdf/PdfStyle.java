@@ -24,7 +24,7 @@ import java.util.Set;
  * @param marginInner  margin on the binding side
  * @param marginOuter  margin on the outside edge
  * @param baseSize     body type size the layout starts at (default 10.5 pt)
- * @param floorSize    smallest body type size the layout may step down to (default 8.5 pt)
+ * @param floorSize    smallest body type size the layout may step down to (default 9 pt)
  * @param primaryColor main colour as {@code #RRGGBB} (cover band, headings, table heads)
  * @param accentColor  second colour as {@code #RRGGBB} (rules, bullets, cover stripe)
  * @param organisation organisation name for cover and back cover ("" for none)
@@ -73,7 +73,7 @@ public record PdfStyle(PaperSize paperSize, float marginTop, float marginBottom,
         f.put("Katakana", cjk);
         f.put("Hangul", cjk);
         f.put("Bopomofo", cjk);
-        return new PdfStyle(PaperSize.A4, 54f, 62f, 64f, 64f, 10.5f, 8.5f, "#0E4D64", "#E4572E", "", new byte[0], "",
+        return new PdfStyle(PaperSize.A4, 54f, 62f, 64f, 64f, 10.5f, 9f, "#0E4D64", "#E4572E", "", new byte[0], "",
                 f);
     }
 
@@ -117,7 +117,7 @@ public record PdfStyle(PaperSize paperSize, float marginTop, float marginBottom,
     }
 
     /** The key of the mapping entry that serves {@code scriptName}: itself if mapped, else "default". */
-    String scriptKey(String scriptName) {
+    public String scriptKey(String scriptName) {
         return fonts.containsKey(scriptName) ? scriptName : DEFAULT_SCRIPT;
     }
 
@@ -132,11 +132,11 @@ public record PdfStyle(PaperSize paperSize, float marginTop, float marginBottom,
         return logo.length > 0;
     }
 
-    Color primary() {
+    public Color primary() {
         return parseColor(primaryColor);
     }
 
-    Color accent() {
+    public Color accent() {
         return parseColor(accentColor);
     }
 

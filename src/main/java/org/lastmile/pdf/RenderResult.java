@@ -10,22 +10,28 @@ import java.util.Optional;
  *
  * @param pdf         the PDF, present exactly when there is no error
  * @param diagnostics errors (then no PDF) and warnings, in source order
- * @param bodySize    body type size the guide was set at (0 if not rendered)
+ * @param report      for guides: the layout chosen, the body size and how full the pages are
  */
-public record RenderResult(Optional<byte[]> pdf, List<Diagnostic> diagnostics, float bodySize) {
+public record RenderResult(Optional<byte[]> pdf, List<Diagnostic> diagnostics,
+                           Optional<org.lastmile.pdf.layout.GuideLayout.Report> report) {
 
     public RenderResult {
         diagnostics = List.copyOf(diagnostics);
     }
 
-    static RenderResult ok(byte[] pdf, List<Diagnostic> warnings, float bodySize) {
-        return new RenderResult(Optional.of(pdf), warnings, bodySize);
+    static RenderResult ok(byte[] pdf, List<Diagnostic> warnings, org.lastmile.pdf.layout.GuideLayout.Report report) {
+        return new RenderResult(Optional.of(pdf), warnings, Optional.ofNullable(report));
+    }
+
+    /** Body type size the guide was set at (0 for papers and failed renders). */
+    public float bodySize() {
+        return report.map(org.lastmile.pdf.layout.GuideLayout.Report::size).orElse(0f);
     }
 
     static RenderResult failed(List<Diagnostic> diagnostics) {
         List<Diagnostic> sorted = new java.util.ArrayList<>(diagnostics);
         sorted.sort(Diagnostic.ORDER);
-        return new RenderResult(Optional.empty(), sorted, 0);
+        return new RenderResult(Optional.empty(), sorted, Optional.empty());
     }
 
     /** Whether a PDF was produced. */

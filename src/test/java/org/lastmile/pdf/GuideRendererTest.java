@@ -34,96 +34,6 @@ class GuideRendererTest {
         return r.pdf().orElseThrow();
     }
 
-    /** A short body grows above the base size (to 12 pt at most) and is spread over both body pages. */
-    @ParameterizedTest
-    @ValueSource(strings = {"en", "ru", "zh"})
-    void shortGuideGrowsAndUsesBothBodyPages(String lang) throws Exception {
-        RenderResult r = GuideRenderer.render(Fixtures.spec(lang, 1, 1), STYLE, FONTS);
-        assertTrue(r.ok(), r.diagnostics()::toString);
-        byte[] pdf = r.pdf().get();
-        assertEquals(4, PdfChecks.pages(pdf));
-        assertTrue(r.bodySize() > STYLE.baseSize() && r.bodySize() <= 12f, "size " + r.bodySize());
-        assertEquals(12f, GuideRenderer.growCeiling(STYLE));
-        // page 3 carries more than its footer: the recommendations (a section of its own)
-        String page3 = PdfChecks.squeeze(PdfChecks.text(pdf, 3));
-        assertTrue(page3.contains(PdfChecks.squeeze(Fixtures.lang(lang).recs())), page3);
-    }
-
-    /** Running text is about 40 ems of the base size wide, beside a rail on the start side of the text block. */
-    @Test
-    void runningTextIsSetBesideARail() {
-        GuideRenderer.Geometry a4 = new GuideRenderer.Geometry(STYLE, Direction.LTR);
-        assertEquals(467f, a4.blockWidth(), 0.5f);
-        assertEquals(467f - 40 * 10.5f, a4.rail(), 0.5f);
-        assertEquals(0f, a4.withoutRail().rail());
-        assertEquals(484f - 40 * 10.5f, new GuideRenderer.Geometry(STYLE.withPaperSize(PaperSize.LETTER),
-                Direction.LTR).rail(), 0.5f);
-        // a base size whose 40 ems fill the block needs no rail
-        assertEquals(0f, new GuideRenderer.Geometry(STYLE.withSizes(12f, 8.5f), Direction.LTR).rail());
-    }
-
-    /** Latin and Cyrillic paragraphs at the base size: 70–85 characters a line; Chinese 35–40. */
-    @ParameterizedTest
-    @ValueSource(strings = {"en", "ru", "zh"})
-    void paragraphLinesHaveAComfortableLength(String lang) {
-        GuideSpec spec = Fixtures.spec(lang, 1, 1);
-        Typesetter ts = new Typesetter(FONTS, STYLE, lang, Direction.LTR, spec.source());
-        GuideRenderer.Geometry g = new GuideRenderer.Geometry(STYLE, Direction.LTR);
-        List<Block> blocks = GuideRenderer.body(spec, STYLE, ts, g, STYLE.baseSize(), new ArrayList<>(),
-                BodyBuilder.newImageCache(), false).blocks();
-        // the paragraph of section 1, in the column beside the rail
-        Block.Text para = blocks.stream().filter(b -> b instanceof Block.Text t && t.indentStart() == g.rail()
-                && t.marker() == null && t.lines(g.blockWidth(), 0) > 3).map(b -> (Block.Text) b).findFirst()
-                .orElseThrow();
-        List<LineComposer.Line> lines = para.composed(g.blockWidth());
-        double mean = lines.subList(0, lines.size() - 1).stream()
-                .mapToInt(l -> l.phrase().getContent().strip().length()).average().orElseThrow();
-        if (lang.equals("zh")) assertTrue(mean >= 35 && mean <= 40, "characters a line: " + mean);
-        else assertTrue(mean >= 70 && mean <= 85, "characters a line: " + mean);
-    }
-
-    /** A body too long for the column even at the floor size gets the whole width of the text block. */
-    @Test
-    void bodyTooLongForTheColumnUsesTheWholeBlock() throws Exception {
-        GuideSpec spec = Fixtures.spec("zh", 6, 2);
-        Typesetter ts = new Typesetter(FONTS, STYLE, "zh", Direction.LTR, spec.source());
-        GuideRenderer.Geometry g = new GuideRenderer.Geometry(STYLE, Direction.LTR);
-        List<Block> atFloor = GuideRenderer.body(spec, STYLE, ts, g, STYLE.floorSize(), new ArrayList<>(),
-                BodyBuilder.newImageCache(), false).blocks();
-        assertFalse(new Flow(g.bodySlots(), null, Direction.LTR).run(atFloor).fits(), "too long for the column");
-        RenderResult r = GuideRenderer.render(spec, STYLE, FONTS);
-        assertTrue(r.ok(), r.diagnostics()::toString);
-        assertEquals(4, PdfChecks.pages(r.pdf().get()));
-    }
-
-    /** A body that fits on page 2 even at the largest size starts page 3 at a section heading. */
-    @ParameterizedTest
-    @ValueSource(strings = {"en", "zh"})
-    void veryShortGuideIsBalancedOverBothBodyPages(String lang) throws Exception {
-        RenderResult r = GuideRenderer.render(Fixtures.spec(lang, 0, 1), STYLE, FONTS);
-        assertTrue(r.ok(), r.diagnostics()::toString);
-        assertEquals(12f, r.bodySize());
-        Fixtures.Lang l = Fixtures.lang(lang);
-        String page2 = PdfChecks.squeeze(PdfChecks.text(r.pdf().get(), 2));
-        String page3 = PdfChecks.squeeze(PdfChecks.text(r.pdf().get(), 3));
-        assertTrue(page2.contains(PdfChecks.squeeze(l.keyPoints())) && !page2.contains(PdfChecks.squeeze(l.recs())),
-                page2);
-        assertTrue(page3.startsWith(PdfChecks.squeeze(l.recs())), page3);
-    }
-
-    @ParameterizedTest
-    @ValueSource(strings = {"en", "ru", "zh"})
-    void longGuideStepsDownAndStillHasFourPages(String lang) throws Exception {
-        int sections = lang.equals("ru") ? 5 : 6;
-        RenderResult r = GuideRenderer.render(Fixtures.spec(lang, sections, 2), STYLE, FONTS);
-        assertTrue(r.ok(), r.diagnostics()::toString);
-        assertEquals(4, PdfChecks.pages(r.pdf().get()));
-        assertTrue(r.bodySize() < STYLE.baseSize() && r.bodySize() >= STYLE.floorSize(), "size " + r.bodySize());
-        // the whole body made it onto the pages: the last paragraph (the link) and the endnote are there
-        String text = PdfChecks.squeeze(PdfChecks.allText(r.pdf().get()));
-        assertTrue(text.contains(PdfChecks.squeeze(Fixtures.lang(lang).title())), "title");
-    }
-
     @Test
     void everyFontIsEmbeddedAndSubset() throws Exception {
         for (String lang : List.of("en", "zh")) {
@@ -185,7 +95,8 @@ class GuideRendererTest {
     @Test
     void russianTextExtractsWordForWord() throws Exception {
         byte[] pdf = render(Fixtures.spec("ru", 1, 1));
-        String body = PdfChecks.text(pdf, 2).replaceAll("\\s+", " ");
+        // words hyphenated at the end of a line are read whole
+        String body = PdfChecks.text(pdf, 2).replaceAll("(?<=\\p{L})-\\s+(?=\\p{Ll})", "").replaceAll("\\s+", " ");
         List<String> words = List.of(Fixtures.RU_PARA.split("[\\s,.:]+"));
         int at = 0;
         for (String w : words) {
@@ -198,20 +109,20 @@ class GuideRendererTest {
 
     @Test
     void overflowIsReportedWithFileSizeAndWordsToCut() {
-        RenderResult r = GuideRenderer.render(Fixtures.spec("ru", 10, 2), STYLE, FONTS);
+        RenderResult r = GuideRenderer.render(Fixtures.spec("ru", 16, 2), STYLE, FONTS);
         assertFalse(r.ok());
         assertEquals(1, r.errors().size(), r.diagnostics()::toString);
         Diagnostic d = r.errors().get(0);
-        assertEquals("content/papers/x/guide.ru.md: 1.0 page too long at the smallest size (8.5 pt) — "
-                + "shorten by about 560 words", d.pos() + ": " + d.text());
+        assertEquals("content/papers/x/guide.ru.md: 0.8 page too long at the smallest size (9 pt) — "
+                + "shorten by about 240 words", d.pos() + ": " + d.text());
     }
 
     @Test
     void chineseOverflowCountsCharacters() {
-        RenderResult r = GuideRenderer.render(Fixtures.spec("zh", 10, 2), STYLE, FONTS);
+        RenderResult r = GuideRenderer.render(Fixtures.spec("zh", 24, 2), STYLE, FONTS);
         assertFalse(r.ok());
         Diagnostic d = r.errors().get(0);
-        assertTrue(d.text().matches("\\d\\.\\d pages? too long at the smallest size \\(8\\.5 pt\\) — "
+        assertTrue(d.text().matches("\\d\\.\\d pages? too long at the smallest size \\(9 pt\\) — "
                 + "shorten by about \\d+ characters"), d.text());
     }
 
@@ -304,10 +215,7 @@ class GuideRendererTest {
     @Test
     void rightToLeftLayoutRendersFourPages() throws Exception {
         GuideSpec ltr = Fixtures.spec("en", 2, 1);
-        GuideSpec rtl = new GuideSpec(ltr.source(), ltr.bodyLineOffset(), "en", Direction.RTL, ltr.seriesLabel(),
-                ltr.title(), ltr.summary(), ltr.shortTitle(), ltr.body(), ltr.bundleDir(), null, ltr.dateText(),
-                ltr.date(), ltr.timestamp(), ltr.paperUrl(), ltr.readFullLabel(), ltr.availableLabel(),
-                ltr.availableLanguages(), ltr.tags(), ltr.pageLabelFormat(), ltr.notesLabel());
+        GuideSpec rtl = ltr.toBuilder().direction(Direction.RTL).coverImage(null).build();
         byte[] pdf = render(rtl);
         assertEquals(4, PdfChecks.pages(pdf));
         assertTrue(PdfChecks.squeeze(PdfChecks.text(pdf, 2)).contains(PdfChecks.squeeze("Key points 1")));

@@ -45,15 +45,12 @@ class ImagesTest {
         Path file = paper.resolve("guide.md");
         Files.writeString(file, guide("img/chart.png"));
         GuideSpec s = Samples.spec(file);
-        GuideSpec spec = new GuideSpec(s.source(), s.bodyLineOffset(), s.language(), s.direction(), s.seriesLabel(),
-                s.title(), s.summary(), s.shortTitle(), s.body(), s.bundleDir(), paper.resolve("cover.png"),
-                s.dateText(), s.date(), s.timestamp(), s.paperUrl(), s.readFullLabel(), s.availableLabel(),
-                s.availableLanguages(), s.tags(), s.pageLabelFormat(), s.notesLabel());
+        GuideSpec spec = s.toBuilder().coverImage(paper.resolve("cover.png")).build();
         RenderResult r = GuideRenderer.render(spec, Samples.style(), Samples.fonts());
         assertTrue(r.ok(), r.diagnostics()::toString);
         byte[] pdf = r.pdf().get();
         assertEquals(4, PdfChecks.pages(pdf));
-        assertTrue(PdfChecks.text(pdf, 2).contains("Figure 1. A chart"));
+        assertTrue(PdfChecks.allText(pdf).contains("Figure 1. A chart"), PdfChecks.allText(pdf));
         assertArrayEquals(pdf, GuideRenderer.render(spec, Samples.style(), Samples.fonts()).orThrow());
         if (Boolean.getBoolean("manual")) Files.write(Path.of("/tmp/guide-images.pdf"), pdf);
     }

@@ -82,7 +82,8 @@ final class PdfChecks {
     }
 
     /** Text without any whitespace (extractors differ in where they put spaces and line ends). */
+    /** The text without white space and hyphens, so that text broken and hyphenated at line ends compares whole. */
     static String squeeze(String s) {
-        return s.replaceAll("[\\s\\u00A0\\u202F\\u200B]+", "");
+        return s.replaceAll("[\\s\\u00A0\\u202F\\u200B\\-\\u2010]+", "");
     }
 }

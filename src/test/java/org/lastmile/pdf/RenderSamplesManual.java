@@ -31,10 +31,7 @@ class RenderSamplesManual {
             }
         }
         GuideSpec ltr = Fixtures.spec("en", 1, 1);
-        GuideSpec rtl = new GuideSpec(ltr.source(), ltr.bodyLineOffset(), "en", Direction.RTL, ltr.seriesLabel(),
-                ltr.title(), ltr.summary(), ltr.shortTitle(), ltr.body(), ltr.bundleDir(), null, ltr.dateText(),
-                ltr.date(), ltr.timestamp(), ltr.paperUrl(), ltr.readFullLabel(), ltr.availableLabel(),
-                ltr.availableLanguages(), ltr.tags(), ltr.pageLabelFormat(), ltr.notesLabel());
+        GuideSpec rtl = ltr.toBuilder().direction(Direction.RTL).coverImage(null).build();
         Files.write(Path.of("/tmp/fixture-rtl.pdf"), GuideRenderer.render(rtl, Samples.style(), Samples.fonts())
                 .orThrow());
     }

@@ -1,0 +1,461 @@
+package org.lastmile.pdf.layout;
+
+import org.lastmile.text.Hyphenator;
+import org.lastmile.text.Item;
+import org.lastmile.text.ParagraphBreaker;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A paragraph measured once and broken into lines at any size and width. Shaping, glyph checks, break opportunities
+ * and hyphenation points are size-independent, so they are computed once (widths at 1 pt) and reused by every
+ * attempt of the fit search; each (size, width) breaking is cached.
+ *
+ * <p>Lines are chosen by total fit ({@link ParagraphBreaker}, Knuth–Plass): word spaces may stretch to 1.5× and shrink
+ * to 0.75× of natural, hyphenation is tried where it helps (never in headings, URLs, e-mail addresses, words with
+ * digits or all capitals; at most two hyphenated lines in a row), and the last line is set at natural spacing.
+ * Chinese and Japanese break between characters by the language's rules, never leave one character alone on the
+ * last line, and compress adjacent full-width punctuation to half width. A piece of text wider than the line
+ * (a long URL or identifier) is broken where it must rather than cut off.
+ */
+public final class Paragraph {
+    /** Stretch and shrink of a word space, as a share of its natural width. */
+    static final float SPACE_STRETCH = 0.5f;
+    static final float SPACE_SHRINK = 0.25f;
+    /** Stretch between Chinese characters, in ems: justification spreads characters a little. */
+    static final float CJK_STRETCH = 0.12f;
+
+    /**
+     * Total fit first within 1.5× word spaces; a paragraph that cannot be set so (a narrow column, long words with no
+     * hyphenation point) is set as evenly as it can be within 3× before the breaker's last resort.
+     */
+    static final ParagraphBreaker.Options OPTIONS = ParagraphBreaker.Options.defaults().withTolerance(1.0, 4.0);
+    /** Ragged text is never stretched, so any ratio is feasible; badness still evens out the line lengths. */
+    static final ParagraphBreaker.Options RAGGED = ParagraphBreaker.Options.defaults().withTolerance(1000, 1000);
+
+    enum Kind { BOX, GLUE, BREAK, HYPHEN, FORCED }
+
+    /** A size-independent item: widths are at 1 pt. */
+    record Atom(Kind kind, String text, String face, TextStyle style, int line, float w1, float shift1,
+                float stretch1, float shrink1, float hyphenW1) {
+    }
+
+    /** A piece of a set line: text in one face, at {@code x} from the line's start, {@code width} wide. */
+    public record Frag(String text, String face, TextStyle style, int line, float x, float width, float size,
+                       float shift, boolean compressed) {
+    }
+
+    /** Full-width punctuation set at half width: its advance is not the font's, so it is placed on its own. */
+    private boolean compressed(Atom a) {
+        return a.text.length() == 1 && cjk && Math.abs(fm.width(a.face, a.text, 1f) * a.style.glyphScale() - a.w1) > 1e-4;
+    }
+
+    /** A set line: its fragments, its width as set, and whether it ends with a hyphen. */
+    public record Line(List<Frag> frags, float width, boolean hyphenated, double ratio) {
+    }
+
+    private final List<Atom> atoms;
+    private final FontMetrics fm;
+    private final boolean justify;
+    private final boolean cjk;
+    private final String plainText;
+    private final Map<Long, List<Line>> cache = new HashMap<>();
+
+    private Paragraph(List<Atom> atoms, FontMetrics fm, boolean justify, boolean cjk, String plainText) {
+        this.atoms = atoms;
+        this.fm = fm;
+        this.justify = justify;
+        this.cjk = cjk;
+        this.plainText = plainText;
+    }
+
+    /** The paragraph's text as printed (for word counts and tests). */
+    public String text() {
+        return plainText;
+    }
+
+    public boolean isEmpty() {
+        return atoms.stream().noneMatch(a -> a.kind == Kind.BOX);
+    }
+
+    /**
+     * Measures runs as a paragraph.
+     *
+     * @param hyphenator hyphenation patterns of the language, or null for none (headings, captions)
+     * @param justify    justified (both edges) or ragged
+     */
+    public static Paragraph of(Shaper shaper, List<Run> runs, Hyphenator hyphenator, boolean justify) {
+        return new Builder(shaper, hyphenator).build(shaper.pieces(runs), justify);
+    }
+
+    /** Lines for text at {@code size} in lines {@code width} wide. */
+    public List<Line> lines(float size, float width) {
+        long key = ((long) Float.floatToIntBits(size) << 32) | (Float.floatToIntBits(width) & 0xffffffffL);
+        return cache.computeIfAbsent(key, k -> compose(size, width));
+    }
+
+    /**
+     * The paragraph cut after its first {@code units} words (or letters, for languages written without spaces): what
+     * the overflow estimate measures when it tries how much must go.
+     */
+    public Paragraph keepFirst(int units, boolean letters) {
+        List<Atom> kept = new ArrayList<>();
+        int count = 0;
+        for (Atom a : atoms) {
+            if (count >= units) break;
+            kept.add(a);
+            if (letters && a.kind == Kind.BOX) {
+                for (int i = 0; i < a.text.length(); i++) if (Character.isLetterOrDigit(a.text.charAt(i))) count++;
+            } else if (!letters && a.kind == Kind.GLUE) {
+                count++;
+            }
+        }
+        while (!kept.isEmpty() && kept.get(kept.size() - 1).kind != Kind.BOX) kept.remove(kept.size() - 1);
+        return new Paragraph(List.copyOf(kept), fm, justify, cjk, plainText);
+    }
+
+    /** Words (or letters) in the paragraph, counted as {@link #keepFirst} counts them. */
+    public int units(boolean letters) {
+        int count = 0;
+        boolean any = false;
+        for (Atom a : atoms) {
+            if (letters && a.kind == Kind.BOX) {
+                for (int i = 0; i < a.text.length(); i++) if (Character.isLetterOrDigit(a.text.charAt(i))) count++;
+            } else if (!letters && a.kind == Kind.GLUE) {
+                count++;
+            }
+            any |= a.kind == Kind.BOX;
+        }
+        return letters ? count : count + (any ? 1 : 0);
+    }
+
+    /** Width of the widest piece that can never be broken, at {@code size}: the narrowest this text can be set. */
+    public float minWidth(float size) {
+        float max = 0;
+        float run = 0;
+        for (Atom a : atoms) {
+            if (a.kind == Kind.BOX) {
+                run += a.w1;
+            } else {
+                if (a.kind == Kind.HYPHEN) run += a.hyphenW1;
+                max = Math.max(max, run);
+                run = 0;
+            }
+        }
+        return Math.max(max, run) * size;
+    }
+
+    /** Natural width on one line at {@code size}. */
+    public float naturalWidth(float size) {
+        float w = 0;
+        for (Atom a : atoms) if (a.kind == Kind.BOX || a.kind == Kind.GLUE) w += a.w1;
+        return w * size;
+    }
+
+    // ---------------------------------------------------------------------------------------------------------------
+
+    private List<Line> compose(float size, float width) {
+        List<Atom> src = splitOverwide(size, width);
+        List<Item> items = new ArrayList<>(src.size() + 2);
+        for (int i = 0; i < src.size(); i++) {
+            Atom a = src.get(i);
+            items.add(switch (a.kind) {
+                case BOX -> new Item.Box(a.w1 * size, i);
+                case GLUE -> new Item.Glue(a.w1 * size, a.stretch1 * size, a.shrink1 * size, i);
+                case BREAK -> new Item.Penalty(0, 0, false, i);
+                case HYPHEN -> new Item.Penalty(a.hyphenW1 * size, 0, true, i);
+                case FORCED -> new Item.Penalty(0, -Item.INFINITE_PENALTY, false, i);
+            });
+        }
+        items.add(new Item.Glue(0, Double.POSITIVE_INFINITY, 0, src.size()));
+        items.add(new Item.Penalty(0, -Item.INFINITE_PENALTY, false, src.size()));
+        ParagraphBreaker.Result r = ParagraphBreaker.breakLines(items, i -> width, justify ? OPTIONS : RAGGED);
+        List<Line> lines = new ArrayList<>();
+        int start = 0;
+        int[] breaks = r.breaks();
+        for (int li = 0; li < breaks.length; li++) {
+            int b = breaks[li];
+            boolean last = li == breaks.length - 1 || src.get(Math.min(b, src.size() - 1)).kind == Kind.FORCED;
+            lines.add(setLine(src, start, b, size, width, last));
+            start = b + 1;
+            // discardable items at the start of a line
+            while (start < src.size() && src.get(start).kind != Kind.BOX && src.get(start).kind != Kind.FORCED) start++;
+        }
+        return lines;
+    }
+
+    /** Boxes too wide for the line are split between characters so that no text is lost at the margin. */
+    private List<Atom> splitOverwide(float size, float width) {
+        List<Atom> out = null;
+        for (int i = 0; i < atoms.size(); i++) {
+            Atom a = atoms.get(i);
+            if (a.kind != Kind.BOX || a.w1 * size <= width || a.text.codePointCount(0, a.text.length()) < 2) {
+                if (out != null) out.add(a);
+                continue;
+            }
+            if (out == null) out = new ArrayList<>(atoms.subList(0, i));
+            StringBuilder cur = new StringBuilder();
+            float curW = 0;
+            for (int k = 0; k < a.text.length(); ) {
+                int cp = a.text.codePointAt(k);
+                float cw = fm.width(a.face, new String(Character.toChars(cp)), 1f) * a.style.glyphScale();
+                if (curW + cw > width / size && cur.length() > 0) {
+                    out.add(new Atom(Kind.BOX, cur.toString(), a.face, a.style, a.line, curW, 0, 0, 0, 0));
+                    out.add(new Atom(Kind.BREAK, "", a.face, a.style, a.line, 0, 0, 0, 0, 0));
+                    cur.setLength(0);
+                    curW = 0;
+                }
+                cur.appendCodePoint(cp);
+                curW += cw;
+                k += Character.charCount(cp);
+            }
+            out.add(new Atom(Kind.BOX, cur.toString(), a.face, a.style, a.line, curW, 0, 0, 0, 0));
+        }
+        return out == null ? atoms : out;
+    }
+
+    private Line setLine(List<Atom> src, int from, int breakAt, float size, float width, boolean last) {
+        int end = Math.min(breakAt, src.size());
+        Atom br = breakAt < src.size() ? src.get(breakAt) : null;
+        boolean hyphen = br != null && br.kind == Kind.HYPHEN;
+        // trailing glue before the break is not part of the line
+        int stop = end;
+        while (stop > from && src.get(stop - 1).kind == Kind.GLUE) stop--;
+        float natural = 0;
+        float stretch = 0;
+        float shrink = 0;
+        for (int i = from; i < stop; i++) {
+            Atom a = src.get(i);
+            if (a.kind == Kind.BOX || a.kind == Kind.GLUE) natural += a.w1 * size;
+            if (a.kind == Kind.GLUE) {
+                stretch += a.stretch1 * size;
+                shrink += a.shrink1 * size;
+            }
+        }
+        if (hyphen) natural += br.hyphenW1 * size;
+        double ratio = 0;
+        if (justify && !last) {
+            if (natural < width && stretch > 0) ratio = (width - natural) / stretch;
+            else if (natural > width && shrink > 0) ratio = Math.max(-1, (width - natural) / shrink);
+        } else if (natural > width && shrink > 0) {
+            ratio = Math.max(-1, (width - natural) / shrink);
+        }
+        List<Frag> frags = new ArrayList<>();
+        float x = 0;
+        for (int i = from; i < stop; i++) {
+            Atom a = src.get(i);
+            if (a.kind == Kind.BOX) {
+                float w = a.w1 * size;
+                Frag prev = frags.isEmpty() ? null : frags.get(frags.size() - 1);
+                // adjacent boxes of one face and style are one fragment (fewer text objects in the PDF)
+                boolean plain = a.shift1 == 0 && !compressed(a);
+                if (prev != null && plain && prev.face.equals(a.face) && prev.style.equals(a.style)
+                        && prev.shift == 0 && !prev.compressed && Math.abs(prev.x + prev.width - x) < 1e-3) {
+                    frags.set(frags.size() - 1, new Frag(prev.text + a.text, a.face, a.style, prev.line, prev.x,
+                            prev.width + w, size, 0, false));
+                } else {
+                    frags.add(new Frag(a.text, a.face, a.style, a.line, x, w, size, a.shift1 * size, !plain));
+                }
+                x += w;
+            } else if (a.kind == Kind.GLUE) {
+                double g = a.w1 * size + (ratio >= 0 ? ratio * a.stretch1 * size : ratio * a.shrink1 * size);
+                x += (float) g;
+                // The word keeps its space in the text (not in its width), so that extracted text has its spaces.
+                if (!frags.isEmpty() && !a.text.isEmpty()) {
+                    Frag prev = frags.get(frags.size() - 1);
+                    if (!prev.text.endsWith(" ")) {
+                        frags.set(frags.size() - 1, new Frag(prev.text + " ", prev.face, prev.style, prev.line, prev.x,
+                                prev.width, prev.size, prev.shift, prev.compressed));
+                    }
+                }
+            }
+        }
+        if (hyphen) {
+            Frag prev = frags.isEmpty() ? null : frags.get(frags.size() - 1);
+            String face = prev != null ? prev.face : br.face;
+            TextStyle st = prev != null ? prev.style : br.style;
+            frags.add(new Frag("-", face, st, br.line, x, br.hyphenW1 * size, size, 0, false));
+            x += br.hyphenW1 * size;
+        }
+        return new Line(List.copyOf(frags), x, hyphen, ratio);
+    }
+
+    // ---------------------------------------------------------------------------------------------------------------
+
+    /** Builds the atoms of one paragraph. */
+    private static final class Builder {
+        private final Shaper shaper;
+        private final FontMetrics fm;
+        private final Hyphenator hyphenator;
+        private final List<Atom> out = new ArrayList<>();
+        private String text;
+        private String[] face;
+        private TextStyle[] style;
+        private int[] line;
+
+        Builder(Shaper shaper, Hyphenator hyphenator) {
+            this.shaper = shaper;
+            this.fm = shaper.metrics();
+            this.hyphenator = hyphenator;
+        }
+
+        Paragraph build(List<Shaper.Piece> pieces, boolean justify) {
+            // Flatten, dropping soft hyphens but remembering where the author allowed a break.
+            StringBuilder b = new StringBuilder();
+            List<String> faces = new ArrayList<>();
+            List<TextStyle> styles = new ArrayList<>();
+            List<Integer> lines = new ArrayList<>();
+            List<Integer> soft = new ArrayList<>();
+            for (Shaper.Piece p : pieces) {
+                for (int i = 0; i < p.text().length(); i++) {
+                    char c = p.text().charAt(i);
+                    if (c == '\u00AD') {
+                        soft.add(b.length());
+                        continue;
+                    }
+                    b.append(c);
+                    faces.add(p.face());
+                    styles.add(p.style());
+                    lines.add(p.line());
+                }
+            }
+            text = b.toString();
+            int n = text.length();
+            face = faces.toArray(new String[0]);
+            style = styles.toArray(new TextStyle[0]);
+            line = lines.stream().mapToInt(Integer::intValue).toArray();
+            boolean[] softAt = new boolean[n + 1];
+            for (int s : soft) softAt[s] = true;
+
+            boolean[] opp = n == 0 ? new boolean[1] : shaper.breakOpportunities(text);
+            for (int i = 1; i < n; i++) {
+                if (text.charAt(i - 1) == '\n') opp[i] = true;
+                if (style[i].noBreak() && style[i - 1].noBreak()) opp[i] = false;
+            }
+            if (shaper.spaceless()) keepLastLineCompanions(opp);
+
+            int s = 0;
+            for (int e = 1; e <= n; e++) {
+                if (e < n && !opp[e]) continue;
+                segment(s, e, softAt);
+                s = e;
+            }
+            // Chinese and Japanese justify by spacing characters a little, so every break between them is glue.
+            return new Paragraph(List.copyOf(out), fm, justify, shaper.cjk(), text.replace('\n', ' ').strip());
+        }
+
+        /** No line of a Chinese paragraph may hold a single character: the last break leaves at least two. */
+        private void keepLastLineCompanions(boolean[] opp) {
+            int letters = 0;
+            for (int i = text.length() - 1; i > 0; i--) {
+                if (Character.isLetterOrDigit(text.charAt(i))) letters++;
+                if (opp[i] && letters < 2) opp[i] = false;
+                if (letters >= 2) break;
+            }
+        }
+
+        private void segment(int s, int e, boolean[] softAt) {
+            boolean forced = e > s && text.charAt(e - 1) == '\n';
+            int coreEnd = forced ? e - 1 : e;
+            int t = coreEnd;
+            while (t > s && isSpace(text.charAt(t - 1))) t--;
+            boxes(s, t, softAt);
+            if (forced) {
+                out.add(new Atom(Kind.FORCED, "", face[s], style[s], line[s], 0, 0, 0, 0, 0));
+                return;
+            }
+            if (t < coreEnd) {
+                float w = fm.width(face[t], text.substring(t, coreEnd), 1f) * style[t].glyphScale();
+                out.add(new Atom(Kind.GLUE, " ", face[t], style[t], line[t], w, 0, w * SPACE_STRETCH,
+                        w * SPACE_SHRINK, 0));
+            } else if (e < text.length()) {
+                if (shaper.cjk()) {
+                    out.add(new Atom(Kind.GLUE, "", face[s], style[s], line[s], 0, 0, CJK_STRETCH, 0, 0));
+                } else {
+                    out.add(new Atom(Kind.BREAK, "", face[s], style[s], line[s], 0, 0, 0, 0, 0));
+                }
+            }
+        }
+
+        private static boolean isSpace(char c) {
+            return c == ' ' || c == '\u3000' || c == '\u2009' || c == '\u200B';
+        }
+
+        /** The boxes of text[s, t): split where face or style changes and at hyphenation points. */
+        private void boxes(int s, int t, boolean[] softAt) {
+            if (s >= t) return;
+            int[] points = hyphenPoints(s, t, softAt);
+            int pi = 0;
+            int start = s;
+            for (int i = s + 1; i <= t; i++) {
+                boolean hyphenHere = pi < points.length && points[pi] == i - s;
+                boolean change = i == t || !face[i].equals(face[start]) || !style[i].equals(style[start])
+                        || compressible(i) != 0 || compressible(i - 1) != 0 || hyphenHere;
+                if (!change) continue;
+                addBox(start, i);
+                if (hyphenHere) {
+                    pi++;
+                    // A compound's own hyphen is already there: the break adds none.
+                    boolean own = text.charAt(i - 1) == '-' || text.charAt(i - 1) == '\u2010';
+                    float hw = own ? 0 : fm.width(face[i - 1], "-", 1f) * style[i - 1].glyphScale();
+                    out.add(new Atom(own ? Kind.BREAK : Kind.HYPHEN, "", face[i - 1], style[i - 1], line[i - 1], 0,
+                            0, 0, 0, hw));
+                }
+                start = i;
+            }
+        }
+
+        private void addBox(int a, int b) {
+            String t = text.substring(a, b);
+            float w = fm.width(face[a], t, 1f) * style[a].glyphScale();
+            float shift = 0;
+            int c = b - a == 1 ? compressible(a) : 0;
+            if (c > 0) {
+                w -= 0.5f; // closing punctuation before more punctuation: its empty right half goes
+            } else if (c < 0) {
+                w -= 0.5f; // opening punctuation after more punctuation: its empty left half goes
+                shift = -0.5f;
+            }
+            out.add(new Atom(Kind.BOX, t, face[a], style[a], line[a], w, shift, 0, 0, 0));
+        }
+
+        private static final String CLOSING = "，。、：；！？）」』》】〉”’";
+        private static final String OPENING = "（「『《【〈“‘";
+
+        /**
+         * Full-width punctuation set half width (clreq 3.1.6): +1 for a closing mark followed by another mark, −1 for
+         * an opening mark that follows one; 0 otherwise.
+         */
+        private int compressible(int i) {
+            if (!shaper.cjk() || i < 0 || i >= text.length()) return 0;
+            char c = text.charAt(i);
+            if (CLOSING.indexOf(c) >= 0 && i + 1 < text.length() && isFullPunct(text.charAt(i + 1))) return 1;
+            if (OPENING.indexOf(c) >= 0 && i > 0 && isFullPunct(text.charAt(i - 1))) return -1;
+            return 0;
+        }
+
+        private static boolean isFullPunct(char c) {
+            return CLOSING.indexOf(c) >= 0 || OPENING.indexOf(c) >= 0;
+        }
+
+        /** Hyphenation points of text[s, t) relative to s, or none. */
+        private int[] hyphenPoints(int s, int t, boolean[] softAt) {
+            boolean anySoft = false;
+            for (int i = s + 1; i < t; i++) anySoft |= softAt[i];
+            if (anySoft) {
+                List<Integer> p = new ArrayList<>();
+                for (int i = s + 1; i < t; i++) if (softAt[i]) p.add(i - s);
+                return p.stream().mapToInt(Integer::intValue).toArray();
+            }
+            if (hyphenator == null || t - s < 5) return new int[0];
+            for (int i = s; i < t; i++) {
+                if (style[i].link() != null || style[i].code() || style[i].noBreak()) return new int[0];
+                if (!face[i].equals(face[s])) return new int[0];
+            }
+            return hyphenator.points(text.substring(s, t));
+        }
+    }
+}

@@ -1,0 +1,411 @@
+package org.lastmile.pdf.layout;
+
+import com.ibm.icu.lang.UCharacter;
+import com.ibm.icu.lang.UProperty;
+import com.ibm.icu.lang.UScript;
+import com.ibm.icu.text.BreakIterator;
+import com.ibm.icu.util.ULocale;
+import org.lastmile.diag.Diagnostic;
+import org.lastmile.diag.SourcePos;
+import org.lastmile.pdf.FontFamily;
+import org.lastmile.pdf.PdfStyle;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Turns styled runs into font runs ({@link Piece}s) for one document's language: ICU {@code UScript} picks the font of
+ * each character from the style's mapping, characters of no particular script (punctuation, digits, spaces) follow
+ * their neighbours, and every character is checked against its font — misses are collected per source line and
+ * reported as diagnostics. It also knows the language's line-break opportunities (UAX #14 as tailored by ICU, plus
+ * lastmile's typographic rules). One per document; not thread-safe.
+ */
+public final class Shaper {
+    static final Set<String> CJK_SCRIPTS = Set.of("Han", "Hiragana", "Katakana", "Hangul", "Bopomofo");
+
+    /** Text in one face and one style, from one source line. */
+    public record Piece(String text, String face, TextStyle style, int line) {
+    }
+
+    private final FontMetrics fonts;
+    private final PdfStyle style;
+    private final ULocale locale;
+    private final String langKey;
+    private final boolean cjkLanguage;
+    private final boolean spaceless;
+    private final Path source;
+    private final BreakIterator lineBreaks;
+    /** line → font file → missing code points, in order of appearance. */
+    private final Map<Integer, Map<String, Set<Integer>>> missing = new TreeMap<>();
+
+    public Shaper(FontMetrics fonts, PdfStyle style, String languageTag, Path source) {
+        this.fonts = fonts;
+        this.style = style;
+        this.locale = ULocale.forLanguageTag(languageTag == null || languageTag.isBlank() ? "en" : languageTag);
+        this.source = source;
+        String script = mainScript(locale);
+        this.langKey = style.scriptKey(script);
+        this.cjkLanguage = CJK_SCRIPTS.contains(script);
+        String lang = locale.getLanguage();
+        this.spaceless = Set.of("zh", "ja", "th", "lo", "km", "my", "bo").contains(lang);
+        this.lineBreaks = BreakIterator.getLineInstance(locale);
+    }
+
+    /** ICU name of the script the language is normally written in ("Latin", "Han", "Cyrillic", …). */
+    static String mainScript(ULocale locale) {
+        ULocale max = ULocale.addLikelySubtags(locale);
+        String sc = max.getScript();
+        if (sc.isEmpty()) return "Latin";
+        if (sc.equals("Hans") || sc.equals("Hant")) return "Han";
+        if (sc.equals("Jpan")) return "Han";
+        if (sc.equals("Kore")) return "Hangul";
+        int code = UScript.getCodeFromName(sc);
+        return code == UScript.INVALID_CODE ? "Latin" : UScript.getName(code);
+    }
+
+    public ULocale locale() {
+        return locale;
+    }
+
+    /** Chinese/Japanese/Korean typesetting: more leading, justification between characters. */
+    public boolean cjk() {
+        return cjkLanguage;
+    }
+
+    /** A language written without spaces between words: lengths are counted in characters. */
+    public boolean spaceless() {
+        return spaceless;
+    }
+
+    /** The regular (or bold) face of the language's own script, for markers and spacing. */
+    public String mainFace(boolean bold) {
+        return style.family(langKey).face(bold, false);
+    }
+
+    FontMetrics metrics() {
+        return fonts;
+    }
+
+    /** The runs as font runs; characters that must not reach the page are dropped, misses recorded. */
+    public List<Piece> pieces(List<Run> runs) {
+        List<Run> clean = new ArrayList<>(runs.size());
+        StringBuilder all = new StringBuilder();
+        for (Run r : runs) {
+            String t = clean(r.text());
+            if (t.isEmpty()) continue;
+            clean.add(new Run(t, r.style(), r.line()));
+            all.append(t);
+        }
+        String text = all.toString();
+        String[] faces = resolveFaces(text, clean);
+        List<Piece> out = new ArrayList<>();
+        int pos = 0;
+        for (Run r : clean) {
+            String t = r.text();
+            int start = 0;
+            while (start < t.length()) {
+                String face = faces[pos + start];
+                int end = start + Character.charCount(t.codePointAt(start));
+                while (end < t.length() && faces[pos + end].equals(face)) end++;
+                out.add(new Piece(t.substring(start, end), face, r.style(), r.line()));
+                start = end;
+            }
+            pos += t.length();
+        }
+        return out;
+    }
+
+    /** Drops characters that must not reach the page (BOMs, variation selectors, controls); tabs become spaces. */
+    public static String clean(String s) {
+        StringBuilder b = null;
+        for (int i = 0; i < s.length(); ) {
+            int cp = s.codePointAt(i);
+            int n = Character.charCount(cp);
+            boolean drop;
+            int replace = -1;
+            if (cp == '\t') {
+                drop = true;
+                replace = ' ';
+            } else if (cp == '\n' || cp == 0x00AD) {
+                drop = false; // line breaks and soft hyphens are read by the paragraph builder
+            } else if (cp == '\r') {
+                drop = true;
+            } else if (cp == 0x200B || cp == 0x200C || cp == 0x200D) {
+                drop = false;
+            } else {
+                drop = UCharacter.hasBinaryProperty(cp, UProperty.DEFAULT_IGNORABLE_CODE_POINT)
+                        || Character.getType(cp) == Character.CONTROL;
+            }
+            if (drop && b == null) {
+                b = new StringBuilder(s.length());
+                b.append(s, 0, i);
+            }
+            if (b != null) {
+                if (!drop) b.appendCodePoint(cp);
+                else if (replace >= 0) b.append((char) replace);
+            }
+            i += n;
+        }
+        return b == null ? s : b.toString();
+    }
+
+    // ---------------------------------------------------------------------------------------------------------------
+    // Line-break opportunities
+
+    /**
+     * {@code b[i]} is true when a line may start at index {@code i} of {@code text}: UAX #14 for the language, with
+     * short hyphenated words kept whole ("из-за", "e-mail"), spaced dashes kept at the end of a line, one-letter
+     * Cyrillic words kept with the next word, and no break inside a surrogate pair.
+     */
+    public boolean[] breakOpportunities(String text) {
+        int end = text.length();
+        boolean[] b = new boolean[end + 1];
+        lineBreaks.setText(text);
+        for (int p = lineBreaks.first(); p != BreakIterator.DONE; p = lineBreaks.next()) {
+            if (p > 0 && p < end) b[p] = true;
+        }
+        for (int i = 1; i < end; i++) {
+            if (!b[i]) continue;
+            char h = text.charAt(i - 1);
+            if (h != '-' && h != '\u2010') continue;
+            int before = 0;
+            for (int k = i - 2; k >= 0 && Character.isLetter(text.charAt(k)); k--) before++;
+            int after = 0;
+            for (int k = i; k < end && Character.isLetter(text.charAt(k)); k++) after++;
+            if (before < 3 || after < 3) b[i] = false;
+        }
+        for (int i = 1; i < end; i++) {
+            char c = text.charAt(i);
+            if ((c == '\u2014' || c == '\u2013') && Character.isWhitespace(text.charAt(i - 1))) b[i] = false;
+        }
+        for (int i = 2; i < end; i++) {
+            if (!b[i] || text.charAt(i - 1) != ' ') continue;
+            char letter = text.charAt(i - 2);
+            boolean alone = i - 3 < 0 || !Character.isLetter(text.charAt(i - 3));
+            if (alone && Character.isLetter(letter)
+                    && Character.UnicodeBlock.of(letter) == Character.UnicodeBlock.CYRILLIC) {
+                b[i] = false;
+            }
+        }
+        for (int i = 1; i < end; i++) {
+            if (Character.isLowSurrogate(text.charAt(i)) && Character.isHighSurrogate(text.charAt(i - 1))) b[i] = false;
+        }
+        return b;
+    }
+
+    // ---------------------------------------------------------------------------------------------------------------
+    // Font resolution
+
+    private String[] resolveFaces(String text, List<Run> runs) {
+        int n = text.length();
+        String[] keys = new String[n];
+        boolean[] common = new boolean[n];
+        for (int i = 0; i < n; ) {
+            int cp = text.codePointAt(i);
+            int sc = UScript.getScript(cp);
+            if (sc == UScript.COMMON || sc == UScript.INHERITED || sc == UScript.UNKNOWN) {
+                common[i] = true;
+            } else {
+                keys[i] = style.scriptKey(UScript.getName(sc));
+            }
+            i += Character.charCount(cp);
+        }
+        TextStyle[] st = new TextStyle[n];
+        int[] line = new int[n];
+        int p = 0;
+        for (Run r : runs) {
+            for (int k = 0; k < r.text().length(); k++) {
+                st[p + k] = r.style();
+                line[p + k] = r.line();
+            }
+            p += r.text().length();
+        }
+        String[] prev = new String[n];
+        String[] next = new String[n];
+        String last = null;
+        for (int i = 0; i < n; i++) {
+            prev[i] = last;
+            if (!common[i] && keys[i] != null) last = keys[i];
+        }
+        last = null;
+        for (int i = n - 1; i >= 0; i--) {
+            next[i] = last;
+            if (!common[i] && keys[i] != null) last = keys[i];
+        }
+        String[] faces = new String[n];
+        String prevResolved = null;
+        for (int i = 0; i < n; ) {
+            int cp = text.codePointAt(i);
+            int len = Character.charCount(cp);
+            TextStyle ts = st[i];
+            String face;
+            if (!common[i]) {
+                face = style.family(keys[i]).face(ts.bold(), ts.italic());
+                check(cp, face, line[i]);
+            } else {
+                face = commonFace(cp, ts, prev[i], next[i], prevResolved, line[i]);
+            }
+            for (int k = 0; k < len; k++) faces[i + k] = face;
+            prevResolved = keyOfFace(face, ts);
+            i += len;
+        }
+        return faces;
+    }
+
+    /** The face of a character of no particular script: its neighbours', its language's, or any that has it. */
+    private String commonFace(int cp, TextStyle ts, String prev, String next, String prevResolved, int line) {
+        int sc = UScript.getScript(cp);
+        List<String> cands = new ArrayList<>(6);
+        if (sc == UScript.INHERITED && prevResolved != null) cands.add(prevResolved);
+        addScriptExtensions(cp, prev, next, cands);
+        int eaw = UCharacter.getIntPropertyValue(cp, UProperty.EAST_ASIAN_WIDTH);
+        boolean wide = eaw == UCharacter.EastAsianWidth.FULLWIDTH || eaw == UCharacter.EastAsianWidth.WIDE;
+        boolean ambiguous = eaw == UCharacter.EastAsianWidth.AMBIGUOUS;
+        if (wide) {
+            if (isCjk(prev)) cands.add(prev);
+            if (isCjk(next)) cands.add(next);
+            if (cjkLanguage) cands.add(langKey);
+            cands.add(style.scriptKey("Han"));
+        } else if (ambiguous && cjkLanguage && (isCjk(prev) || isCjk(next))) {
+            cands.add(langKey); // Chinese quotes and dashes stay full-width next to Chinese text
+        } else if (sameFamily(prev, langKey) || sameFamily(next, langKey)) {
+            cands.add(langKey); // punctuation beside the language's own script belongs to that language
+        }
+        if (prev != null) cands.add(prev);
+        if (next != null) cands.add(next);
+        cands.add(langKey);
+        cands.add(PdfStyle.DEFAULT_SCRIPT);
+        if (cp == '\n' || cp == 0x00AD || cp == 0x200B || cp == 0x200C || cp == 0x200D) {
+            return style.family(cands.get(0)).face(ts.bold(), ts.italic());
+        }
+        String first = null;
+        for (String k : cands) {
+            String f = style.family(k).face(ts.bold(), ts.italic());
+            if (first == null) first = f;
+            if (fonts.hasGlyph(f, cp)) return f;
+        }
+        // Last resort among all mapped fonts, in mapping order, before declaring the character missing.
+        for (FontFamily fam : style.fonts().values()) {
+            String f = fam.face(ts.bold(), ts.italic());
+            if (fonts.hasGlyph(f, cp)) return f;
+        }
+        check(cp, first, line);
+        return first;
+    }
+
+    private void addScriptExtensions(int cp, String prev, String next, List<String> cands) {
+        BitSet bs = new BitSet();
+        UScript.getScriptExtensions(cp, bs);
+        if (bs.cardinality() == 0 || bs.get(UScript.COMMON) || bs.get(UScript.INHERITED)) return;
+        List<String> keys = new ArrayList<>();
+        Set<FontFamily> families = new java.util.HashSet<>();
+        for (int s = bs.nextSetBit(0); s >= 0; s = bs.nextSetBit(s + 1)) {
+            String k = style.scriptKey(UScript.getName(s));
+            keys.add(k);
+            families.add(style.family(k));
+        }
+        if (prev != null && families.contains(style.family(prev))) cands.add(prev);
+        if (next != null && families.contains(style.family(next))) cands.add(next);
+        if (families.contains(style.family(langKey))) cands.add(langKey);
+        cands.addAll(keys);
+    }
+
+    private String keyOfFace(String face, TextStyle ts) {
+        for (Map.Entry<String, FontFamily> e : style.fonts().entrySet()) {
+            if (e.getValue().face(ts.bold(), ts.italic()).equals(face)) return e.getKey();
+        }
+        return PdfStyle.DEFAULT_SCRIPT;
+    }
+
+    private boolean sameFamily(String key, String other) {
+        return key != null && style.family(key).equals(style.family(other));
+    }
+
+    private boolean isCjk(String key) {
+        if (key == null) return false;
+        for (String s : CJK_SCRIPTS) {
+            if (style.scriptKey(s).equals(key) && style.fonts().containsKey(s)) return true;
+        }
+        return false;
+    }
+
+    private void check(int cp, String face, int line) {
+        if (cp == '\n' || cp == ' ' || cp == 0x00AD || cp == 0x200B || cp == 0x200C || cp == 0x200D) return;
+        if (!fonts.hasGlyph(face, cp)) {
+            missing.computeIfAbsent(line, k -> new LinkedHashMap<>())
+                    .computeIfAbsent(face, k -> new LinkedHashSet<>()).add(cp);
+        }
+    }
+
+    public boolean hasMissingGlyphs() {
+        return !missing.isEmpty();
+    }
+
+    /**
+     * One diagnostic per source line listing the distinct characters of that line that have no glyph, e.g.
+     * {@code no glyph for U+0E01 THAI CHARACTER KO KAI in NotoSans-Regular — add a font for this script to the
+     * theme's font mapping}.
+     */
+    public List<Diagnostic> glyphDiagnostics() {
+        List<Diagnostic> out = new ArrayList<>();
+        for (Map.Entry<Integer, Map<String, Set<Integer>>> e : missing.entrySet()) {
+            List<String> parts = new ArrayList<>();
+            for (Map.Entry<String, Set<Integer>> f : e.getValue().entrySet()) {
+                List<String> chars = new ArrayList<>();
+                for (int cp : f.getValue()) chars.add(String.format(Locale.ROOT, "U+%04X %s", cp, charName(cp)));
+                parts.add(String.join(", ", chars) + " in " + displayName(f.getKey()));
+            }
+            SourcePos pos = e.getKey() > 0 ? SourcePos.of(source, e.getKey()) : SourcePos.of(source);
+            boolean symbolsOnly = e.getValue().values().stream().flatMap(Set::stream).allMatch(cp -> {
+                int sc = UScript.getScript(cp);
+                return sc == UScript.COMMON || sc == UScript.INHERITED;
+            });
+            out.add(Diagnostic.error(pos, "no glyph for " + String.join("; ", parts), symbolsOnly
+                    ? "remove these symbols or replace them with words: the PDF fonts cannot print them"
+                    : "add a font for this script to the theme's font mapping"));
+        }
+        return out;
+    }
+
+    static String charName(int cp) {
+        String n = UCharacter.getName(cp);
+        if (n == null || n.isEmpty()) n = UCharacter.getExtendedName(cp);
+        return n;
+    }
+
+    /** A font file name without folder and extension, as users know it ("NotoSans-Regular"). */
+    static String displayName(String fileName) {
+        int slash = Math.max(fileName.lastIndexOf('/'), fileName.lastIndexOf('\\'));
+        String n = fileName.substring(slash + 1);
+        int dot = n.lastIndexOf('.');
+        return dot > 0 ? n.substring(0, dot) : n;
+    }
+
+    /** Number of words (or, for languages written without spaces, letters) in a text. */
+    public int countUnits(String text) {
+        if (spaceless) {
+            int c = 0;
+            for (int i = 0; i < text.length(); ) {
+                int cp = text.codePointAt(i);
+                if (Character.isLetterOrDigit(cp)) c++;
+                i += Character.charCount(cp);
+            }
+            return c;
+        }
+        BreakIterator wi = BreakIterator.getWordInstance(locale);
+        wi.setText(text);
+        int count = 0;
+        for (int end = wi.next(); end != BreakIterator.DONE; end = wi.next()) {
+            if (wi.getRuleStatus() != BreakIterator.WORD_NONE) count++;
+        }
+        return count;
+    }
+}

@@ -1,0 +1,42 @@
+package org.lastmile.pdf.model;
+
+import java.awt.Color;
+
+/** One thing placed on a page. Coordinates in points from the page's bottom-left corner. */
+public sealed interface Box permits Box.Glyphs, Box.Rule, Box.Fill, Box.Picture, Box.Link, Box.Anchor {
+
+    Tag tag();
+
+    /**
+     * Text set in one font at one size, starting at {@code x} on the baseline {@code y}, in logical order. Layout
+     * places every word (and every piece of a word in another font) as its own box, so justification is exact
+     * whatever the font's encoding. {@code width} is the advance layout measured for it.
+     */
+    record Glyphs(float x, float y, float width, String font, float size, Color color, String text, Tag tag)
+            implements Box {
+    }
+
+    /** A straight line from (x1, y1) to (x2, y2). */
+    record Rule(float x1, float y1, float x2, float y2, float thickness, Color color, Tag tag) implements Box {
+    }
+
+    /** A filled rectangle (bands, table header and stripes, callout backgrounds, QR modules). */
+    record Fill(float x, float y, float width, float height, Color color, Tag tag) implements Box {
+    }
+
+    /** An image scaled into the rectangle; {@code image} is a key of {@link LaidOut#images()}. */
+    record Picture(float x, float y, float width, float height, String image, String alt, Tag tag) implements Box {
+    }
+
+    /**
+     * A clickable area: an external {@code uri}, or a jump to the named destination {@code destination} in the same
+     * document (exactly one of them is set).
+     */
+    record Link(float x, float y, float width, float height, String uri, String destination, Tag tag)
+            implements Box {
+    }
+
+    /** A named destination (target of footnote links and bookmarks) at height {@code y}. */
+    record Anchor(String name, float x, float y, Tag tag) implements Box {
+    }
+}
