@@ -322,6 +322,16 @@ class I18nSiteTest {
     }
 
     @Test
+    void downloadBoxesGiveEachPdfsSizeAndPageCountInThePagesLanguage() {
+        String ru = page("ru/papers/clinic-access/index.html");
+        int pdf = files.get("ru/papers/clinic-access/clinic-access-guide-ru.pdf").length;
+        String kb = Math.round(pdf / 1000.0) + " кБ · 4 страницы";
+        assertTrue(ru.contains("<span class=\"pdf-facts\">" + kb + "</span>"), "the real file's size, in Russian: " + kb + " in " + ru);
+        assertTrue(page("en/papers/clinic-access/index.html").matches("(?s).*clinic-access-guide-ru-booklet\\.pdf.*"
+                + "<span class=\"pdf-facts\">\\d+ kB · 2 pages</span>.*"), "the booklet too, from the paper page");
+    }
+
+    @Test
     void cleanSiteBuildsWithoutWarnings() {
         assertEquals(List.of(), result.diagnostics().stream().map(Diagnostic::format).toList());
     }
