@@ -142,7 +142,7 @@ class ListsSiteTest {
     void everyPageHasItsOwnDescription() {
         Map<String, String> seen = new java.util.HashMap<>();
         files.forEach((rel, bytes) -> {
-            if (!rel.endsWith(".html") || rel.endsWith("404.html")) return;
+            if (!rel.endsWith(".html") || rel.endsWith("404.html") || rel.startsWith("status/")) return; // not indexed
             String html = new String(bytes, StandardCharsets.UTF_8);
             var d = SiteOutput.tags(SiteOutput.block(html, "<head>", "head"), "meta").stream()
                     .filter(t -> "description".equals(t.attr("name"))).map(t -> t.attr("content")).toList();
@@ -150,6 +150,33 @@ class ListsSiteTest {
             String other = seen.put(d.get(0), rel);
             assertTrue(other == null, rel + " and " + other + " share the description '" + d.get(0) + "'");
         });
+    }
+
+    @Test
+    void headsCarryWhatSearchEnginesAndReferenceManagersRead() {
+        String fr = page("fr/papers/a/index.html");
+        String head = SiteOutput.block(fr, "<head>", "head");
+        assertTrue(head.contains("<script type=\"application/ld+json\">{\"@context\":\"https://schema.org\",\"@type\":\"Report\""), head);
+        assertTrue(head.contains("\"inLanguage\":\"fr\"") && head.contains("\"translationOfWork\":{\"@id\":\"https://example.test/en/papers/a/\"}")
+                && head.contains("\"datePublished\":\"2026-01-10\"") && head.contains("\"publisher\":{\"@type\":\"Organization\",\"name\":\"Fixture Org\""), head);
+        assertTrue(page("en/papers/a/index.html").contains("\"workTranslation\":[{\"@id\":\"https://example.test/fr/papers/a/\"}]"));
+        assertTrue(head.contains("<meta name=\"citation_title\" content=\"Note A\">") && head.contains("<meta name=\"citation_date\" content=\"2026/01/10\">")
+                && head.contains("<meta name=\"citation_language\" content=\"fr\">"), head);
+        assertTrue(head.contains("<meta property=\"og:locale:alternate\" content=\"en_US\">"), head);
+        assertTrue(head.contains("<link rel=\"icon\" href=\"/favicon.svg\" type=\"image/svg+xml\">") && files.containsKey("favicon.svg"));
+        assertTrue(head.contains("<link rel=\"alternate\" type=\"application/atom+xml\" title=") && !head.contains("hreflang=\"fr\" title="),
+                "the feed link carries no (relative) hreflang");
+        assertTrue(head.contains("@page { size: A4; }"), "printing uses the site's page size");
+        // The translation matrix is for the team, not for search engines.
+        assertTrue(page("status/index.html").contains("<meta name=\"robots\" content=\"noindex\">"));
+        assertTrue(page("robots.txt").contains("Disallow: /status/"));
+        assertFalse(page("sitemap.xml").contains("/status/"));
+    }
+
+    @Test
+    void frenchThemeStringsUseNoBreakSpaces() {
+        String fr = text(main("fr/tags/index.html"));
+        assertFalse(fr.matches("(?s).*(« | »| :| ;| \\?| !).*"), "no breaking space inside « » or before : ; ? ! in " + fr);
     }
 
     @Test
