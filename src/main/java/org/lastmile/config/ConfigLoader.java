@@ -87,7 +87,7 @@ public final class ConfigLoader {
                 o.string("email", problems).orElse(""), o.string("licence", problems)
                         .or(() -> o.string("license", problems)).orElse(""))).orElse(Organisation.unnamed());
 
-        PdfSettings pdf = y.map("pdf", problems).map(p -> pdf(p, problems)).orElse(PdfSettings.defaults());
+        PdfSettings pdf = y.map("pdf", problems).map(p -> pdf(root, p, problems)).orElse(PdfSettings.defaults());
         boolean statusPage = y.bool("status_page", problems).orElse(false);
         Map<String, Object> params = y.map("params", problems).map(YamlMap::plain).orElse(Map.of());
 
@@ -126,10 +126,11 @@ public final class ConfigLoader {
             }
         }).orElse(inferred.rtl());
         String name = l.string("name", problems).orElse(inferred.name());
-        return Optional.of(new Language(canon.get(), name, locale, rtl));
+        boolean hyphenate = l.bool("hyphenate", problems).orElse(true);
+        return Optional.of(new Language(canon.get(), name, locale, rtl, hyphenate));
     }
 
-    private static PdfSettings pdf(YamlMap p, List<Diagnostic> problems) {
+    private static PdfSettings pdf(Path root, YamlMap p, List<Diagnostic> problems) {
         String size = p.string("page_size", problems).map(s -> s.trim().toUpperCase(Locale.ROOT)).orElse("A4");
         if (!size.equals("A4") && !size.equals("LETTER")) {
             problems.add(Diagnostic.error(p.pos("page_size"), "'page_size' must be A4 or Letter", "write page_size: A4 or page_size: Letter"));
@@ -186,10 +187,58 @@ public final class ConfigLoader {
                     "give the body size in points, such as base_size: 10.5"));
             base = Optional.empty();
         }
+        Map<String, String> hyphenation = new LinkedHashMap<>();
+        p.map("hyphenation", problems).ifPresent(h -> {
+            for (String lang : h.keys()) {
+                Optional<String> code = Language.canonicalCode(lang);
+                if (code.isEmpty()) {
+                    problems.add(Diagnostic.error(h.pos(lang), "pdf: hyphenation: '" + lang + "' is not a language code",
+                            "use a BCP 47 code such as sw or pt-BR"));
+                    continue;
+                }
+                h.string(lang, problems).flatMap(v -> siteFile(root, v.trim(), h.pos(lang), "pdf: hyphenation: " + lang, problems))
+                        .ifPresent(v -> hyphenation.put(code.get(), v));
+            }
+        });
         return new PdfSettings(p.bool("guides", problems).orElse(true), p.bool("papers", problems).orElse(false), size,
                 base.orElse(null), p.string("primary_color", problems).orElse(null),
                 p.string("accent_color", problems).orElse(null), p.string("logo", problems).orElse(null),
-                java.util.Collections.unmodifiableMap(fonts), java.util.Collections.unmodifiableMap(margins));
+                java.util.Collections.unmodifiableMap(fonts), java.util.Collections.unmodifiableMap(margins),
+                java.util.Collections.unmodifiableMap(hyphenation));
+    }
+
+    /**
+     * A file the site names in site.yaml: a relative path to an existing file inside the site folder (symbolic
+     * links resolved), since nothing outside the site is ever read. Gives the path as written, with '/' separators.
+     */
+    private static Optional<String> siteFile(Path root, String value, SourcePos pos, String what, List<Diagnostic> problems) {
+        String hint = "give the path of a file in the site folder, such as hyphenation/sw.pat.txt";
+        Path rel;
+        try {
+            rel = Path.of(value);
+        } catch (java.nio.file.InvalidPathException e) {
+            problems.add(Diagnostic.error(pos, what + ": '" + value + "' is not a file path", hint));
+            return Optional.empty();
+        }
+        if (value.isEmpty() || rel.isAbsolute() || value.startsWith("/") || !root.resolve(rel).normalize().startsWith(root.normalize())) {
+            problems.add(Diagnostic.error(pos, what + ": '" + value + "' is outside the site", hint));
+            return Optional.empty();
+        }
+        Path file = root.resolve(rel);
+        if (!Files.isRegularFile(file)) {
+            problems.add(Diagnostic.error(pos, what + ": '" + value + "' does not exist", hint));
+            return Optional.empty();
+        }
+        try {
+            if (!file.toRealPath().startsWith(root.toRealPath())) {
+                problems.add(Diagnostic.error(pos, what + ": '" + value + "' is a link to a file outside the site", hint));
+                return Optional.empty();
+            }
+        } catch (IOException e) {
+            problems.add(Diagnostic.error(pos, what + ": cannot read '" + value + "'", "check its permissions"));
+            return Optional.empty();
+        }
+        return Optional.of(value.replace('\\', '/'));
     }
 
     /** A setting that is either one text for every language or a map from language code to text. */

@@ -12,9 +12,15 @@ import java.util.stream.Collectors;
 
 /**
  * A language the site is published in: its BCP 47 code (as used in file suffixes and URLs), its name in its own
- * language (for switchers), the locale used for dates, plurals and collation, and its text direction.
+ * language (for switchers), the locale used for dates, plurals and collation, its text direction, and whether its
+ * justified PDF text may be hyphenated ({@code hyphenate: false} in site.yaml turns it off).
  */
-public record Language(String code, String name, ULocale locale, boolean rtl) {
+public record Language(String code, String name, ULocale locale, boolean rtl, boolean hyphenate) {
+
+    /** A language hyphenated as usual (when lastmile has patterns for it). */
+    public Language(String code, String name, ULocale locale, boolean rtl) {
+        this(code, name, locale, rtl, true);
+    }
 
     private static final Set<String> ISO_LANGUAGES =
             Arrays.stream(ULocale.getISOLanguages()).collect(Collectors.toUnmodifiableSet());

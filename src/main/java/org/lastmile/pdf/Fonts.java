@@ -115,12 +115,18 @@ public final class Fonts implements org.lastmile.pdf.layout.FontMetrics {
         return units * 0.001f * size;
     }
 
-    /** The height of the font's ascender above the baseline at {@code size}, in points. */
+    /**
+     * The height of the font's ascender above the baseline at {@code size}, in points: the typographic ascender of the
+     * OS/2 table ({@link BaseFont#ASCENT}), for CJK fonts the top of the ideographic em box.
+     */
     public float ascent(String fileName, float size) {
         return metrics(fileName).ascent * size;
     }
 
-    /** The depth of the font's descender at {@code size}, in points: negative, below the baseline. */
+    /**
+     * The depth of the font's descender at {@code size}, in points: negative, below the baseline (the OS/2 typographic
+     * descender; for CJK fonts the bottom of the ideographic em box, so ascent − descent is one em).
+     */
     public float descent(String fileName, float size) {
         return metrics(fileName).descent * size;
     }

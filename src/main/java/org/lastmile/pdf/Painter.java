@@ -21,12 +21,14 @@ import org.openpdf.text.pdf.PdfWriter;
 import java.awt.Color;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -64,6 +66,11 @@ public final class Painter {
      *                                  bugs: layout checks what it places)
      */
     public static byte[] paint(LaidOut doc, DocumentInfo info, Fonts fonts) {
+        return paint(doc, info, fonts, MarkedContent.ARTIFACTS_ONLY);
+    }
+
+    /** Paints with the given marked-content strategy (the tagged-PDF seam; tests watch it). */
+    static byte[] paint(LaidOut doc, DocumentInfo info, Fonts fonts, MarkedContent marks) {
         if (doc.pages().isEmpty()) throw new IllegalArgumentException("a PDF needs at least one page");
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         Page first = doc.pages().get(0);
@@ -74,7 +81,7 @@ public final class Painter {
         Fonts.startDocument(PdfFiles.seed(info.seed()));
         d.open();
         PdfFiles.afterOpen(w, info.timestamp(), info.language());
-        Painter p = new Painter(w, fonts, doc, MarkedContent.ARTIFACTS_ONLY);
+        Painter p = new Painter(w, fonts, doc, marks);
         // Destinations first, so that a local link can be checked against them whatever page it is on.
         for (Page page : doc.pages()) {
             for (Box b : page.boxes()) if (b instanceof Box.Anchor a) p.destinations.add(a.name());
@@ -96,23 +103,39 @@ public final class Painter {
 
     /**
      * Whether {@code uri} may become a live link: an http, https, mailto or tel URI, or a relative reference. Anything
-     * with another scheme, or with spaces or control characters (which viewers strip, turning {@code java\tscript:}
-     * back into a scheme), is refused.
+     * with another scheme, with control characters, or with white space at either end (which readers strip, turning
+     * {@code " javascript:"} or {@code "java\tscript:"} back into a scheme) is refused.
      */
     public static boolean isLiveUri(String uri) {
-        if (uri == null || uri.isEmpty()) return false;
+        return liveUri(uri) != null;
+    }
+
+    /**
+     * The URI as written into the link annotation, or null if it may not be live (see {@link #isLiveUri}). A PDF URI
+     * is 7-bit ASCII, so spaces and non-ASCII characters ({@code #основные-положения}) are percent-encoded as UTF-8.
+     */
+    static String liveUri(String uri) {
+        if (uri == null || uri.isEmpty() || uri.strip().length() != uri.length()) return null;
         for (int i = 0; i < uri.length(); i++) {
             char c = uri.charAt(i);
-            if (c <= 0x20 || c == 0x7f || c == '\\' || Character.isWhitespace(c) || Character.isISOControl(c)) {
-                return false;
-            }
+            if (Character.isISOControl(c) || (Character.isWhitespace(c) && c != ' ') || c == '\\') return null;
         }
         int colon = uri.indexOf(':');
         int end = firstOf(uri, "/?#");
-        if (colon < 0 || (end >= 0 && end < colon)) return true;  // relative reference: no scheme
-        String scheme = uri.substring(0, colon).toLowerCase(Locale.ROOT);
-        return LIVE_SCHEMES.contains(scheme);
+        if (colon >= 0 && (end < 0 || colon < end)) {
+            String scheme = uri.substring(0, colon).toLowerCase(Locale.ROOT);
+            if (!LIVE_SCHEMES.contains(scheme)) return null;
+        }
+        StringBuilder b = new StringBuilder(uri.length());
+        for (byte x : uri.getBytes(StandardCharsets.UTF_8)) {
+            int v = x & 0xff;
+            if (v <= 0x20 || v >= 0x7f) b.append('%').append(HEX.charAt(v >> 4)).append(HEX.charAt(v & 0xf));
+            else b.append((char) v);
+        }
+        return b.toString();
     }
+
+    private static final String HEX = "0123456789ABCDEF";
 
     private static int firstOf(String s, String chars) {
         for (int i = 0; i < s.length(); i++) if (chars.indexOf(s.charAt(i)) >= 0) return i;
@@ -134,10 +157,24 @@ public final class Painter {
         }
     }
 
-    /** Paints boxes of one tag; consecutive text boxes share one text object, and font and colour are set on change. */
+    /**
+     * Paints boxes of one tag. Consecutive text boxes share one text object (font and colour set on change; links and
+     * anchors, which paint nothing, do not interrupt it); consecutive fills of one colour are one path, so that
+     * touching rectangles (QR modules, table stripes) fill without hairline seams; consecutive rules of one colour and
+     * thickness are one stroke.
+     */
     private void paintGroup(PdfContentByte cb, List<Box> group) {
         Text text = null;
-        for (Box box : group) {
+        for (int i = 0; i < group.size(); i++) {
+            Box box = group.get(i);
+            if (box instanceof Box.Link l) {
+                link(cb, l);
+                continue;
+            }
+            if (box instanceof Box.Anchor a) {
+                cb.localDestination(a.name(), new PdfDestination(PdfDestination.XYZ, a.x(), a.y(), 0));
+                continue;
+            }
             if (box instanceof Box.Glyphs g) {
                 if (text == null) text = new Text(cb);
                 text.show(g);
@@ -147,24 +184,42 @@ public final class Painter {
                 text.end();
                 text = null;
             }
+            int end = i + 1;
             switch (box) {
-                case Box.Rule r -> rule(cb, r);
-                case Box.Fill f -> fill(cb, f);
+                case Box.Fill f -> {
+                    while (end < group.size() && group.get(end) instanceof Box.Fill n
+                            && Objects.equals(n.color(), f.color())) end++;
+                    fills(cb, group.subList(i, end));
+                }
+                case Box.Rule r -> {
+                    while (end < group.size() && group.get(end) instanceof Box.Rule n
+                            && Objects.equals(n.color(), r.color()) && n.thickness() == r.thickness()) end++;
+                    rules(cb, group.subList(i, end));
+                }
                 case Box.Picture p -> picture(cb, p);
-                case Box.Link l -> link(cb, l);
-                case Box.Anchor a -> cb.localDestination(a.name(), new PdfDestination(PdfDestination.XYZ, a.x(), a.y(), 0));
-                case Box.Glyphs g -> throw new AssertionError(g);
+                default -> throw new AssertionError(box);
             }
+            i = end - 1;
         }
         if (text != null) text.end();
     }
 
-    /** One text object ({@code BT … ET}). */
+    /**
+     * One text object ({@code BT … ET}). A box that starts where the previous one's text ended (the next piece of a
+     * word, the next Chinese character) continues without a new text matrix; one that starts one space further on
+     * the same baseline (ragged text) gets a real space character before it, so that readers and text extraction see
+     * the word boundary. Any other box (justified spacing, a new line) is placed with its own text matrix. The pen
+     * position is followed with the font's own advances, so nothing drifts by more than {@link #SAME_PLACE}.
+     */
     private final class Text {
+        private static final float SAME_PLACE = 0.001f;
         private final PdfContentByte cb;
         private BaseFont font;
         private float size = -1;
         private Color color;
+        private boolean placed;
+        private float penX;
+        private float penY;
 
         Text(PdfContentByte cb) {
             this.cb = cb;
@@ -183,8 +238,23 @@ public final class Painter {
                 cb.setColorFill(c);
                 color = c;
             }
-            cb.setTextMatrix(g.x(), g.y());
-            cb.showText(visual(g.text()));
+            String text = visual(g.text());
+            boolean onLine = placed && Math.abs(g.y() - penY) < SAME_PLACE;
+            float start;
+            if (onLine && Math.abs(g.x() - penX) < SAME_PLACE) {
+                start = penX;
+            } else if (onLine && fonts.hasGlyph(g.font(), ' ')
+                    && Math.abs(g.x() - penX - fonts.width(g.font(), " ", size)) < SAME_PLACE) {
+                start = penX + fonts.width(g.font(), " ", size);
+                text = " " + text;
+            } else {
+                cb.setTextMatrix(g.x(), g.y());
+                start = g.x();
+            }
+            cb.showText(text);
+            penX = start + fonts.width(g.font(), g.text(), size);
+            penY = g.y();
+            placed = true;
         }
 
         void end() {
@@ -197,25 +267,53 @@ public final class Painter {
      * reversed (and its brackets mirrored) here. Arabic shaping is not done yet.
      */
     static String visual(String logical) {
-        if (!Bidi.requiresBidi(logical.toCharArray(), 0, logical.length())) return logical;
+        if (!mayBeRightToLeft(logical) || !Bidi.requiresBidi(logical.toCharArray(), 0, logical.length())) {
+            return logical;
+        }
         Bidi bidi = new Bidi(logical, Bidi.LEVEL_DEFAULT_LTR);
         return bidi.writeReordered(Bidi.DO_MIRRORING);
     }
 
-    private static void rule(PdfContentByte cb, Box.Rule r) {
+    /**
+     * A cheap first look (painting calls this for every word): whether the text has a character of a right-to-left
+     * block, a bidi control, or a surrogate (right-to-left scripts beyond the BMP). Only then is ICU asked.
+     */
+    private static boolean mayBeRightToLeft(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if ((c >= 0x0590 && c <= 0x08FF) || (c >= 0xFB1D && c <= 0xFDFF) || (c >= 0xFE70 && c <= 0xFEFF)
+                    || (c >= 0xD800 && c <= 0xDFFF) || (c >= 0x200E && c <= 0x200F) || (c >= 0x202A && c <= 0x202E)
+                    || (c >= 0x2066 && c <= 0x2069)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Rules of one colour and thickness. */
+    private static void rules(PdfContentByte cb, List<Box> rules) {
+        Box.Rule first = (Box.Rule) rules.get(0);
         cb.saveState();
-        cb.setColorStroke(r.color() == null ? Color.BLACK : r.color());
-        cb.setLineWidth(r.thickness());
-        cb.moveTo(r.x1(), r.y1());
-        cb.lineTo(r.x2(), r.y2());
+        cb.setColorStroke(first.color() == null ? Color.BLACK : first.color());
+        cb.setLineWidth(first.thickness());
+        for (Box b : rules) {
+            Box.Rule r = (Box.Rule) b;
+            cb.moveTo(r.x1(), r.y1());
+            cb.lineTo(r.x2(), r.y2());
+        }
         cb.stroke();
         cb.restoreState();
     }
 
-    private static void fill(PdfContentByte cb, Box.Fill f) {
+    /** Rectangles of one colour, filled (never stroked). */
+    private static void fills(PdfContentByte cb, List<Box> fills) {
+        Box.Fill first = (Box.Fill) fills.get(0);
         cb.saveState();
-        cb.setColorFill(f.color() == null ? Color.BLACK : f.color());
-        cb.rectangle(f.x(), f.y(), f.width(), f.height());
+        cb.setColorFill(first.color() == null ? Color.BLACK : first.color());
+        for (Box b : fills) {
+            Box.Fill f = (Box.Fill) b;
+            cb.rectangle(f.x(), f.y(), f.width(), f.height());
+        }
         cb.fill();
         cb.restoreState();
     }
@@ -238,8 +336,9 @@ public final class Painter {
     private void link(PdfContentByte cb, Box.Link l) {
         PdfAction action;
         if (l.uri() != null) {
-            if (!isLiveUri(l.uri())) return;
-            action = new PdfAction(l.uri());
+            String uri = liveUri(l.uri());
+            if (uri == null) return;
+            action = new PdfAction(uri);
         } else if (l.destination() != null && destinations.contains(l.destination())) {
             action = PdfAction.gotoLocalPage(l.destination(), false);
         } else {

@@ -58,13 +58,13 @@ public final class Hyphenation {
     }
 
     /** The languages with vendored patterns. */
-    public static java.util.Set<String> builtInLanguages() {
-        return new java.util.TreeSet<>(BUILT_IN.keySet());
+    public static java.util.SortedSet<String> builtInLanguages() {
+        return java.util.Collections.unmodifiableSortedSet(new java.util.TreeSet<>(BUILT_IN.keySet()));
     }
 
     /**
-     * This set plus the patterns of {@code patternFile} for {@code lang} (replacing the vendored ones of that exact
-     * tag). The file is read now; a problem with it is thrown as a {@link LastmileException} naming the file and
+     * A new set: this one plus the patterns of {@code patternFile} for {@code lang} (replacing the vendored ones of
+     * that exact tag); this instance is left as it was. The file is read now; a problem with it is thrown as a {@link LastmileException} naming the file and
      * line. See {@link #withPatterns(String, Path, Path, List)} to collect problems instead.
      */
     public Hyphenation withPatterns(String lang, Path patternFile) {

@@ -340,7 +340,10 @@ public final class ParagraphBreaker {
         int run = flagged ? a.flaggedRun + 1 : 0;
         for (int i = 0; i < fresh.size(); i++) {
             Node n = fresh.get(i);
-            if (n.fitness == fitness && n.flaggedRun == run && widths.lineClass(n.line) == widths.lineClass(a.line + 1)) {
+            // The last-resort pass keeps one way per hyphen run rather than one per fitness class: it has to
+            // consider every break within a line's reach, and is the exception, not the case to optimise for.
+            if ((lastResort || n.fitness == fitness) && n.flaggedRun == run
+                    && widths.lineClass(n.line) == widths.lineClass(a.line + 1)) {
                 if (total >= n.demerits) return;
                 fresh.remove(i);
                 break;

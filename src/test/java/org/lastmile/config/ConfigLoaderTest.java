@@ -195,4 +195,56 @@ class ConfigLoaderTest {
         assertEquals(1, problems.size(), messages().toString());
         assertTrue(messages().get(0).startsWith("site.yaml:4: YAML: "), messages().get(0));
     }
+
+    @Test
+    void hyphenationCanBeTurnedOffPerLanguage() throws IOException {
+        SiteConfig c = load("""
+                languages:
+                  - code: en
+                  - code: fr
+                    hyphenate: false
+                """);
+        assertEquals(List.of(), messages());
+        assertTrue(c.language("en").orElseThrow().hyphenate(), "on unless turned off");
+        assertFalse(c.language("fr").orElseThrow().hyphenate());
+        assertTrue(Language.infer("ru").hyphenate(), "a language inferred from file names is hyphenated");
+    }
+
+    @Test
+    void aSiteNamesPatternFilesInsideItself() throws IOException {
+        Files.createDirectories(root.resolve("hyphenation"));
+        Files.writeString(root.resolve("hyphenation/sw.pat.txt"), "1b 1k\n");
+        SiteConfig c = load("""
+                pdf:
+                  hyphenation:
+                    sw: hyphenation/sw.pat.txt
+                    pt-br: hyphenation/sw.pat.txt
+                """);
+        assertEquals(List.of(), messages());
+        assertEquals(java.util.Map.of("sw", "hyphenation/sw.pat.txt", "pt-BR", "hyphenation/sw.pat.txt"), c.pdf().hyphenation());
+        assertEquals(java.util.Map.of(), ConfigLoader.load(root.resolve("none"), new ArrayList<>()).pdf().hyphenation());
+    }
+
+    @Test
+    void aPatternFileOutsideTheSiteIsNeverRead() throws IOException {
+        Path outside = Files.createTempFile("outside", ".pat.txt");
+        try {
+            Files.writeString(outside, "1b\n");
+            Files.createSymbolicLink(root.resolve("link.pat.txt"), outside);
+            load("""
+                    pdf:
+                      hyphenation:
+                        sw: link.pat.txt
+                        xh: %s
+                        zu: ../x.pat.txt
+                    """.formatted(outside));
+            String hint = " — give the path of a file in the site folder, such as hyphenation/sw.pat.txt";
+            assertEquals(List.of(
+                    "site.yaml:3: pdf: hyphenation: sw: 'link.pat.txt' is a link to a file outside the site" + hint,
+                    "site.yaml:4: pdf: hyphenation: xh: '" + outside + "' is outside the site" + hint,
+                    "site.yaml:5: pdf: hyphenation: zu: '../x.pat.txt' is outside the site" + hint), messages());
+        } finally {
+            Files.deleteIfExists(outside);
+        }
+    }
 }

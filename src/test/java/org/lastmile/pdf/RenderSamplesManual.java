@@ -18,6 +18,12 @@ import java.util.stream.Stream;
 @EnabledIfSystemProperty(named = "manual", matches = "true")
 class RenderSamplesManual {
 
+    /** PainterTest's hand-made document (Latin, Cyrillic and Chinese text, band, rule, image), to /tmp/painter-sample.pdf. */
+    @Test
+    void renderPainterSample() throws Exception {
+        Files.write(Path.of("/tmp/painter-sample.pdf"), PainterTest.paint(PainterTest.sample()));
+    }
+
     /** The test fixtures of several lengths, to /tmp/fixture-LANG-SECTIONS.pdf: short ones grow and balance. */
     @Test
     void renderFixtures() throws Exception {

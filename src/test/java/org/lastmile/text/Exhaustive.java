@@ -11,6 +11,10 @@ import java.util.List;
 record Exhaustive(int[] breaks, double demerits) {
 
     static Exhaustive search(List<Item> items, double width, ParagraphBreaker.Options o) {
+        return search(items, i -> width, o);
+    }
+
+    static Exhaustive search(List<Item> items, java.util.function.IntToDoubleFunction width, ParagraphBreaker.Options o) {
         List<Integer> legal = new ArrayList<>();
         for (int i = 0; i < items.size(); i++) {
             Item it = items.get(i);
@@ -23,7 +27,7 @@ record Exhaustive(int[] breaks, double demerits) {
         return best[0];
     }
 
-    private static void dfs(List<Item> items, double width, ParagraphBreaker.Options o, List<Integer> legal,
+    private static void dfs(List<Item> items, java.util.function.IntToDoubleFunction width, ParagraphBreaker.Options o, List<Integer> legal,
                             List<Integer> chosen, int from, Exhaustive[] best) {
         for (int k = from; k < legal.size(); k++) {
             chosen.add(legal.get(k));
@@ -31,7 +35,7 @@ record Exhaustive(int[] breaks, double demerits) {
             List<Paragraphs.Line> lines = Paragraphs.lines(items, breaks);
             Paragraphs.Line line = lines.get(lines.size() - 1);
             boolean last = k == legal.size() - 1;
-            double r = line.ratio(width, last && o.lastLineRagged());
+            double r = line.ratio(width.applyAsDouble(lines.size() - 1), last && o.lastLineRagged());
             int run = 0;
             for (Paragraphs.Line l : lines) run = l.flagged() ? run + 1 : 0;
             if (r >= -1 - 1e-9 && r <= o.tolerance() + 1e-9 && run <= o.maxConsecutiveFlagged()) {
@@ -48,6 +52,10 @@ record Exhaustive(int[] breaks, double demerits) {
     }
 
     static double demerits(List<Item> items, int[] breaks, double width, ParagraphBreaker.Options o) {
+        return demerits(items, breaks, i -> width, o);
+    }
+
+    static double demerits(List<Item> items, int[] breaks, java.util.function.IntToDoubleFunction width, ParagraphBreaker.Options o) {
         List<Paragraphs.Line> lines = Paragraphs.lines(items, breaks);
         double total = 0;
         int previousFitness = 1;
@@ -55,7 +63,7 @@ record Exhaustive(int[] breaks, double demerits) {
         for (int i = 0; i < lines.size(); i++) {
             Paragraphs.Line l = lines.get(i);
             boolean last = i == lines.size() - 1;
-            double r = l.ratio(width, last && o.lastLineRagged());
+            double r = l.ratio(width.applyAsDouble(i), last && o.lastLineRagged());
             double badness = 100 * Math.pow(Math.abs(r), 3);
             double d = Math.pow(o.linePenalty() + badness, 2);
             if (!last && items.get(l.to()) instanceof Item.Penalty p) {

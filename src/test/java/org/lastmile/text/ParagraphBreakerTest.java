@@ -135,6 +135,24 @@ class ParagraphBreakerTest {
     }
 
     @Test
+    void twoWaysToTheSameBreakAreKeptApartWhileTheNextLineWidthDependsOnThem() {
+        // Words 6 3 1 6 1 4 on lines 17, 5, then 13 wide. The break after "1" is reached in one line ("6 3 1") or in
+        // two ("6" / "3 1"): after one, the next line is 5 wide and "6" overflows it; after two, it is 13 wide and
+        // "6 1 4" fits. Merged as one choice, the second is lost.
+        List<Item> items = new ArrayList<>();
+        int[] words = {6, 3, 1, 6, 1, 4};
+        for (int w = 0; w < words.length; w++) {
+            if (w > 0) items.add(new Item.Glue(1, 0.5, 1.0 / 3, w));
+            items.add(new Item.Box(words[w], w));
+        }
+        java.util.function.IntToDoubleFunction widths = i -> i == 0 ? 17 : i == 1 ? 5 : 13;
+        ParagraphBreaker.Result r = ParagraphBreaker.breakLines(items, widths,
+                new ParagraphBreaker.Options(1.5, 1.5, 2, 3000, 3000, 50, true, 10));
+        assertFalse(r.overfull());
+        assertArrayEquals(new int[] {1, 5, 11}, r.breaks());
+    }
+
+    @Test
     void forcedBreaksEndLinesAndLeaveThemRagged() {
         List<Item> items = new ArrayList<>(Paragraphs.items("The address is:"));
         int forced = items.size();
@@ -187,16 +205,16 @@ class ParagraphBreakerTest {
     }
 
     /**
-     * The property that makes it total fit: on random paragraphs small enough to try every set of breaks, whenever
-     * some breaking keeps every line within tolerance (and hyphen runs within the limit), the breaker's does too,
-     * and has the fewest demerits of all of them.
+     * The property that makes it total fit: on random paragraphs small enough to try every set of breaks (half of
+     * them with first lines of their own widths), whenever some breaking keeps every line within tolerance (and
+     * hyphen runs within the limit), the breaker's does too, and has the fewest demerits of all of them.
      */
     @Test
     void matchesExhaustiveSearchOnRandomParagraphs() {
         Random rnd = new Random(7);
         ParagraphBreaker.Options o = new ParagraphBreaker.Options(1.5, 1.5, 2, 3000, 3000, 50, true, 10);
         int feasible = 0;
-        for (int trial = 0; trial < 800; trial++) {
+        for (int trial = 0; trial < 1200; trial++) {
             List<Item> items = new ArrayList<>();
             int words = 4 + rnd.nextInt(9);
             for (int w = 0; w < words; w++) {
@@ -207,17 +225,21 @@ class ParagraphBreakerTest {
                     items.add(new Item.Box(2 + rnd.nextInt(4), w));
                 }
             }
+            // Half the paragraphs flow round something: their first one or two lines have their own widths.
             double width = 8 + rnd.nextInt(10);
-            Exhaustive best = Exhaustive.search(items, width, o);
-            ParagraphBreaker.Result r = ParagraphBreaker.breakLines(items, i -> width, o);
+            double[] own = {6 + rnd.nextInt(12), 6 + rnd.nextInt(12), 6 + rnd.nextInt(12)};
+            int ownLines = trial % 2 == 0 ? 0 : 1 + rnd.nextInt(3);
+            java.util.function.IntToDoubleFunction widths = i -> i < ownLines ? own[i] : width;
+            Exhaustive best = Exhaustive.search(items, widths, o);
+            ParagraphBreaker.Result r = ParagraphBreaker.breakLines(items, widths, o);
             if (best == null) continue;
             feasible++;
             List<Paragraphs.Line> lines = Paragraphs.lines(items, r.breaks());
             for (int i = 0; i < lines.size(); i++) {
-                double ratio = lines.get(i).ratio(width, i == lines.size() - 1);
+                double ratio = lines.get(i).ratio(widths.applyAsDouble(i), i == lines.size() - 1);
                 assertTrue(ratio >= -1 - 1e-9 && ratio <= o.tolerance() + 1e-9, "trial " + trial + " line " + i + " ratio " + ratio);
             }
-            assertEquals(best.demerits(), Exhaustive.demerits(items, r.breaks(), width, o), 1e-6,
+            assertEquals(best.demerits(), Exhaustive.demerits(items, r.breaks(), widths, o), 1e-6,
                     "trial " + trial + ": breaks " + java.util.Arrays.toString(r.breaks()) + " vs best "
                             + java.util.Arrays.toString(best.breaks()));
         }

@@ -41,8 +41,15 @@ final class Frames {
     private final ImageData cover;
     private final String coverKey;
     private final ImageData logo;
+    private final boolean dense;
 
-    Frames(GuideSpec spec, PdfStyle style, Shaper shaper, ImageData cover, String coverKey, ImageData logo) {
+    /**
+     * @param dense the dense layouts (text from page 1 to page 4) take narrower side margins, so that two columns
+     *              still hold 45 characters of Cyrillic at 9.5 pt
+     */
+    Frames(GuideSpec spec, PdfStyle style, Shaper shaper, ImageData cover, String coverKey, ImageData logo,
+           boolean dense) {
+        this.dense = dense;
         this.spec = spec;
         this.style = style;
         this.shaper = shaper;
@@ -67,12 +74,23 @@ final class Frames {
         return (page % 2 == 0) != rtl;
     }
 
+    /** Side margins of the dense layouts, at most: 14 mm. */
+    static final float DENSE_MARGIN = 40f;
+
+    private float inner() {
+        return dense ? Math.min(style.marginInner(), DENSE_MARGIN) : style.marginInner();
+    }
+
+    private float outer() {
+        return dense ? Math.min(style.marginOuter(), DENSE_MARGIN) : style.marginOuter();
+    }
+
     float left(int page) {
-        return onLeft(page) ? style.marginOuter() : style.marginInner();
+        return onLeft(page) ? outer() : inner();
     }
 
     float right(int page) {
-        return W - (onLeft(page) ? style.marginInner() : style.marginOuter());
+        return W - (onLeft(page) ? inner() : outer());
     }
 
     private float coverMargin() {

@@ -36,7 +36,8 @@ public final class GuideLayout {
     /** Running text measure of single-column layouts, in ems of the body size. */
     static final float MEASURE_EMS = 37f;
     static final float READABLE = 9.5f;
-    static final float COLUMN_GAP_EMS = 1.8f;
+    static final float COLUMN_GAP_EMS = 1.3f;
+    static final float MIN_COLUMN_EMS = 25.5f;
 
     /** The layouts of the ladder, most spacious first; the names are those of site.yaml's {@code guide_layout}. */
     public enum Kind {
@@ -67,6 +68,8 @@ public final class GuideLayout {
     private final List<Diagnostic> diags = new ArrayList<>();
     private final List<Block> blocks;
     private final Frames frames;
+    private final ImageData cover;
+    private final ImageData logo;
     private final float floor;
     private final float base;
 
@@ -88,7 +91,9 @@ public final class GuideLayout {
             int[] d = Images.dimensions(style.logo());
             if (d != null) logo = new ImageData(style.logo(), d[0], d[1]);
         }
-        this.frames = new Frames(spec, style, shaper, cover, "cover", logo);
+        this.cover = cover;
+        this.logo = logo;
+        this.frames = frames(false);
         this.floor = spec.minSize() > 0 ? Math.max(8f, spec.minSize()) : style.floorSize();
         this.base = Math.max(style.baseSize(), floor);
     }
@@ -140,7 +145,7 @@ public final class GuideLayout {
         float readable = Math.max(floor, Math.min(base, READABLE));
         Attempt chosen = null;
         for (Kind k : ladder) {
-            Attempt a = largestFitting(k, readable, base);
+            Attempt a = largestFitting(k, readable, Math.min(base, maxSize(k)));
             if (a != null) {
                 chosen = a;
                 break;
@@ -148,7 +153,7 @@ public final class GuideLayout {
         }
         if (chosen == null && readable > floor) {
             for (Kind k : ladder) {
-                Attempt a = largestFitting(k, floor, readable - STEP);
+                Attempt a = largestFitting(k, floor, Math.min(readable - STEP, maxSize(k)));
                 if (a != null && (chosen == null || a.size() > chosen.size() + 1e-3f)) chosen = a;
             }
         }
@@ -177,8 +182,18 @@ public final class GuideLayout {
         return d;
     }
 
+    /** Two columns must hold 45 characters of Cyrillic (about 25.5 ems): their largest size on this page. */
+    private float maxSize(Kind k) {
+        if (k != Kind.COLUMNS) return Float.MAX_VALUE;
+        Frames.Area a = frame(k).areas().get(0);
+        float s = base;
+        while (s > floor && (a.width() - COLUMN_GAP_EMS * s) / 2 / s < MIN_COLUMN_EMS) s -= STEP;
+        return s;
+    }
+
     /** The attempt at the largest grid size in [lo, hi] at which the body fits, by bisection; null if none. */
     private Attempt largestFitting(Kind k, float lo, float hi) {
+        if (hi < lo - 1e-3f) return null;
         int steps = Math.max(0, Math.round((hi - lo) / STEP));
         Attempt low = attempt(k, lo, null);
         if (!low.fits()) return null;
@@ -273,7 +288,11 @@ public final class GuideLayout {
     private final java.util.Map<Kind, Frames.Frame> frameCache = new java.util.EnumMap<>(Kind.class);
 
     private Frames.Frame frame(Kind k) {
-        return frameCache.computeIfAbsent(k, frames::frame);
+        return frameCache.computeIfAbsent(k, kind -> frames(kind == Kind.COLUMNS).frame(kind));
+    }
+
+    private Frames frames(boolean dense) {
+        return new Frames(spec, style, shaper, cover, "cover", logo, dense);
     }
 
     /** The body slots of a layout at a size: one column with a rail, or two columns. */

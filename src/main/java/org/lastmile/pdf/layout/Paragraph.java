@@ -107,14 +107,25 @@ public final class Paragraph {
         for (Atom a : atoms) {
             if (count >= units) break;
             kept.add(a);
-            if (letters && a.kind == Kind.BOX) {
-                for (int i = 0; i < a.text.length(); i++) if (Character.isLetterOrDigit(a.text.charAt(i))) count++;
-            } else if (!letters && a.kind == Kind.GLUE) {
-                count++;
-            }
+            count += unitsOf(a, letters);
         }
         while (!kept.isEmpty() && kept.get(kept.size() - 1).kind != Kind.BOX) kept.remove(kept.size() - 1);
         return new Paragraph(List.copyOf(kept), fm, justify, cjk, plainText);
+    }
+
+    /**
+     * Words an atom ends (a word space; a space kept inside a box, as after a one-letter Russian preposition), or the
+     * letters it holds.
+     */
+    private static int unitsOf(Atom a, boolean letters) {
+        int n = 0;
+        if (letters && a.kind == Kind.BOX) {
+            for (int i = 0; i < a.text.length(); i++) if (Character.isLetterOrDigit(a.text.charAt(i))) n++;
+        } else if (!letters) {
+            if (a.kind == Kind.GLUE) n++;
+            if (a.kind == Kind.BOX) for (int i = 0; i < a.text.length(); i++) if (a.text.charAt(i) == ' ' || a.text.charAt(i) == '\u00A0') n++;
+        }
+        return n;
     }
 
     /** Words (or letters) in the paragraph, counted as {@link #keepFirst} counts them. */
@@ -122,11 +133,7 @@ public final class Paragraph {
         int count = 0;
         boolean any = false;
         for (Atom a : atoms) {
-            if (letters && a.kind == Kind.BOX) {
-                for (int i = 0; i < a.text.length(); i++) if (Character.isLetterOrDigit(a.text.charAt(i))) count++;
-            } else if (!letters && a.kind == Kind.GLUE) {
-                count++;
-            }
+            count += unitsOf(a, letters);
             any |= a.kind == Kind.BOX;
         }
         return letters ? count : count + (any ? 1 : 0);
