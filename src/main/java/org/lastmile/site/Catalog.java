@@ -133,7 +133,8 @@ public final class Catalog {
      */
     public List<Item> listWithFallback(String lang, ListFilter f) {
         List<Item> here = list(lang, f);
-        if (lang.equals(cfg.defaultLanguage())) return here;
+        // A partial build without the default language has no pages to fall back to.
+        if (lang.equals(cfg.defaultLanguage()) || cfg.language(cfg.defaultLanguage()).isEmpty()) return here;
         Set<String> present = new java.util.HashSet<>();
         here.forEach(i -> present.add(i.kind() + "/" + i.slug()));
         List<Item> out = new ArrayList<>(here);

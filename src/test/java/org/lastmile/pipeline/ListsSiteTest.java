@@ -106,6 +106,15 @@ class ListsSiteTest {
     }
 
     @Test
+    void aPartialBuildWithoutTheDefaultLanguageFallsBackToNothing() {
+        Path out = tmp.resolve("fr-only");
+        BuildResult r = Build.run(new BuildOptions(TestSites.fixture("lists-site"), out, List.of("fr"), Optional.empty(), false, 0));
+        assertTrue(r.ok(), r.diagnostics().toString());
+        String fr = TestSites.read(out.resolve("fr/topic/index.html"));
+        assertTrue(fr.contains("href=\"/fr/papers/a/\"") && !fr.contains("/en/"), "no link to a page this build does not have");
+    }
+
+    @Test
     void listsArePaginatedWithPrevNextAndPageNumbers() {
         String first = page("en/papers/index.html");
         assertTrue(first.contains("/en/papers/c/") && first.contains("/en/papers/b/") && !first.contains("href=\"/en/papers/a/\""));
