@@ -121,7 +121,8 @@ final class ListPages {
         String path = SiteIndex.tags(lang.code());
         Map<String, Object> p = models.page(PageKind.TAGS, lang, path, messages.format(lang.code(), "all_tags"),
                 messages.format(lang.code(), "list_description", Map.of("title", messages.format(lang.code(), "all_tags"), "site", siteLine(lang.code()))));
-        p.put("tagsList", tagEntries(lang));
+        // Only tags this language uses; the page of any other tag is still reached by its language switcher.
+        p.put("tagsList", tagEntries(lang).stream().filter(e -> ((Integer) e.get("count")) > 0).toList());
         return model(lang, path, p);
     }
 
