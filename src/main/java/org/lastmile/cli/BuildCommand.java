@@ -30,6 +30,8 @@ final class BuildCommand implements Callable<Integer> {
     String baseUrl;
     @Option(names = "--drafts", description = "Include files with draft: true.")
     boolean drafts;
+    @Option(names = "--force", description = "Replace --out even when it is a folder or link that lastmile did not make.")
+    boolean force;
     @Option(names = "--threads", paramLabel = "N", description = "Worker threads. Default: one per core.")
     int threads;
 
@@ -37,7 +39,7 @@ final class BuildCommand implements Callable<Integer> {
     public Integer call() {
         Path root = source.root();
         Path outDir = out == null ? root.resolve("public") : out.toAbsolutePath().normalize();
-        org.lastmile.pipeline.OutputWriter.refusal(root, outDir).ifPresent(d -> {
+        org.lastmile.pipeline.OutputWriter.refusal(root, outDir, force).ifPresent(d -> {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--out " + out + ": " + d.text());
         });
         if (threads < 0 || threads > 256) {
@@ -46,7 +48,7 @@ final class BuildCommand implements Callable<Integer> {
         if (baseUrl != null && !org.lastmile.config.ConfigLoader.isBaseUrl(baseUrl)) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--base-url " + baseUrl + ": not an absolute http(s) URL — write it like https://example.org");
         }
-        BuildResult r = Build.run(new BuildOptions(root, outDir, languages.codes(), Optional.ofNullable(baseUrl), drafts, threads));
+        BuildResult r = Build.run(new BuildOptions(root, outDir, languages.codes(), Optional.ofNullable(baseUrl), drafts, threads), force);
         var err = spec.commandLine().getErr();
         Reporter.print(err, r.diagnostics());
         if (!r.ok()) {

@@ -35,6 +35,7 @@ final class CheckCommand implements Callable<Integer> {
         Build.Output o = Build.render(bo, new PdfCache());
         var out = spec.commandLine().getOut();
         for (Diagnostic d : o.diagnostics()) out.println(d.formatWithLevel());
+        Reporter.guides(out, o.guides());
         long errors = o.diagnostics().stream().filter(Diagnostic::isError).count();
         long warnings = o.diagnostics().size() - errors;
         boolean failed = errors > 0 || (strict && warnings > 0);

@@ -40,18 +40,23 @@ final class PdfCommand implements Callable<Integer> {
             err.println(file + ": not inside a site's content/ folder — give a file under content/papers/<slug>/");
             return 1;
         }
+        if (out != null && !Files.isDirectory(out)) refuse(root.get(), out, out.getFileName().toString());
         Build.SinglePdf r = Build.pdfOf(new BuildOptions(root.get(), root.get().resolve("public"), List.of(), Optional.empty(), false, 0), f);
         // Only what concerns this file (and the site's errors): the rest of the site is not being built.
         String shown = root.get().relativize(f).toString().replace('\\', '/');
         r.diagnostics().stream().filter(d -> d.isError() || (d.pos() != null && d.pos().toString().startsWith(shown)))
                 .forEach(d -> err.println(d.format()));
-        if (r.pdf().isEmpty()) {
+        // An error in this file (an unsafe link, an image outside the site…) fails it, even when typesetting went on.
+        boolean ownErrors = r.diagnostics().stream().anyMatch(d -> d.isError() && d.pos() != null
+                && d.pos().path() != null && d.pos().path().toString().replace('\\', '/').equals(shown));
+        if (r.pdf().isEmpty() || ownErrors) {
             err.println("pdf failed: " + shown);
             return 1;
         }
         // Named as the site names it, in the current folder (or the folder given with -o).
         String name = Path.of(r.sitePath()).getFileName().toString();
         Path target = out == null ? Path.of(name) : Files.isDirectory(out) ? out.resolve(name) : out;
+        refuse(root.get(), target, name);
         try {
             if (target.toAbsolutePath().getParent() != null) Files.createDirectories(target.toAbsolutePath().getParent());
             Files.write(target, r.pdf().get());
@@ -61,6 +66,14 @@ final class PdfCommand implements Callable<Integer> {
         }
         spec.commandLine().getOut().println("wrote " + target);
         return 0;
+    }
+
+    /** Never over the site's sources, or over anything that is not a PDF: a usage error before any work. */
+    private void refuse(Path root, Path target, String name) {
+        org.lastmile.pipeline.OutputWriter.pdfRefusal(root, target).ifPresent(why -> {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), (out == null ? target : "-o " + out) + ": "
+                    + why + " — write the PDF elsewhere, such as -o /tmp/" + (name.endsWith(".pdf") ? name : "guide.pdf"));
+        });
     }
 
     /** The folder above the nearest {@code content/} that holds the file. */

@@ -30,9 +30,27 @@ final class PreviewCommand implements Callable<Integer> {
     @Option(names = "--bind", paramLabel = "ADDR", description = "Address to listen on. Default: ${DEFAULT-VALUE} (this computer only).")
     String bind = "127.0.0.1";
 
+    /** The warning for an address other computers can reach (anything but loopback), if it is one. */
+    static java.util.Optional<String> bindWarning(String bind) {
+        if (loopback(bind)) return java.util.Optional.empty();
+        return java.util.Optional.of("warning: --bind " + bind + " makes the preview visible to other computers on the network, drafts "
+                + "included — use it only on a network you trust, and stop it when you are done");
+    }
+
+    private static boolean loopback(String address) {
+        try {
+            return java.net.InetAddress.getByName(address).isLoopbackAddress();
+        } catch (java.net.UnknownHostException e) {
+            return false;
+        }
+    }
+
     @Override
     public Integer call() throws IOException {
         String l = lang;
+        if (port < 1 || port > 65535) {
+            throw new ParameterException(spec.commandLine(), "--port " + port + ": give a port from 1 to 65535, such as 1313");
+        }
         if (l != null && Language.canonicalCode(l).isEmpty()) {
             throw new ParameterException(spec.commandLine(), "--lang " + l + ": not a language code — use a BCP 47 code such as fr or zh");
         }
@@ -55,7 +73,14 @@ final class PreviewCommand implements Callable<Integer> {
             server.close();
             err.println("preview: " + e.getMessage());
             return 1;
+        } catch (PreviewServer.BadAddress e) {
+            server.close();
+            throw new ParameterException(spec.commandLine(), e.getMessage());
         }
+        bindWarning(bind).ifPresent(w -> {
+            err.println(w);
+            err.flush();
+        });
         out.println("previewing " + l + " at " + url + " — watching content/, templates/, fonts/, static/ and site.yaml; Ctrl-C to stop");
         out.flush();
         CountDownLatch stopped = new CountDownLatch(1);

@@ -20,8 +20,8 @@ import java.util.Set;
 public final class ConfigLoader {
     public static final String FILE = "site.yaml";
     private static final Set<String> KNOWN = Set.of("title", "description", "base_url", "default_language",
-            "languages", "organisation", "organization", "pdf", "status_page", "params", "tags", "types", "default_type",
-            "paginate", "home_latest", "related");
+            "languages", "organisation", "organization", "pdf", "status_page", "params", "unsafe_links", "tags", "types",
+            "default_type", "paginate", "home_latest", "related");
 
     private ConfigLoader() {
     }
@@ -31,13 +31,13 @@ public final class ConfigLoader {
         Path file = root.resolve(FILE);
         Path shown = Path.of(FILE);
         YamlMap y = YamlMap.empty(shown);
-        if (Files.isRegularFile(file)) {
-            try {
-                y = YamlMap.parse(shown, Files.readString(file, StandardCharsets.UTF_8), 0, problems);
-            } catch (IOException e) {
-                problems.add(Diagnostic.error(SourcePos.of(shown), "cannot read site.yaml: " + e.getMessage(), "check its permissions"));
-            }
+        int before = problems.size();
+        if (Files.exists(file)) {
+            Optional<String> text = SourceText.read(file, shown, problems);
+            if (text.isPresent()) y = YamlMap.parse(shown, text.get(), 0, problems);
         }
+        // When site.yaml could not be read (already reported), its settings are unknown, not missing.
+        boolean unreadable = problems.size() > before && y.keys().isEmpty();
         for (String k : y.keys()) {
             if (!KNOWN.contains(k)) {
                 problems.add(Diagnostic.warning(y.pos(k), "unknown setting '" + k + "' is ignored",
@@ -91,9 +91,21 @@ public final class ConfigLoader {
         boolean statusPage = y.bool("status_page", problems).orElse(false);
         Map<String, Object> params = y.map("params", problems).map(YamlMap::plain).orElse(Map.of());
 
+        String unsafe = y.string("unsafe_links", problems).map(String::trim).orElse("error");
+        if (!unsafe.equals("error") && !unsafe.equals("text")) {
+            problems.add(Diagnostic.error(y.pos("unsafe_links"), "unsafe_links is '" + unsafe + "'",
+                    "write unsafe_links: error (the default: javascript:, data:… links fail the build) or unsafe_links: text"));
+        }
+        if (!org.url().isEmpty() && !org.url().matches("(?i)(https?://|mailto:)[^\\s]+")) {
+            problems.add(Diagnostic.error(y.map(orgKey, problems).map(o -> o.pos("url")).orElse(y.pos(orgKey)),
+                    "organisation url '" + org.url() + "' is not an http(s) or mailto: address",
+                    "write it like url: \"https://example.org\""));
+            org = new Organisation(org.name(), "", org.email(), org.licence());
+        }
+
         return new SiteConfig(root, perLanguage(y, "title", problems), perLanguage(y, "description", problems),
-                trimSlash(baseUrl), defaultLang, List.copyOf(langs), declared, org, pdf, statusPage, params, y.has("base_url"),
-                TaxonomyLoader.load(y, declared ? langs : List.of(), problems));
+                trimSlash(baseUrl), defaultLang, List.copyOf(langs), declared, org, pdf, statusPage, params,
+                y.has("base_url") || unreadable, unsafe.equals("text"), TaxonomyLoader.load(y, declared ? langs : List.of(), problems));
     }
 
     private static Optional<Language> language(YamlMap l, List<Diagnostic> problems) {
@@ -152,9 +164,20 @@ public final class ConfigLoader {
                                     "use regular, bold, italic and bold_italic"));
                             continue;
                         }
-                        fam.string(style, problems).ifPresent(v -> files.put(style, v));
+                        fam.string(style, problems).ifPresent(v -> {
+                            if (climbsOut(v)) {
+                                // Fonts come from the site's fonts/ folder (or the theme's): never from elsewhere on disk.
+                                problems.add(Diagnostic.error(fam.pos(style), "pdf: fonts: " + script + ": '" + v
+                                        + "' is not a file of the fonts/ folder", "put the font in the site's fonts/ folder and write its file name"));
+                            } else {
+                                files.put(style, v);
+                            }
+                        });
                     }
-                    if (!files.containsKey("regular")) {
+                    boolean rejected = fam.keys().contains("regular") && fam.string("regular", new ArrayList<>()).map(ConfigLoader::climbsOut).orElse(false);
+                    if (rejected) {
+                        // reported above, once
+                    } else if (!files.containsKey("regular")) {
                         problems.add(Diagnostic.error(f.pos(script), "pdf: fonts: " + script + " has no 'regular' font",
                                 "write " + script + ": {regular: NotoSansJP-Regular.ttf, bold: NotoSansJP-Bold.ttf}"));
                     } else {
@@ -200,11 +223,43 @@ public final class ConfigLoader {
                         .ifPresent(v -> hyphenation.put(code.get(), v));
             }
         });
+        Map<String, SourcePos> lines = new LinkedHashMap<>();
+        for (String k : p.keys()) lines.put(k, p.pos(k));
         return new PdfSettings(p.bool("guides", problems).orElse(true), p.bool("papers", problems).orElse(false), size,
-                base.orElse(null), p.string("primary_color", problems).orElse(null),
-                p.string("accent_color", problems).orElse(null), p.string("logo", problems).orElse(null),
+                base.orElse(null), color(p, "primary_color", problems), color(p, "accent_color", problems),
+                p.string("logo", problems).orElse(null),
                 java.util.Collections.unmodifiableMap(fonts), java.util.Collections.unmodifiableMap(margins),
-                java.util.Collections.unmodifiableMap(hyphenation));
+                java.util.Collections.unmodifiableMap(hyphenation), java.util.Collections.unmodifiableMap(lines),
+                guide(p, base.orElse(null), problems));
+    }
+
+    /** {@code guide_layout}, {@code min_size} and {@code qr_code} of the pdf: block. */
+    private static PdfSettings.Guide guide(YamlMap p, Double base, List<Diagnostic> problems) {
+        String layout = p.string("guide_layout", problems).map(String::trim).orElse(null);
+        if (layout != null && !PdfSettings.Guide.LAYOUTS.contains(layout)) {
+            problems.add(Diagnostic.error(p.pos("guide_layout"), "pdf: guide_layout '" + layout + "' is not a layout",
+                    "use one of " + String.join(", ", PdfSettings.Guide.LAYOUTS)));
+            layout = null;
+        }
+        if ("auto".equals(layout)) layout = null;
+        Double min = p.number("min_size", problems).orElse(null);
+        if (min != null && (min < 8 || min > 14 || (base != null && min > base))) {
+            problems.add(Diagnostic.error(p.pos("min_size"), "pdf: min_size " + min + " pt is outside 8 pt–"
+                    + (base != null ? "base_size (" + base + " pt)" : "14 pt"), "give the smallest body size in points,"
+                    + " such as min_size: 9"));
+            min = null;
+        }
+        return new PdfSettings.Guide(layout, min, p.bool("qr_code", problems).orElse(true));
+    }
+
+    private static String color(YamlMap p, String key, List<Diagnostic> problems) {
+        Optional<String> c = p.string(key, problems).map(String::trim);
+        if (c.isPresent() && !c.get().matches("#[0-9A-Fa-f]{6}")) {
+            problems.add(Diagnostic.error(p.pos(key), "pdf: " + key + " '" + c.get() + "' is not a colour of the form #RRGGBB",
+                    "write " + key + ": \"#0b4f6c\""));
+            return null;
+        }
+        return c.orElse(null);
     }
 
     /**
@@ -262,6 +317,19 @@ public final class ConfigLoader {
             }
         });
         return java.util.Collections.unmodifiableMap(out);
+    }
+
+    /** Whether a file name given relative to a folder leaves it: absolute, a drive, or climbing with "..". */
+    static boolean climbsOut(String name) {
+        String n = name.replace('\\', '/');
+        if (n.startsWith("/") || n.matches("^[A-Za-z]:.*")) return true;
+        int depth = 0;
+        for (String part : n.split("/")) {
+            if (part.equals("..")) depth--;
+            else if (!part.isEmpty() && !part.equals(".")) depth++;
+            if (depth < 0) return true;
+        }
+        return false;
     }
 
     /** Whether {@code url} can be a site's base URL: absolute http(s), a host, an optional path. */

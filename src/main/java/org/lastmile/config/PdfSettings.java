@@ -7,19 +7,50 @@ import java.util.Map;
  * enables full briefing papers as PDF. Style values left empty fall back to the theme's defaults; margins are in
  * millimetres by side (top, bottom, inner, outer). {@code hyphenation} maps a language code to a pattern file of
  * the site (a path from the site folder, checked to exist inside it), for languages lastmile has no patterns for
- * or whose patterns the site replaces.
+ * or whose patterns the site replaces. {@code lines} says where each key of the block stands.
  */
 public record PdfSettings(boolean guides, boolean papers, String pageSize, Double baseSize,
                           String primaryColor, String accentColor, String logo,
                           Map<String, Map<String, String>> fonts, Map<String, Double> marginsMm,
-                          Map<String, String> hyphenation) {
+                          Map<String, String> hyphenation, Map<String, org.lastmile.diag.SourcePos> lines,
+                          Guide guide) {
+
+    /**
+     * How guides are laid out: {@code layout} pins one layout of the ladder ({@code cover}, {@code extended},
+     * {@code compact}, {@code columns}; null lets lastmile choose), {@code minSize} is the smallest body size in
+     * points (null: 9), {@code qrCode} puts the paper's URL as a QR code on the back cover.
+     */
+    public record Guide(String layout, Double minSize, boolean qrCode) {
+        public static final Guide DEFAULT = new Guide(null, null, true);
+        public static final java.util.List<String> LAYOUTS = java.util.List.of("auto", "cover", "extended", "compact",
+                "columns");
+    }
+
+    public PdfSettings(boolean guides, boolean papers, String pageSize, Double baseSize, String primaryColor,
+                       String accentColor, String logo, Map<String, Map<String, String>> fonts, Map<String, Double> marginsMm,
+                       Map<String, String> hyphenation, Map<String, org.lastmile.diag.SourcePos> lines) {
+        this(guides, papers, pageSize, baseSize, primaryColor, accentColor, logo, fonts, marginsMm, hyphenation, lines,
+                Guide.DEFAULT);
+    }
 
     public PdfSettings(boolean guides, boolean papers, String pageSize, Double baseSize, String primaryColor,
                        String accentColor, String logo, Map<String, Map<String, String>> fonts, Map<String, Double> marginsMm) {
-        this(guides, papers, pageSize, baseSize, primaryColor, accentColor, logo, fonts, marginsMm, Map.of());
+        this(guides, papers, pageSize, baseSize, primaryColor, accentColor, logo, fonts, marginsMm, Map.of(), Map.of());
+    }
+
+    public PdfSettings(boolean guides, boolean papers, String pageSize, Double baseSize, String primaryColor,
+                       String accentColor, String logo, Map<String, Map<String, String>> fonts, Map<String, Double> marginsMm,
+                       Map<String, String> hyphenation) {
+        this(guides, papers, pageSize, baseSize, primaryColor, accentColor, logo, fonts, marginsMm, hyphenation, Map.of());
     }
 
     public static PdfSettings defaults() {
-        return new PdfSettings(true, false, "A4", null, null, null, null, Map.of(), Map.of(), Map.of());
+        return new PdfSettings(true, false, "A4", null, null, null, null, Map.of(), Map.of(), Map.of(), Map.of(),
+                Guide.DEFAULT);
+    }
+
+    /** Where a setting of the block stands in site.yaml, for errors found when the PDFs are made. */
+    public org.lastmile.diag.SourcePos pos(String key) {
+        return lines.getOrDefault(key, org.lastmile.diag.SourcePos.of(java.nio.file.Path.of(ConfigLoader.FILE)));
     }
 }

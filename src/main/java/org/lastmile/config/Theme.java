@@ -79,7 +79,9 @@ public final class Theme {
         List<Path> out = new ArrayList<>();
         for (Path dir : templateDirs()) {
             Path p = dir.resolve("i18n").resolve(lang + ".yaml");
-            if (Files.isRegularFile(p)) out.add(p);
+            boolean foreign = p.getFileSystem() == siteRoot.getFileSystem() && p.toAbsolutePath().startsWith(siteRoot.toAbsolutePath())
+                    && Files.exists(p) && SiteFiles.inside(siteRoot, p).isEmpty();
+            if (Files.isRegularFile(p) && !foreign) out.add(p);
         }
         return out;
     }
@@ -88,18 +90,32 @@ public final class Theme {
      * Every static file to publish, by its path in the output: the theme's {@code templates/static/}, then the
      * site's {@code templates/static/} and {@code static/}, later ones overriding earlier ones. Sorted for stable output.
      */
-    public Map<String, Path> staticFiles() {
+    public Map<String, Path> staticFiles(List<org.lastmile.diag.Diagnostic> problems) {
         Map<String, Path> out = new TreeMap<>();
-        for (Path dir : List.of(builtin.resolve("templates").resolve("static"),
-                siteRoot.resolve("templates").resolve("static"), siteRoot.resolve("static"))) {
-            if (!Files.isDirectory(dir)) continue;
+        Path dir = builtin.resolve("templates").resolve("static");
+        if (Files.isDirectory(dir)) {
             try (Stream<Path> s = Files.walk(dir)) {
                 s.filter(Files::isRegularFile).forEach(p -> out.put(dir.relativize(p).toString().replace('\\', '/'), p));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+            } catch (IOException | UncheckedIOException e) {
+                // An unreadable folder is the user's to fix, not a crash: name it.
+                IOException io = e instanceof UncheckedIOException u ? u.getCause() : (IOException) e;
+                Path where = io instanceof java.nio.file.FileSystemException f && f.getFile() != null ? Path.of(f.getFile()) : dir;
+                String why = io instanceof java.nio.file.AccessDeniedException ? "permission denied"
+                        : io instanceof java.nio.file.FileSystemException f && f.getReason() != null ? f.getReason() : String.valueOf(io.getMessage());
+                throw new org.lastmile.diag.LastmileException(org.lastmile.diag.Diagnostic.error(
+                        org.lastmile.diag.SourcePos.of(Path.of(display(where))), "cannot read this (" + why + ")", "check its permissions"));
             }
         }
+        // The site's own: only what is inside the site once links are followed, never hidden or backup files.
+        for (Path d : List.of(siteRoot.resolve("templates").resolve("static"), siteRoot.resolve("static"))) {
+            for (Path p : SiteFiles.walk(siteRoot, d, problems)) out.put(d.relativize(p).toString().replace('\\', '/'), p);
+        }
         return out;
+    }
+
+    /** {@link #staticFiles(List)} when its problems are reported elsewhere. */
+    public Map<String, Path> staticFiles() {
+        return staticFiles(new ArrayList<>());
     }
 
     /** How a theme file is named in messages: relative to the site, or as part of the built-in theme. */
@@ -110,9 +126,13 @@ public final class Theme {
         return "(default theme) " + builtin.relativize(p).toString().replace('\\', '/');
     }
 
-    private static Optional<Path> first(List<Path> dirs, String name) {
+    private Optional<Path> first(List<Path> dirs, String name) {
         for (Path d : dirs) {
-            Path p = d.resolve(name);
+            Path p = d.resolve(name).normalize();
+            // A theme file is a file of its folder: never a name that climbs out of it, or a link out of the site.
+            if (!p.startsWith(d.normalize()) || SiteFiles.isIgnored(d.relativize(p))) continue;
+            if (p.getFileSystem() == siteRoot.getFileSystem() && p.toAbsolutePath().startsWith(siteRoot.toAbsolutePath())
+                    && Files.exists(p) && SiteFiles.inside(siteRoot, p).isEmpty()) continue;
             if (Files.isRegularFile(p)) return Optional.of(p);
         }
         return Optional.empty();

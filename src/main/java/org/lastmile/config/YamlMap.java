@@ -4,6 +4,10 @@ import org.lastmile.diag.Diagnostic;
 import org.lastmile.diag.SourcePos;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.composer.Composer;
+import org.snakeyaml.engine.v2.events.AliasEvent;
+import org.snakeyaml.engine.v2.events.CollectionEndEvent;
+import org.snakeyaml.engine.v2.events.CollectionStartEvent;
+import org.snakeyaml.engine.v2.events.Event;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
@@ -31,6 +35,8 @@ import java.util.Optional;
  * mistake of a file in one pass.
  */
 public final class YamlMap {
+    /** Deeper than any setting needs; far from what would exhaust the stack. */
+    static final int MAX_DEPTH = 32;
     private final Path file;
     private final int lineOffset;
     private final Map<String, Node> nodes;
@@ -55,6 +61,11 @@ public final class YamlMap {
         if (text.isBlank()) return empty(file);
         try {
             LoadSettings settings = LoadSettings.builder().setLabel(String.valueOf(file)).setAllowDuplicateKeys(false).build();
+            Optional<Diagnostic> refused = refuse(file, lineOffset, settings, text);
+            if (refused.isPresent()) {
+                problems.add(refused.get());
+                return empty(file);
+            }
             Composer composer = new Composer(settings, new ParserImpl(settings, new StreamReader(settings, text)));
             Optional<Node> root = composer.getSingleNode();
             if (root.isEmpty()) return empty(file);
@@ -79,6 +90,32 @@ public final class YamlMap {
                     "check the syntax of this block"));
             return empty(file);
         }
+    }
+
+    /**
+     * Aliases and deep nesting, found in the event stream before anything is built: an alias can refer to its own
+     * parent (an endless structure) or be multiplied into billions of nodes by a few lines (an "alias bomb"), and
+     * nesting thousands deep exhausts the stack. Settings never need either.
+     */
+    private static Optional<Diagnostic> refuse(Path file, int lineOffset, LoadSettings settings, String text) {
+        ParserImpl parser = new ParserImpl(settings, new StreamReader(settings, text));
+        int depth = 0;
+        while (parser.hasNext()) {
+            Event e = parser.next();
+            int line = lineOffset + e.getStartMark().map(mk -> mk.getLine() + 1).orElse(1);
+            if (e instanceof AliasEvent a) {
+                return Optional.of(Diagnostic.error(SourcePos.of(file, line), "YAML: aliases (*" + a.getAlias().getValue()
+                        + ") are not supported", "write the value out in full instead of referring to an anchor (&)"));
+            } else if (e instanceof CollectionStartEvent) {
+                if (++depth > MAX_DEPTH) {
+                    return Optional.of(Diagnostic.error(SourcePos.of(file, line), "YAML: nested more than " + MAX_DEPTH
+                            + " levels deep", "settings need only a few levels; flatten this value"));
+                }
+            } else if (e instanceof CollectionEndEvent) {
+                depth--;
+            }
+        }
+        return Optional.empty();
     }
 
     /** A key set twice: the YAML composer keeps both, and the last would silently win. */

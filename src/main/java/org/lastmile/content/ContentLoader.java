@@ -6,8 +6,6 @@ import org.lastmile.diag.Diagnostic;
 import org.lastmile.diag.SourcePos;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,7 +22,6 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /**
  * Reads {@code content/} into the content model: which papers, guides and pages exist in which languages, with
@@ -59,7 +56,7 @@ public final class ContentLoader {
                     "run lastmile in a site folder, or pass --source DIR; lastmile new paper <slug> starts one"));
             return new Loaded(config, new Content(List.of(), List.of(), List.of()));
         }
-        List<Path> files = walk(contentDir);
+        List<Path> files = org.lastmile.config.SiteFiles.walk(root, contentDir, problems);
         SiteConfig cfg = config.languagesDeclared() ? config : config.withLanguages(inferLanguages(config, files, root));
 
         Map<String, Map<String, SourceFile>> papers = new TreeMap<>();
@@ -69,14 +66,15 @@ public final class ContentLoader {
         Map<String, Map<String, SourceFile>> news = new TreeMap<>();
 
         Map<String, String> pageSlugsLower = new TreeMap<>();
+        Map<String, String> paperSlugsLower = new TreeMap<>();
         for (Path file : files) {
             Path rel = root.relativize(file);
             Path inContent = contentDir.relativize(file);
             int depth = inContent.getNameCount();
             String top = inContent.getName(0).toString();
             String name = file.getFileName().toString();
-            // Editors and file managers leave these beside real files; they are never content.
-            if (name.startsWith(".") || name.endsWith("~") || name.endsWith(".swp") || name.equals("Thumbs.db")) continue;
+            // Hidden and backup files (editors and file managers leave them beside real files) are never content.
+            if (org.lastmile.config.SiteFiles.isIgnored(inContent)) continue;
             boolean md = name.endsWith(".md");
             if (top.equals("papers") && depth >= 3 && !(depth == 3 && md)) {
                 String slug = inContent.getName(1).toString();
@@ -88,6 +86,13 @@ public final class ContentLoader {
                 String slug = inContent.getName(1).toString();
                 Optional<Name> n = name(cfg, rel, problems);
                 if (n.isEmpty() || !checkSlug(slug, rel, problems)) continue;
+                // Case-insensitive file systems (macOS, Windows, many servers) would merge their folders.
+                String otherPaper = paperSlugsLower.putIfAbsent(slug.toLowerCase(java.util.Locale.ROOT), slug);
+                if (otherPaper != null && !otherPaper.equals(slug)) {
+                    problems.add(Diagnostic.error(SourcePos.of(rel), "paper '" + slug + "' differs from paper '" + otherPaper
+                            + "' only in case", "give them different names: they would be one folder on many servers"));
+                    continue;
+                }
                 switch (n.get().base()) {
                     case "index" -> read(cfg, ContentKind.PAPER, slug, n.get().lang(), rel, file, problems)
                             .ifPresent(sf -> put(papers, slug, sf, problems));
@@ -155,7 +160,7 @@ public final class ContentLoader {
                 // Reported once, on the file that should carry it: translations inherit the date, and a date that is
                 // present but wrong was already reported where it stands.
                 SourceFile owner = p.getOrDefault(def, sf);
-                if (owner == sf && sf.fm().date().isEmpty() && !sf.fm().keys().contains("date")) {
+                if (owner == sf && sf.fm().date().isEmpty() && !sf.fm().keys().contains("date") && !sf.fm().unreadable()) {
                     problems.add(Diagnostic.error(SourcePos.of(sf.path(), 2), "front matter: 'date' is missing",
                             "papers need date: YYYY-MM-DD (translations take it from the " + def + " version)"));
                 }
@@ -267,22 +272,12 @@ public final class ContentLoader {
 
     private static Optional<SourceFile> read(SiteConfig cfg, ContentKind kind, String slug, String lang, Path rel, Path file,
                                              List<Diagnostic> problems) {
-        String text;
-        try {
-            text = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(file))).toString();
-        } catch (CharacterCodingException e) {
-            problems.add(Diagnostic.error(SourcePos.of(rel), "file is not valid UTF-8", "save it as UTF-8 in your editor"));
-            return Optional.empty();
-        } catch (IOException e) {
-            problems.add(Diagnostic.error(SourcePos.of(rel), "cannot read file: " + e.getMessage(), "check its permissions"));
-            return Optional.empty();
-        }
-        Optional<FrontMatterParser.Split> split = FrontMatterParser.split(rel, text, problems);
+        Optional<String> read = org.lastmile.config.SourceText.read(file, rel, problems);
+        if (read.isEmpty()) return Optional.empty();
+        Optional<FrontMatterParser.Split> split = FrontMatterParser.split(rel, read.get(), problems);
         if (split.isEmpty()) return Optional.empty();
-        int before = problems.size();
         FrontMatter fm = FrontMatterParser.parse(rel, split.get(), problems);
-        boolean yamlBroken = problems.subList(before, problems.size()).stream().anyMatch(d -> d.message().startsWith("front matter: YAML"));
-        if (fm.title().isEmpty() && !yamlBroken && !fm.keys().contains("title")) {
+        if (fm.title().isEmpty() && !fm.unreadable() && !fm.keys().contains("title")) {
             problems.add(Diagnostic.error(SourcePos.of(rel, 2), "front matter: 'title' is missing", "add title: \"…\""));
         }
         return Optional.of(new SourceFile(kind, slug, lang, rel, file, fm, split.get().body(), split.get().bodyLine(),
@@ -318,11 +313,4 @@ public final class ContentLoader {
         return out;
     }
 
-    private static List<Path> walk(Path dir) {
-        try (Stream<Path> s = Files.walk(dir)) {
-            return s.filter(Files::isRegularFile).sorted(Comparator.comparing(Path::toString)).toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }

@@ -63,7 +63,9 @@ public final class FrontMatterParser {
     }
 
     private static FrontMatter read(Path path, Split split, List<Diagnostic> problems) {
+        int before = problems.size();
         YamlMap y = YamlMap.parse(path, split.yaml(), 1, problems);
+        boolean unreadable = problems.size() > before && y.keys().isEmpty();
         Map<String, SourcePos> lines = new LinkedHashMap<>();
         for (String k : y.keys()) lines.put(k, y.pos(k));
         Map<String, Object> params = new LinkedHashMap<>();
@@ -89,7 +91,7 @@ public final class FrontMatterParser {
                 Optional.ofNullable(tr),
                 y.string("cover_image", problems).map(String::strip),
                 java.util.Collections.unmodifiableMap(params), java.util.Collections.unmodifiableMap(lines),
-                java.util.Collections.unmodifiableSet(new java.util.LinkedHashSet<>(y.keys())),
+                java.util.Collections.unmodifiableSet(new java.util.LinkedHashSet<>(y.keys())), unreadable,
                 y.string("type", problems).map(String::strip).filter(s -> !s.isEmpty()),
                 y.string("image", problems).map(String::strip).filter(s -> !s.isEmpty()),
                 y.stringList("papers", problems).orElse(List.of()).stream().map(String::strip).filter(s -> !s.isEmpty()).toList());

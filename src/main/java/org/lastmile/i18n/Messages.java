@@ -9,9 +9,6 @@ import org.lastmile.diag.Diagnostic;
 import org.lastmile.diag.Diagnostics;
 import org.lastmile.diag.SourcePos;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -69,8 +66,9 @@ public final class Messages {
                 Path f = files.get(i);
                 String shown = theme.display(f);
                 List<Diagnostic> problems = new ArrayList<>();
-                try {
-                    YamlMap y = YamlMap.parse(Path.of(shown), Files.readString(f, StandardCharsets.UTF_8), 0, problems);
+                java.util.Optional<String> text = org.lastmile.config.SourceText.read(f, Path.of(shown), problems);
+                if (text.isPresent()) {
+                    YamlMap y = YamlMap.parse(Path.of(shown), text.get(), 0, problems);
                     for (String k : y.keys()) {
                         y.string(k, problems).ifPresent(v -> {
                             try {
@@ -82,8 +80,6 @@ public final class Messages {
                             }
                         });
                     }
-                } catch (IOException e) {
-                    problems.add(Diagnostic.error(SourcePos.of(Path.of(shown)), "cannot read message file: " + e.getMessage(), "check its permissions"));
                 }
                 diagnostics.addAll(problems);
             }

@@ -18,6 +18,7 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /** Parses a source file's body and gives its headings stable, unique ids. */
@@ -34,7 +35,15 @@ public final class MarkdownStage {
     }
 
     public ParsedDoc parse(SourceFile sf, List<Diagnostic> problems) {
-        Document doc = markdown.parse(sf.body());
+        Optional<NestingLimits.Problem> tooDeep = NestingLimits.scan(sf.body());
+        Document doc = markdown.parse(tooDeep.isPresent() ? "" : sf.body());
+        if (tooDeep.isEmpty()) tooDeep = NestingLimits.check(doc);
+        if (tooDeep.isPresent()) {
+            // Reported, and the body left empty, so that no later stage walks a tree it cannot handle.
+            NestingLimits.Problem p = tooDeep.get();
+            problems.add(Diagnostic.error(SourcePos.of(sf.path(), sf.bodyLine() + p.line()), p.message(), p.hint()));
+            doc = markdown.parse("");
+        }
         Map<Heading, String> ids = new IdentityHashMap<>();
         List<TocEntry> toc = new ArrayList<>();
         Set<String> used = new HashSet<>(RESERVED_IDS);

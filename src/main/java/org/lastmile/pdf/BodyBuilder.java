@@ -572,11 +572,13 @@ final class BodyBuilder {
         if (imageCache.containsKey(key)) return imageCache.get(key);
         try {
             byte[] bytes = Files.readAllBytes(file);
-            org.openpdf.text.Image image = org.openpdf.text.Image.getInstance(bytes);
+            org.openpdf.text.Image image = ImageFiles.read(bytes);
             imageCache.put(key, image);
             return image;
         } catch (java.nio.file.NoSuchFileException e) {
             diagnostics.add(Diagnostic.error(pos, "image " + url + " not found", "expected at " + file));
+        } catch (ImageFiles.Refused e) {
+            diagnostics.add(Diagnostic.error(pos, "image " + url + " " + e.getMessage(), e.hint()));
         } catch (IOException | RuntimeException e) {
             diagnostics.add(Diagnostic.error(pos, "image " + url + " cannot be read: " + e.getMessage(),
                     "use a PNG or JPEG file"));

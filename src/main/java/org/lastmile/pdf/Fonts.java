@@ -61,24 +61,117 @@ public final class Fonts implements org.lastmile.pdf.layout.FontMetrics {
         for (String name : fileNames) {
             if (m.containsKey(name)) continue;
             SourcePos pos = SourcePos.of(Path.of("fonts", name));
+            byte[] bytes;
             try {
-                byte[] bytes = source.read(name);
+                bytes = source.read(name);
+            } catch (NoSuchFileException e) {
+                problems.add(Diagnostic.error(pos, "font file " + name + " not found",
+                        "put it in the site's fonts/ folder or fix the theme's font mapping"));
+                continue;
+            } catch (IOException e) {
+                problems.add(Diagnostic.error(pos, "cannot read font " + name + " (" + reason(e) + ")",
+                        "check the file and its permissions"));
+                continue;
+            }
+            String damage = damage(bytes);
+            if (damage != null) {
+                problems.add(Diagnostic.error(pos, "font " + name + " cannot be used: " + damage,
+                        "replace it with an intact TrueType (.ttf) or OpenType (.otf) file"));
+                continue;
+            }
+            try {
                 // Not cached in OpenPDF's global cache: that cache is keyed by name, so a site's own font with the
                 // default theme's file name would be served the old bytes. This object is the build's cache.
                 BaseFont bf = BaseFont.createFont(name, BaseFont.IDENTITY_H, BaseFont.EMBEDDED, false, bytes, null);
                 bf.setSubset(true);
                 bf.setSecureRandom(SEEDED);
                 m.put(name, bf);
-            } catch (NoSuchFileException e) {
-                problems.add(Diagnostic.error(pos, "font file " + name + " not found",
-                        "put it in the site's fonts/ folder or fix the theme's font mapping"));
-            } catch (IOException | RuntimeException e) {
-                problems.add(Diagnostic.error(pos, "cannot read font " + name + ": " + e.getMessage(),
-                        "use a TrueType (.ttf) or OpenType (.otf) font"));
+            } catch (IOException | RuntimeException | OutOfMemoryError e) {
+                // OpenPDF's messages about a broken font are about its internals ("null", a table offset): the
+                // user needs to know which file to replace. The checks above keep it from allocating gigabytes;
+                // OutOfMemoryError is caught in case a damage they do not know still asks for a huge array.
+                problems.add(Diagnostic.error(pos, "font " + name + " cannot be used: the file is damaged or not a font",
+                        "replace it with an intact TrueType (.ttf) or OpenType (.otf) file"));
             }
         }
         if (!problems.isEmpty()) throw new LastmileException(problems);
         return new Fonts(m);
+    }
+
+    private static String reason(IOException e) {
+        String m = e instanceof java.nio.file.FileSystemException f ? f.getReason() : e.getMessage();
+        return m == null || m.isBlank() ? e.getClass().getSimpleName() : m;
+    }
+
+    /** Tables OpenPDF reads from every TrueType or OpenType font. */
+    private static final List<String> REQUIRED_TABLES = List.of("cmap", "head", "hhea", "hmtx", "maxp");
+
+    /**
+     * What is wrong with the font file's table directory, or null when it looks sound. Checked before OpenPDF
+     * parses the font: OpenPDF trusts every offset and length, so a truncated or garbled file makes it read past
+     * the end or allocate gigabytes.
+     */
+    static String damage(byte[] b) {
+        if (b.length < 12) return "the file is too short to be a font";
+        int tag = u32(b, 0);
+        if (tag == 0x74746366) return null; // 'ttcf': a collection, whose fonts OpenPDF checks one by one
+        if (tag != 0x00010000 && tag != 0x4F54544F && tag != 0x74727565) { // 1.0, 'OTTO', 'true'
+            return "it is not a TrueType or OpenType font";
+        }
+        int tables = ((b[4] & 0xff) << 8) | (b[5] & 0xff);
+        if (tables == 0 || tables > 200 || 12 + 16L * tables > b.length) return "its table directory is damaged";
+        java.util.Set<String> names = new java.util.HashSet<>();
+        for (int i = 0; i < tables; i++) {
+            int rec = 12 + 16 * i;
+            String name = new String(b, rec, 4, java.nio.charset.StandardCharsets.ISO_8859_1);
+            long offset = u32(b, rec + 8) & 0xffffffffL;
+            long length = u32(b, rec + 12) & 0xffffffffL;
+            if (offset + length > b.length) {
+                return "it is truncated or damaged (its '" + name.strip() + "' table ends past the end of the file)";
+            }
+            names.add(name);
+            if (name.equals("cmap") && !cmapSound(b, (int) offset, (int) length)) {
+                return "it is damaged (its character map is broken)";
+            }
+        }
+        for (String t : REQUIRED_TABLES) {
+            if (!names.contains(t)) return "it is damaged (its '" + t + "' table is missing)";
+        }
+        return null;
+    }
+
+    /**
+     * Whether the segmented maps (formats 12 and 13) of a cmap table stay within Unicode and within the table:
+     * OpenPDF fills a map entry for every code point of every range, so one garbled range means billions of entries.
+     */
+    private static boolean cmapSound(byte[] b, int at, int length) {
+        if (length < 4) return false;
+        int count = ((b[at + 2] & 0xff) << 8) | (b[at + 3] & 0xff);
+        if (4 + 8L * count > length) return false;
+        for (int i = 0; i < count; i++) {
+            long sub = u32(b, at + 4 + 8 * i + 4) & 0xffffffffL;
+            if (sub + 2 > length) return false;
+            int s = at + (int) sub;
+            int format = ((b[s] & 0xff) << 8) | (b[s + 1] & 0xff);
+            if (format != 12 && format != 13) continue;
+            if (sub + 16 > length) return false;
+            long groups = u32(b, s + 12) & 0xffffffffL;
+            if (sub + 16 + 12 * groups > length) return false;
+            long covered = 0;
+            for (long g = 0; g < groups; g++) {
+                int gr = s + 16 + (int) (12 * g);
+                long start = u32(b, gr) & 0xffffffffL;
+                long end = u32(b, gr + 4) & 0xffffffffL;
+                if (end < start || end > 0x10FFFF) return false;
+                covered += end - start + 1;
+                if (covered > 0x110000) return false;
+            }
+        }
+        return true;
+    }
+
+    private static int u32(byte[] b, int at) {
+        return ((b[at] & 0xff) << 24) | ((b[at + 1] & 0xff) << 16) | ((b[at + 2] & 0xff) << 8) | (b[at + 3] & 0xff);
     }
 
     /** Whether {@code fileName} was loaded. */

@@ -51,7 +51,8 @@ public final class Build {
     }
 
     /** The files a build made, in memory: what {@link #run} publishes and what the preview server serves. */
-    public record Output(Map<String, byte[]> files, Map<String, Path> copies, List<Diagnostic> diagnostics, int pages, int pdfs) {
+    public record Output(Map<String, byte[]> files, Map<String, Path> copies, List<Diagnostic> diagnostics, int pages,
+                         int pdfs, Map<String, org.lastmile.pdf.layout.GuideLayout.Report> guides) {
         public boolean ok() {
             return diagnostics.stream().noneMatch(Diagnostic::isError);
         }
@@ -59,17 +60,26 @@ public final class Build {
 
     /** Builds the site and publishes it to {@code opts.out()} when no stage found an error. */
     public static BuildResult run(BuildOptions opts) {
+        return run(opts, false);
+    }
+
+    /**
+     * Builds the site and publishes it to {@code opts.out()} when no stage found an error; with {@code force}, a
+     * folder or link there that lastmile did not make is replaced.
+     */
+    public static BuildResult run(BuildOptions opts, boolean force) {
         long start = System.nanoTime();
-        Optional<Diagnostic> refused = OutputWriter.refusal(opts.source(), opts.out());
+        Optional<Diagnostic> refused = OutputWriter.refusal(opts.source(), opts.out(), force);
         if (refused.isPresent()) return new BuildResult(List.of(refused.get()), 0, 0, 0);
         Output o = render(opts, new PdfCache());
         List<Diagnostic> ds = new ArrayList<>(o.diagnostics());
         if (o.ok()) {
             try {
-                OutputWriter.publish(opts.out(), o.files(), o.copies());
+                OutputWriter.publish(opts.out(), o.files(), o.copies(), force);
             } catch (IOException e) {
+                boolean busy = String.valueOf(e.getMessage()).startsWith("another lastmile build is publishing");
                 ds.add(Diagnostic.error(SourcePos.of(opts.out()), "cannot write the output: " + e.getMessage(),
-                        "check that the folder is writable and the disk is not full"));
+                        busy ? "wait for that build to finish, then build again" : "check that the folder is writable and the disk is not full"));
             }
         }
         return new BuildResult(List.copyOf(ds), o.pages(), o.pdfs(), (System.nanoTime() - start) / 1_000_000);
@@ -135,6 +145,7 @@ public final class Build {
         Site site = stage(this::load);                                            // config, content, Markdown, URL plan
         if (site == null) return output(Map.of(), Map.of());
         Map<String, RenderedDoc> docs = renderBodies(site);                       // links resolved, bodies as HTML
+        stage(() -> missingStaticImages(site));
         Map<String, byte[]> pdfs = orEmpty(stage(() -> renderPdfs(site, docs)));  // guides, booklets, papers
         Map<String, byte[]> files = new TreeMap<>(orEmpty(stage(() -> renderSite(site, docs, pdfs))));  // pages, feeds
         files.putAll(pdfs);
@@ -147,7 +158,8 @@ public final class Build {
         int pages = (int) files.keySet().stream().filter(k -> k.endsWith(".html")).count();
         int pdfs = (int) files.keySet().stream().filter(k -> k.endsWith(".pdf")).count();
         return new Output(java.util.Collections.unmodifiableMap(new TreeMap<>(files)),
-                java.util.Collections.unmodifiableMap(new TreeMap<>(copies)), diagnostics.sorted(), pages, pdfs);
+                java.util.Collections.unmodifiableMap(new TreeMap<>(copies)), diagnostics.sorted(), pages, pdfs,
+                guideReports);
     }
 
     private static <K, V> Map<K, V> orEmpty(Map<K, V> m) {
@@ -155,8 +167,14 @@ public final class Build {
     }
 
     private Map<String, byte[]> renderPdfs(Site site, Map<String, RenderedDoc> docs) {
-        return new GuidePdfs(site, diagnostics, pdfCache).render(docs, languages(site.config));
+        GuidePdfs pdfs = new GuidePdfs(site, diagnostics, pdfCache);
+        Map<String, byte[]> out = pdfs.render(docs, languages(site.config));
+        guideReports = pdfs.reports();
+        return out;
     }
+
+    /** How each guide of this build was laid out (for check and --verbose). */
+    private Map<String, org.lastmile.pdf.layout.GuideLayout.Report> guideReports = Map.of();
 
     /** Runs a stage; a stage that cannot go on reports its diagnostics and yields null. */
     private <T> T stage(Supplier<T> s) {
@@ -198,6 +216,17 @@ public final class Build {
             problems.add(Diagnostic.warning(SourcePos.of(Path.of(ConfigLoader.FILE)), "no base_url, so feeds, sitemap, "
                     + "canonical links and PDF links can only use paths", "set base_url in site.yaml or pass --base-url"));
         }
+        List<Diagnostic> foreign = new ArrayList<>();
+        for (String d : List.of("templates", "fonts")) {
+            // content/ and static/ are walked when published; these are read by name, and a theme file that is a
+            // link out of the site would otherwise be passed over for the built-in one without a word.
+            org.lastmile.config.SiteFiles.walk(opts.source(), opts.source().resolve(d), foreign);
+        }
+        foreign.removeIf(x -> !x.isError());
+        if (!foreign.isEmpty()) {
+            diagnostics.addAll(problems);
+            throw new LastmileException(foreign); // nothing is read from there, not even to report its mistakes
+        }
         diagnostics.addAll(problems);
         Theme theme = Theme.of(opts.source());
         Messages messages = Messages.load(cfg, theme, diagnostics);
@@ -238,9 +267,11 @@ public final class Build {
         site.parsed.entrySet().parallelStream().forEach(e -> {
             ParsedDoc doc = e.getValue();
             LinkResolver.Result r = resolver.resolve(doc);
-            diagnostics.addAll(r.problems());
-            if (opts.check() && languages(site.config).stream().anyMatch(l -> l.code().equals(doc.source().lang()))) {
-                diagnostics.addAll(r.notes());
+            // A partial build (--lang) knows only its own languages' pages: what the others' links find missing
+            // there is not missing from the site.
+            if (languages(site.config).stream().anyMatch(l -> l.code().equals(doc.source().lang()))) {
+                diagnostics.addAll(r.problems());
+                if (opts.check()) diagnostics.addAll(r.notes());
             }
             String lang = doc.source().lang();
             var locale = site.config.language(lang).map(Language::locale).orElse(site.config.defaultLang().locale());
@@ -249,6 +280,28 @@ public final class Build {
                     site.index.shortcodes(e.getKey())));
         });
         return Map.copyOf(out);
+    }
+
+    /** Images written from the site root ({@code /images/logo.png}) that no static folder of the site or theme has. */
+    private Void missingStaticImages(Site site) {
+        java.util.Set<String> statics = site.theme.staticFiles().keySet();
+        for (ParsedDoc doc : site.parsed.values()) {
+            if (languages(site.config).stream().noneMatch(l -> l.code().equals(doc.source().lang()))) continue;
+            for (com.vladsch.flexmark.util.ast.Node n : doc.doc().getDescendants()) {
+                if (!(n instanceof com.vladsch.flexmark.ast.Image img)) continue;
+                String url = img.getUrl().toString();
+                if (!url.startsWith("/") || url.startsWith("//")) continue;
+                String path = url.substring(1);
+                int cut = path.length();
+                for (char c : new char[]{'?', '#'}) if (path.indexOf(c) >= 0) cut = Math.min(cut, path.indexOf(c));
+                path = java.net.URLDecoder.decode(path.substring(0, cut).replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8);
+                if (!statics.contains(path)) {
+                    diagnostics.error(MarkdownStage.pos(doc.source(), img), "image '" + url + "' not found in static/",
+                            "put the file at static/" + path + " (it is published at the site root) or fix the path");
+                }
+            }
+        }
+        return null;
     }
 
     /** HTML pages, after the PDFs: download boxes show each PDF's real size and page count. */
@@ -277,7 +330,9 @@ public final class Build {
     }
 
     private Map<String, Path> copies(Site site) {
-        Map<String, Path> out = new TreeMap<>(site.theme.staticFiles());
+        List<Diagnostic> problems = new ArrayList<>();
+        Map<String, Path> out = new TreeMap<>(site.theme.staticFiles(problems));
+        diagnostics.addAll(problems);
         for (Bundle b : site.index.content().bundles()) {
             // Wherever the paper or its guide exists in a language, the files beside them are needed there.
             java.util.Set<String> langs = new java.util.TreeSet<>(b.papers().keySet());

@@ -10,6 +10,7 @@ import org.lastmile.config.SiteConfig;
 import org.lastmile.content.Bundle;
 import org.lastmile.content.SourceFile;
 import org.lastmile.diag.Diagnostics;
+import org.lastmile.diag.SourcePos;
 import org.lastmile.i18n.Locales;
 import org.lastmile.pdf.Direction;
 import org.lastmile.pdf.Fonts;
@@ -48,6 +49,10 @@ final class GuidePdfs {
     private final SiteConfig cfg;
 
     private final Map<String, java.nio.file.Path> staticFiles;
+    /** The build's hyphenation patterns, read on first use and shared by every guide. */
+    private org.lastmile.text.Hyphenation hyphenation;
+    /** Layout, size and fullness of every guide typeset, by output path: what check and --verbose report. */
+    private final Map<String, org.lastmile.pdf.layout.GuideLayout.Report> reports = new ConcurrentHashMap<>();
 
     GuidePdfs(Build.Site site, Diagnostics diagnostics, PdfCache cache) {
         this.staticFiles = site.theme().staticFiles();
@@ -60,8 +65,23 @@ final class GuidePdfs {
     private record Job(String out, Bundle bundle, SourceFile file, boolean guide) {
     }
 
+    private synchronized org.lastmile.text.Hyphenation hyphenation() {
+        if (hyphenation == null) {
+            List<org.lastmile.diag.Diagnostic> problems = new ArrayList<>();
+            hyphenation = SiteHyphenation.load(cfg, problems);
+            diagnostics.addAll(problems);
+        }
+        return hyphenation;
+    }
+
+    /** How each guide typeset in this build was laid out, by its output path. */
+    Map<String, org.lastmile.pdf.layout.GuideLayout.Report> reports() {
+        return new TreeMap<>(reports);
+    }
+
     Map<String, byte[]> render(Map<String, RenderedDoc> docs, List<Language> languages) {
         if (!cfg.pdf().guides() && !cfg.pdf().papers()) return Map.of();
+        org.lastmile.text.Hyphenation hy = hyphenation();
         PdfStyle style = PdfTheme.style(cfg);
         Fonts fonts = cache.fonts(style, site.theme());
         List<Job> jobs = new ArrayList<>();
@@ -76,13 +96,19 @@ final class GuidePdfs {
             RenderedDoc doc = docs.get(SiteIndex.path(j.file()));
             if (doc == null) return;
             Language lang = cfg.language(j.file().lang()).orElseThrow();
+            List<org.lastmile.diag.Diagnostic> outside = pathProblems(j.bundle(), j.file(), doc);
+            if (!outside.isEmpty()) {
+                diagnostics.addAll(outside);
+                return;
+            }
             String key = key(j, doc, style);
             Optional<byte[]> hit = cache.get(key);
             byte[] pdf = hit.orElse(null);
             if (pdf == null) {
-                RenderResult r = j.guide() ? GuideRenderer.render(guideSpec(j.bundle(), j.file(), doc, lang), style, fonts)
+                RenderResult r = j.guide() ? GuideRenderer.render(guideSpec(j.bundle(), j.file(), doc, lang), style, fonts, hy)
                         : PaperPdfRenderer.render(paperSpec(j.file(), doc, lang, j.bundle()), style, fonts);
                 diagnostics.addAll(r.diagnostics());
+                r.report().ifPresent(rep -> reports.put(j.out(), rep));
                 if (!r.ok()) return;
                 pdf = r.pdf().orElseThrow();
                 cache.put(key, pdf);
@@ -103,10 +129,63 @@ final class GuidePdfs {
         PdfStyle style = PdfTheme.style(cfg);
         Fonts fonts = cache.fonts(style, site.theme());
         boolean guide = sf.kind() == org.lastmile.content.ContentKind.GUIDE;
-        RenderResult r = guide ? GuideRenderer.render(guideSpec(b, sf, doc, lang), style, fonts)
+        List<org.lastmile.diag.Diagnostic> outside = pathProblems(b, sf, doc);
+        if (!outside.isEmpty()) {
+            diagnostics.addAll(outside);
+            return null;
+        }
+        RenderResult r = guide ? GuideRenderer.render(guideSpec(b, sf, doc, lang), style, fonts, hyphenation())
                 : PaperPdfRenderer.render(paperSpec(sf, doc, lang, b), style, fonts);
         diagnostics.addAll(r.diagnostics());
         return r.pdf().orElse(null);
+    }
+
+    /**
+     * Files a PDF would read from outside the site: a cover image that leads out of it, an image written from the
+     * site root that is no file of static/ (the PDF would otherwise look for it at the root of the disk). Checked on
+     * every build, before the cache, so the errors never go away unfixed.
+     */
+    private List<org.lastmile.diag.Diagnostic> pathProblems(Bundle b, SourceFile sf, RenderedDoc doc) {
+        List<org.lastmile.diag.Diagnostic> out = new ArrayList<>();
+        Optional<Path> cover = cover(b, sf);
+        if (cover.isPresent() && !inSite(cover.get())) {
+            // Reported where it is written: a translation that inherits it is the source file's problem.
+            SourceFile owner = sf.fm().keys().contains("cover_image") ? sf : b.guides().values().stream()
+                    .filter(g -> g.fm().keys().contains("cover_image")).findFirst().orElse(sf);
+            out.add(org.lastmile.diag.Diagnostic.error(owner.fm().pos("cover_image", org.lastmile.diag.SourcePos.of(owner.path())),
+                    "cover_image '" + sf.fm().coverImage().orElse("") + "' is outside the site folder",
+                    "put the image in the paper's folder and write its name, like cover_image: cover.jpg"));
+        }
+        staticImages(doc.parsed().doc(), sf, out);
+        return out;
+    }
+
+    private void staticImages(Node n, SourceFile sf, List<org.lastmile.diag.Diagnostic> out) {
+        for (Node c = n.getFirstChild(); c != null; c = c.getNext()) {
+            if (c instanceof Image img && img.getUrl().startsWith("/") && !img.getUrl().startsWith("//")
+                    && !staticFiles.containsKey(img.getUrl().toString().substring(1))) {
+                out.add(org.lastmile.diag.Diagnostic.error(org.lastmile.markdown.MarkdownStage.pos(sf, img),
+                        "image '" + img.getUrl() + "' is not a file of static/",
+                        "put it in the site's static/ folder (published at the site root), or beside the Markdown file"));
+            }
+            staticImages(c, sf, out);
+        }
+    }
+
+    private static Optional<Path> cover(Bundle b, SourceFile sf) {
+        return sf.fm().coverImage().flatMap(c -> {
+            try {
+                return Optional.of(b.dir().resolve(c).normalize());
+            } catch (java.nio.file.InvalidPathException e) {
+                return Optional.of(b.dir().resolve("(not a file name)"));
+            }
+        });
+    }
+
+    /** Inside the site folder, also once links are followed (a file that is not there is for the renderer to report). */
+    private boolean inSite(Path p) {
+        return org.lastmile.config.SiteFiles.staysInside(cfg.root(), p)
+                && (!java.nio.file.Files.exists(p) || org.lastmile.config.SiteFiles.inside(cfg.root(), p).isPresent());
     }
 
     /** Everything that goes into one PDF, hashed: an unchanged guide is not typeset again by the preview. */
@@ -116,7 +195,7 @@ final class GuidePdfs {
                 .append(style.withOrganisation(style.organisation(), null, style.licence())).append('\n')
                 .append(style.logo() == null ? "" : HexFormat.of().formatHex(sha(style.logo())))
                 .append(j.bundle().guides().keySet()).append(j.bundle().papers().keySet()).append(cfg.baseUrl())
-                .append(timestamp(j.file())).append(cfg.language(j.file().lang()));
+                .append(timestamp(j.file())).append(cfg.language(j.file().lang())).append(cfg.pdf().guide());
         return HexFormat.of().formatHex(sha(sb.toString().getBytes(StandardCharsets.UTF_8)));
     }
 
@@ -135,7 +214,7 @@ final class GuidePdfs {
 
     private GuideSpec guideSpec(Bundle b, SourceFile sf, RenderedDoc doc, Language lang) {
         String code = lang.code();
-        absoluteLinks(doc.parsed().doc());
+        absoluteLinks(doc.parsed().doc(), false);
         Optional<SourceFile> paper = site.index().paperFor(b, code);
         List<String> available = b.guides().keySet().stream().map(c -> cfg.language(c).map(Language::name).orElse(c)).toList();
         return GuideSpec.builder()
@@ -144,7 +223,7 @@ final class GuidePdfs {
                 .seriesLabel(site.messages().format(code, "community_guide"))
                 .title(sf.fm().title()).summary(sf.fm().summary()).shortTitle(sf.fm().shortTitle())
                 .body(doc.parsed().doc()).bundleDir(b.dir())
-                .coverImage(sf.fm().coverImage().map(c -> b.dir().resolve(c)).orElse(null))
+                .coverImage(coverImage(b, sf))
                 .dateText(sf.fm().date().map(d -> Locales.longDate(d, lang.locale())).orElse(""))
                 .date(sf.fm().date().orElse(null)).timestamp(timestamp(sf))
                 .paperUrl(paper.map(p -> absolute(site.index().href(SiteIndex.path(p)))).orElse(""))
@@ -152,12 +231,65 @@ final class GuidePdfs {
                 .availableLabel(site.messages().format(code, "available_in"))
                 .availableLanguages(available).tags(sf.fm().tags())
                 .pageLabelFormat("%d / %d").notesLabel(site.messages().format(code, "footnotes"))
+                .staticFiles(staticFiles).hyphenate(lang.hyphenate()).qrCode(cfg.pdf().guide().qrCode())
+                .layout(layoutOf(sf)).minSize(minSizeOf(sf))
+                .coverImageLine(sf.fm().lines().containsKey("cover_image") ? sf.fm().lines().get("cover_image").line() : 0)
                 .build();
+    }
+
+    /** The layout a guide pins in its front matter ({@code guide_layout}), else the site's, else none. */
+    private org.lastmile.pdf.layout.GuideLayout.Kind layoutOf(SourceFile sf) {
+        Object own = sf.fm().params().get("guide_layout");
+        String name = own != null ? String.valueOf(own).trim() : cfg.pdf().guide().layout();
+        if (name == null || name.equals("auto")) return null;
+        for (var k : org.lastmile.pdf.layout.GuideLayout.Kind.values()) if (k.label().equals(name)) return k;
+        diagnostics.error(sf.fm().lines().getOrDefault("guide_layout", SourcePos.of(sf.path())),
+                "guide_layout '" + name + "' is not a layout", "use one of "
+                        + String.join(", ", org.lastmile.config.PdfSettings.Guide.LAYOUTS));
+        return null;
+    }
+
+    /** The smallest body size a guide allows in its front matter ({@code min_size}), else 0 (the site's). */
+    private float minSizeOf(SourceFile sf) {
+        Object own = sf.fm().params().get("min_size");
+        if (own == null) return 0;
+        if (own instanceof Number n && n.doubleValue() >= 8 && n.doubleValue() <= 14) return n.floatValue();
+        diagnostics.error(sf.fm().lines().getOrDefault("min_size", SourcePos.of(sf.path())),
+                "min_size " + own + " is not a body size between 8 and 14 pt", "write min_size: 9");
+        return 0;
+    }
+
+    /**
+     * The guide's cover image, checked here where the front matter line is known; null (and reported) when it is
+     * missing or cannot be placed. A translation inherits the image, so the line is that of the file that names it.
+     */
+    private Path coverImage(Bundle b, SourceFile sf) {
+        if (sf.fm().coverImage().isEmpty()) return null;
+        String name = sf.fm().coverImage().get();
+        SourceFile owner = sf.fm().keys().contains("cover_image") ? sf
+                : b.guides().getOrDefault(cfg.defaultLanguage(), sf);
+        var pos = owner.fm().pos("cover_image", org.lastmile.diag.SourcePos.of(owner.path()));
+        Path file = cover(b, sf).orElseThrow();
+        if (!inSite(file)) return null; // reported with the other paths that leave the site
+        if (!java.nio.file.Files.isRegularFile(file)) {
+            diagnostics.error(pos, "cover image " + name + " not found", "put it in the paper's folder, beside " + owner.path().getFileName());
+            return null;
+        }
+        try {
+            org.lastmile.pdf.ImageFiles.check(java.nio.file.Files.readAllBytes(file));
+        } catch (org.lastmile.pdf.ImageFiles.Refused e) {
+            diagnostics.error(pos, "cover image " + name + " " + e.getMessage(), e.hint());
+            return null;
+        } catch (java.io.IOException e) {
+            diagnostics.error(pos, "cover image " + name + " cannot be read", "check the file and its permissions");
+            return null;
+        }
+        return file;
     }
 
     private PaperSpec paperSpec(SourceFile sf, RenderedDoc doc, Language lang, Bundle b) {
         String code = lang.code();
-        absoluteLinks(doc.parsed().doc());
+        absoluteLinks(doc.parsed().doc(), true);
         return new PaperSpec(sf.path(), sf.bodyLine() - 1, code, lang.rtl() ? Direction.RTL : Direction.LTR,
                 site.messages().format(code, "briefing_paper"), sf.fm().title(), sf.fm().summary(), sf.fm().shortTitle(),
                 sf.fm().authors(), doc.parsed().doc(), b.dir(),
@@ -167,17 +299,19 @@ final class GuidePdfs {
     }
 
     /** A PDF is read away from the site: site links become absolute URLs (when the site has a base URL). */
-    private void absoluteLinks(Node n) {
+    private void absoluteLinks(Node n, boolean staticImagesAsFiles) {
         for (Node c = n.getFirstChild(); c != null; c = c.getNext()) {
             if (c instanceof Link l && l.getUrl().startsWith("/") && !l.getUrl().startsWith("//")) {
                 l.setUrl(BasedSequence.of(absolute(l.getUrl().toString())));
-            } else if (c instanceof Image img && img.getUrl().startsWith("/") && !img.getUrl().startsWith("//")) {
+            } else if (staticImagesAsFiles && c instanceof Image img && img.getUrl().startsWith("/")
+                    && !img.getUrl().startsWith("//")) {
                 // An image of static/ (written from the site root): the PDF reads the file itself.
                 Path file = staticFiles.get(img.getUrl().toString().substring(1));
-                if (file != null) img.setUrl(BasedSequence.of(file.toAbsolutePath().toString()));
+                // Never a path from the root of the disk: an image that is not in static/ is reported, not read.
+                img.setUrl(BasedSequence.of(file == null ? "" : file.toAbsolutePath().toString()));
                 continue;
             }
-            absoluteLinks(c);
+            absoluteLinks(c, staticImagesAsFiles);
         }
     }
 

@@ -8,6 +8,7 @@ import org.lastmile.diag.LastmileException;
 import org.lastmile.diag.SourcePos;
 import org.lastmile.pdf.FontFamily;
 import org.lastmile.pdf.FontSource;
+import org.lastmile.pdf.ImageFiles;
 import org.lastmile.pdf.PaperSize;
 import org.lastmile.pdf.PdfStyle;
 
@@ -35,22 +36,36 @@ final class PdfTheme {
                     side(p, "inner", s.marginInner() / mm) * mm, side(p, "outer", s.marginOuter() / mm) * mm);
         }
         if (p.baseSize() != null) s = s.withSizes(p.baseSize().floatValue(), Math.min(s.floorSize(), p.baseSize().floatValue()));
+        if (p.guide().minSize() != null) s = s.withSizes(s.baseSize(), p.guide().minSize().floatValue());
         if (p.primaryColor() != null || p.accentColor() != null) {
             try {
                 s = s.withColors(p.primaryColor() != null ? p.primaryColor() : s.primaryColor(),
                         p.accentColor() != null ? p.accentColor() : s.accentColor());
             } catch (IllegalArgumentException e) {
-                throw new LastmileException(Diagnostic.error(SourcePos.of(Path.of("site.yaml")), "pdf: a colour is not of the form #RRGGBB",
+                throw new LastmileException(Diagnostic.error(p.pos("primary_color"), "pdf: a colour is not of the form #RRGGBB",
                         "write primary_color: \"#0b4f6c\""));
             }
         }
         byte[] logo = null;
         if (p.logo() != null) {
+            Path file;
             try {
-                logo = Files.readAllBytes(cfg.root().resolve(p.logo()));
-                org.openpdf.text.Image.getInstance(logo); // fails on what is not a PNG or JPEG
-            } catch (IOException | RuntimeException e) {
+                file = cfg.root().resolve(p.logo()).normalize();
+            } catch (java.nio.file.InvalidPathException e) {
+                file = cfg.root().resolve("(not a file name)");
+            }
+            if (!org.lastmile.config.SiteFiles.staysInside(cfg.root(), file)
+                    || (Files.exists(file) && org.lastmile.config.SiteFiles.inside(cfg.root(), file).isEmpty())) {
                 throw new LastmileException(Diagnostic.error(SourcePos.of(Path.of("site.yaml")), "pdf: logo '" + p.logo()
+                        + "' is outside the site folder", "put the logo in the site, e.g. static/logo.png, and write logo: static/logo.png"));
+            }
+            try {
+                logo = Files.readAllBytes(file);
+                ImageFiles.read(logo); // fails on what is not a PNG or JPEG, or too large to decode
+            } catch (ImageFiles.Refused e) {
+                throw new LastmileException(Diagnostic.error(p.pos("logo"), "pdf: logo " + p.logo() + " " + e.getMessage(), e.hint()));
+            } catch (IOException | RuntimeException e) {
+                throw new LastmileException(Diagnostic.error(p.pos("logo"), "pdf: logo '" + p.logo()
                         + "' is not a readable PNG or JPEG image", "give a PNG or JPEG path relative to the site folder"));
             }
         }

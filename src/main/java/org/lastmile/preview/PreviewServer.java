@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -55,12 +56,53 @@ public final class PreviewServer implements AutoCloseable {
     private long siteYamlStamp;
 
     private final java.util.Set<String> siteLanguages;
+    private final java.util.function.Function<BuildOptions, Build.Output> render;
+    /** The Host header values this server answers to (name:port): anything else may be a DNS-rebinding page. */
+    private java.util.Set<String> hosts = java.util.Set.of();
+    /** Open reload streams: each holds a thread, so there are at most this many; more tabs get 503. */
+    private final java.util.concurrent.Semaphore streams = new java.util.concurrent.Semaphore(MAX_STREAMS);
+    private ExecutorService workers;
+
+    static final int MAX_STREAMS = 16;
+    private static final int THREADS = MAX_STREAMS + 16;
 
     /** @param siteLanguages the site's language codes: only their paths start a build of another language */
     public PreviewServer(PreviewOptions opts, java.util.Set<String> siteLanguages, PrintWriter log) {
+        this(opts, siteLanguages, log, null);
+    }
+
+    /** With {@code render} in place of the real build: lets tests make a build crash. */
+    PreviewServer(PreviewOptions opts, java.util.Set<String> siteLanguages, PrintWriter log,
+                  java.util.function.Function<BuildOptions, Build.Output> render) {
         this.opts = opts;
         this.siteLanguages = java.util.Set.copyOf(siteLanguages);
         this.log = log;
+        this.render = render != null ? render : bo -> Build.render(bo, pdfs);
+    }
+
+    /**
+     * The JDK server's limits are system properties read once, when it is first used; they are set here unless the
+     * user set them. Slow or silent clients (slowloris) are dropped after a few seconds of sending a request or of
+     * idling, and connections are capped, so half-open connections cannot pile up.
+     */
+    private static void limits() {
+        Map<String, String> limits = Map.of(
+                "sun.net.httpserver.maxReqTime", "5",        // seconds to send the request line and headers
+                "sun.net.httpserver.idleInterval", "5",      // seconds a kept-alive connection may idle
+                "sun.net.httpserver.timerMillis", "500",
+                "jdk.httpserver.maxConnections", "64",
+                "sun.net.httpserver.maxReqHeaders", "100",
+                "sun.net.httpserver.maxReqHeaderSize", "65536");
+        limits.forEach((k, v) -> {
+            if (System.getProperty(k) == null) System.setProperty(k, v);
+        });
+    }
+
+    /** The address to listen on is not one this computer has, or cannot be used: a usage error. */
+    public static final class BadAddress extends Exception {
+        public BadAddress(String message) {
+            super(message);
+        }
     }
 
     /** The port is busy: says which one, and the next free one to try. */
@@ -71,15 +113,34 @@ public final class PreviewServer implements AutoCloseable {
     }
 
     /** Builds the previewed language, starts serving and watching. Returns the URL to open. */
-    public String start() throws IOException, PortInUse {
+    public String start() throws IOException, PortInUse, BadAddress {
+        if (opts.port() < 0 || opts.port() > 65535) throw new BadAddress("--port " + opts.port() + ": give a port from 1 to 65535, such as 1313");
+        java.net.InetAddress address;
+        try {
+            address = java.net.InetAddress.getByName(opts.bind());
+        } catch (java.net.UnknownHostException | SecurityException e) {
+            throw new BadAddress("--bind " + opts.bind() + ": no such address — use 127.0.0.1 (this computer only) or an address of one of its network interfaces");
+        }
+        limits();
         // Bind first: a busy port is said at once, and the build knows the port its links use.
         try {
-            http = HttpServer.create(new InetSocketAddress(opts.bind(), opts.port()), 64);
+            http = HttpServer.create(new InetSocketAddress(address, opts.port()), 64);
         } catch (BindException e) {
+            String m = String.valueOf(e.getMessage());
+            if (m.contains("ermission denied") || m.contains("ccess denied")) {
+                throw new BadAddress("--port " + opts.port() + ": ports below 1024 need administrator rights — use a port such as 1313");
+            }
+            if (m.contains("assign requested address")) {
+                throw new BadAddress("--bind " + opts.bind() + ": not an address of this computer — use 127.0.0.1 or an address of one of its network interfaces");
+            }
             throw new PortInUse(opts.port(), nextFreePort(opts.port()));
+        } catch (java.net.SocketException e) {
+            throw new BadAddress("--bind " + opts.bind() + ": cannot listen there (" + e.getMessage() + ") — use 127.0.0.1");
         }
+        hosts = hosts(address, port());
         rebuild("first build");
-        http.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
+        workers = Executors.newFixedThreadPool(THREADS, Thread.ofVirtual().name("lastmile-preview-", 0).factory());
+        http.setExecutor(workers);
         http.createContext("/", this::handle);
         http.start();
         startWatching();
@@ -93,6 +154,44 @@ public final class PreviewServer implements AutoCloseable {
     /** The generation of the current build: tests wait for it to change after an edit. */
     public long generation() {
         return state.generation();
+    }
+
+    /**
+     * The Host values a browser sends to this server: loopback names, the --bind name and, when listening on every
+     * interface, this computer's addresses and name. With and without the port (a browser leaves out :80).
+     */
+    private java.util.Set<String> hosts(java.net.InetAddress address, int port) {
+        java.util.Set<String> names = new java.util.HashSet<>(List.of("127.0.0.1", "localhost", "[::1]", opts.bind().toLowerCase(Locale.ROOT)));
+        if (opts.bind().contains(":")) names.add("[" + opts.bind().toLowerCase(Locale.ROOT) + "]");
+        if (address.isAnyLocalAddress()) {
+            try {
+                for (var nif : java.util.Collections.list(java.net.NetworkInterface.getNetworkInterfaces())) {
+                    for (var a : java.util.Collections.list(nif.getInetAddresses())) {
+                        String h = a.getHostAddress();
+                        int zone = h.indexOf('%');
+                        if (zone >= 0) h = h.substring(0, zone);
+                        names.add(a instanceof java.net.Inet6Address ? "[" + h + "]" : h);
+                    }
+                }
+                names.add(java.net.InetAddress.getLocalHost().getHostName().toLowerCase(Locale.ROOT));
+            } catch (IOException e) {
+                // only the loopback names then
+            }
+        }
+        java.util.Set<String> out = new java.util.HashSet<>();
+        for (String n : names) {
+            out.add(n + ":" + port);
+            if (port == 80) out.add(n);
+        }
+        return java.util.Set.copyOf(out);
+    }
+
+    /** Whether the request comes to this server by one of its own names, and (if it says) from one of its pages. */
+    private boolean trusted(HttpExchange ex) {
+        String host = ex.getRequestHeaders().getFirst("Host");
+        if (host == null || !hosts.contains(host.trim().toLowerCase(Locale.ROOT))) return false;
+        String origin = ex.getRequestHeaders().getFirst("Origin");
+        return origin == null || hosts.contains(origin.trim().toLowerCase(Locale.ROOT).replaceFirst("^http://", ""));
     }
 
     private String hostForUrl() {
@@ -119,17 +218,25 @@ public final class PreviewServer implements AutoCloseable {
         }
         watcher = DirectoryWatcher.builder().paths(dirs).fileHashing(false)
                 .listener(e -> {
-                    if (e.path() != null && !e.path().getFileName().toString().startsWith(".")) changed(e.path());
+                    try {
+                        if (e.path() != null && !org.lastmile.config.SiteFiles.isIgnored(e.path().getFileName().toString())) changed(e.path());
+                    } catch (RuntimeException ignored) {
+                        // a path outside the site (a link's target): nothing of the site changed
+                    }
                 })
                 .build();
         watcher.watchAsync();
         // site.yaml sits in the site root, which is not watched as a tree (public/ and target/ live there too).
         siteYamlStamp = stamp(opts.source().resolve(ConfigLoader.FILE));
         builder.scheduleWithFixedDelay(() -> {
-            long s = stamp(opts.source().resolve(ConfigLoader.FILE));
-            if (s != siteYamlStamp) {
-                siteYamlStamp = s;
-                changed(opts.source().resolve(ConfigLoader.FILE));
+            try {
+                long s = stamp(opts.source().resolve(ConfigLoader.FILE));
+                if (s != siteYamlStamp) {
+                    siteYamlStamp = s;
+                    changed(opts.source().resolve(ConfigLoader.FILE));
+                }
+            } catch (RuntimeException ignored) {
+                // an exception would end this periodic check for good; the next round tries again
             }
         }, 250, 250, TimeUnit.MILLISECONDS);
     }
@@ -162,7 +269,7 @@ public final class PreviewServer implements AutoCloseable {
     private Build.Output build(String lang) {
         BuildOptions bo = new BuildOptions(opts.source(), opts.source().resolve("public"), List.of(lang),
                 Optional.of("http://" + hostForUrl() + ":" + (http == null ? opts.port() : port())), false, 0).withOthersOnDemand();
-        return Build.render(bo, pdfs);
+        return render.apply(bo);
     }
 
     private void rebuild(String why) {
@@ -172,9 +279,12 @@ public final class PreviewServer implements AutoCloseable {
         try {
             o = build(opts.lang());
         } catch (LastmileException e) {
-            o = new Build.Output(Map.of(), Map.of(), e.diagnostics(), 0, 0);
-        } catch (RuntimeException e) {
-            o = new Build.Output(Map.of(), Map.of(), List.of(Diagnostic.error(null, "internal error: " + e, "please report it")), 0, 0);
+            o = new Build.Output(Map.of(), Map.of(), e.diagnostics(), 0, 0, Map.of());
+        } catch (RuntimeException | Error e) {
+            // Whatever went wrong (even a stack overflow or lack of memory), the server stays up and the next save
+            // rebuilds from scratch.
+            o = new Build.Output(Map.of(), Map.of(), List.of(Diagnostic.error(null, "the build stopped unexpectedly: " + e,
+                    "save again after fixing the last change; please report this")), 0, 0, Map.of());
         }
         List<Diagnostic> errors = o.diagnostics().stream().filter(Diagnostic::isError).toList();
         long ms = (System.nanoTime() - t0) / 1_000_000;
@@ -203,7 +313,12 @@ public final class PreviewServer implements AutoCloseable {
     private synchronized SiteState withLanguage(String lang) {
         SiteState s = state;
         if (s.failed() || s.byLanguage().containsKey(lang)) return s;
-        Build.Output o = build(lang);
+        Build.Output o;
+        try {
+            o = build(lang);
+        } catch (RuntimeException | Error e) {
+            return s; // that language is not served; the previewed one still is
+        }
         if (!o.ok()) return s;
         Map<String, Build.Output> langs = new HashMap<>(s.byLanguage());
         langs.put(lang, o);
@@ -214,9 +329,28 @@ public final class PreviewServer implements AutoCloseable {
 
     private void handle(HttpExchange ex) throws IOException {
         try (ex) {
-            String path = URLDecoder.decode(ex.getRequestURI().getRawPath(), StandardCharsets.UTF_8);
+            if (!trusted(ex)) {
+                // Another name for this address (DNS rebinding) or another site's page: not ours to answer.
+                send(ex, 403, "text/plain", "lastmile preview answers only to its own address\n".getBytes(StandardCharsets.UTF_8));
+                return;
+            }
+            String path;
+            try {
+                path = URLDecoder.decode(ex.getRequestURI().getRawPath(), StandardCharsets.UTF_8);
+            } catch (IllegalArgumentException e) {
+                send(ex, 400, "text/plain", "bad path\n".getBytes(StandardCharsets.UTF_8));
+                return;
+            }
             if (path.equals(Reloads.PATH)) {
-                reloads.serve(ex);
+                if (!streams.tryAcquire()) {
+                    send(ex, 503, "text/plain", "too many open tabs\n".getBytes(StandardCharsets.UTF_8));
+                    return;
+                }
+                try {
+                    reloads.serve(ex);
+                } finally {
+                    streams.release();
+                }
                 return;
             }
             if (!ex.getRequestMethod().equals("GET") && !ex.getRequestMethod().equals("HEAD")) {
@@ -300,5 +434,6 @@ public final class PreviewServer implements AutoCloseable {
             // closing a watcher that is already gone
         }
         builder.shutdownNow();
+        if (workers != null) workers.shutdownNow();
     }
 }

@@ -123,7 +123,7 @@ public final class Scaffold {
      */
     static String withTranslationOf(Path root, SourceFile src) {
         try {
-            String text = Files.readString(root.resolve(src.path()), StandardCharsets.UTF_8).replace("\r\n", "\n");
+            String text = Files.readString(root.resolve(src.path()), StandardCharsets.UTF_8).replace("\r\n", "\n").replace('\r', '\n');
             if (text.startsWith("\uFEFF")) text = text.substring(1);
             return setTranslationOf(withoutInherited(text), src.bodyHash());
         } catch (IOException e) {
@@ -154,8 +154,10 @@ public final class Scaffold {
             // Keep the file as its editor saved it: byte-order mark and line endings stay.
             String bom = raw.startsWith("\uFEFF") ? "\uFEFF" : "";
             boolean crlf = raw.contains("\r\n");
-            String text = setTranslationOf(raw.substring(bom.length()).replace("\r\n", "\n"), src.bodyHash());
-            Files.writeString(f, bom + (crlf ? text.replace("\n", "\r\n") : text), StandardCharsets.UTF_8);
+            boolean crOnly = !crlf && raw.indexOf('\r') >= 0; // old Mac line ends, which lastmile reads as line ends too
+            String text = setTranslationOf(raw.substring(bom.length()).replace("\r\n", "\n").replace('\r', '\n'), src.bodyHash());
+            String eol = crlf ? "\r\n" : crOnly ? "\r" : "\n";
+            Files.writeString(f, bom + text.replace("\n", eol), StandardCharsets.UTF_8);
             return src.bodyHash();
         } catch (IOException e) {
             throw new LastmileException(Diagnostic.error(SourcePos.of(rel), "cannot update: " + e.getMessage(), "check that the file is writable"));

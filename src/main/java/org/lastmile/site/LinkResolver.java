@@ -5,6 +5,7 @@ import com.vladsch.flexmark.ast.Link;
 import com.vladsch.flexmark.util.ast.Node;
 import com.vladsch.flexmark.util.sequence.BasedSequence;
 import org.lastmile.config.Language;
+import org.lastmile.config.SiteFiles;
 import org.lastmile.content.SourceFile;
 import org.lastmile.diag.Diagnostic;
 import org.lastmile.markdown.MarkdownStage;
@@ -53,6 +54,7 @@ public final class LinkResolver {
         List<Diagnostic> problems = new ArrayList<>();
         List<Diagnostic> notes = new ArrayList<>();
         Map<Node, String> images = new IdentityHashMap<>();
+        UnsafeLinks.neutralise(doc, index.config().unsafeLinksAsText(), problems);
         visit(doc.doc(), doc, fallbacks, problems, notes, images);
         return new Result(fallbacks, problems, notes, images);
     }
@@ -96,6 +98,12 @@ public final class LinkResolver {
         int hash = suffix.indexOf('#');
         String fragment = hash < 0 ? "" : suffix.substring(hash);
         Optional<String> path;
+        if (!target.startsWith("/") && !SiteFiles.staysInside(root(), beside(sf, target))) {
+            problems.add(Diagnostic.error(MarkdownStage.pos(sf, link), "link to '" + url + "' leads out of the site folder",
+                    "link only to files of the site: put the file beside the Markdown file and write its name"));
+            link.setUrl(BasedSequence.of("#"));
+            return;
+        }
         if (target.endsWith(".md")) {
             Path file = sf.file().getParent().resolve(target).normalize();
             // The file names the content; the link goes to that content in this document's language.
@@ -124,6 +132,7 @@ public final class LinkResolver {
         String p = path.get();
         if (!index.exists(p)) {
             Optional<Map.Entry<Language, String>> other = otherLanguage(p, sf.lang());
+            if (other.isEmpty() && index.inLanguageLeftOut(p)) return;
             if (other.isEmpty()) {
                 problems.add(Diagnostic.warning(MarkdownStage.pos(sf, link), "link to '" + url + "' goes to " + p
                         + ", which does not exist", "check the slug; the link is left as written"));
@@ -166,7 +175,19 @@ public final class LinkResolver {
             images.put(img, index.href(url));
             return; // a file of static/, published at the site root
         }
-        Path f = doc.source().file().getParent().resolve(url).normalize();
+        Path f = beside(doc.source(), url);
+        if (!SiteFiles.staysInside(root(), f) || (Files.exists(f) && SiteFiles.inside(root(), f).isEmpty())) {
+            problems.add(Diagnostic.error(MarkdownStage.pos(doc.source(), img), "image '" + url + "' is outside the site folder",
+                    "put the image in the site (beside the Markdown file, or in static/) and write its path from there"));
+            img.setUrl(BasedSequence.of("")); // so that no renderer reads it
+            return;
+        }
+        if (SiteFiles.isHidden(root(), f)) {
+            problems.add(Diagnostic.error(MarkdownStage.pos(doc.source(), img), "image '" + url + "' is a hidden or backup file, which is never published",
+                    "rename it without the leading dot (or the backup mark)"));
+            img.setUrl(BasedSequence.of(""));
+            return;
+        }
         if (!Files.isRegularFile(f)) {
             problems.add(Diagnostic.error(MarkdownStage.pos(doc.source(), img), "image '" + url + "' not found",
                     "put the file beside the Markdown file or fix the path"));
@@ -174,6 +195,31 @@ public final class LinkResolver {
         }
         // Files beside a paper are published in its folder; images once, for every language.
         resolvePath(base(doc.source()), url).ifPresent(resolved -> images.put(img, index.href(index.sharedResource(resolved))));
+    }
+
+    private Path root() {
+        return index.config().root();
+    }
+
+    /** The file a relative URL names beside the source file; a name no file can have names nothing in the site. */
+    private Path beside(SourceFile sf, String url) {
+        try {
+            return sf.file().getParent().resolve(decoded(url)).normalize();
+        } catch (java.nio.file.InvalidPathException e) {
+            return sf.file().getParent().resolve("(not a file name)");
+        }
+    }
+
+    /** A relative URL as the file path it names: %-escapes decoded (as the PDF renderer reads it). */
+    private static String decoded(String url) {
+        String clean = url;
+        int cut = firstOf(clean, '?', '#');
+        clean = clean.substring(0, cut);
+        try {
+            return java.net.URLDecoder.decode(clean.replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return clean;
+        }
     }
 
     private static boolean isResource(String path) {

@@ -239,6 +239,18 @@ public final class SiteIndex {
                 .toList();
     }
 
+    /**
+     * Whether {@code path} is content that exists only in languages this build leaves out (a partial build,
+     * {@code --lang}): not missing from the site, so links to it are not reported.
+     */
+    public boolean inLanguageLeftOut(String path) {
+        int slash = path.indexOf('/', 1);
+        if (slash < 0) return false;
+        String rest = path.substring(slash);
+        return content.files().anyMatch(sf -> config.language(sf.lang()).isEmpty() && path(sf).endsWith(rest)
+                && path(sf).equals("/" + sf.lang() + rest));
+    }
+
     private static final java.util.regex.Pattern BUNDLE_FILE = java.util.regex.Pattern.compile("/([^/]+)/papers/([^/]+)/(.+)");
     private static final java.util.regex.Pattern IMAGE = java.util.regex.Pattern.compile("(?i).+\\.(png|jpe?g|gif|svg|webp|avif)");
 

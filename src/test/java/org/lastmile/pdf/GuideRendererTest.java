@@ -109,12 +109,12 @@ class GuideRendererTest {
 
     @Test
     void overflowIsReportedWithFileSizeAndWordsToCut() {
-        RenderResult r = GuideRenderer.render(Fixtures.spec("ru", 16, 2), STYLE, FONTS);
+        RenderResult r = GuideRenderer.render(Fixtures.spec("ru", 22, 2), STYLE, FONTS);
         assertFalse(r.ok());
         assertEquals(1, r.errors().size(), r.diagnostics()::toString);
         Diagnostic d = r.errors().get(0);
-        assertEquals("content/papers/x/guide.ru.md: 0.8 page too long at the smallest size (9 pt) — "
-                + "shorten by about 240 words", d.pos() + ": " + d.text());
+        assertEquals("content/papers/x/guide.ru.md: 1.4 pages too long at the smallest size (9 pt) — "
+                + "shorten by about 690 words", d.pos() + ": " + d.text());
     }
 
     @Test

@@ -20,13 +20,18 @@ final class LongGuides {
 
     /** Front matter of the migrants-health guide in {@code lang}, then the bodies, {@code times} over. */
     static String text(String lang, int times) {
+        return text(lang, times, PAPERS.size());
+    }
+
+    /** As {@link #text(String, int)} with only the first {@code papers} guides. */
+    static String text(String lang, int times, int papers) {
         StringBuilder b = new StringBuilder();
         String suffix = lang.equals("en") ? "" : "." + lang;
         String first = read(Path.of("content/papers/migrants-health/guide" + suffix + ".md"));
         b.append(first, 0, first.indexOf("\n---", 4) + 5).append('\n');
         int footnote = 0;
         for (int t = 0; t < times; t++) {
-            for (String p : PAPERS) {
+            for (String p : PAPERS.subList(0, papers)) {
                 Path f = Path.of("content/papers/" + p + "/guide" + suffix + ".md");
                 if (!Files.exists(f)) continue;
                 String s = read(f);
@@ -41,8 +46,12 @@ final class LongGuides {
 
     /** The long guide as a spec, as if it were {@code content/papers/long/guide.<lang>.md}. */
     static GuideSpec spec(String lang, int times) {
+        return spec(lang, times, PAPERS.size());
+    }
+
+    static GuideSpec spec(String lang, int times, int papers) {
         String name = lang.equals("en") ? "guide.md" : "guide." + lang + ".md";
-        return Samples.spec(Path.of("content/papers/long").resolve(name), text(lang, times));
+        return Samples.spec(Path.of("content/papers/long").resolve(name), text(lang, times, papers));
     }
 
     static int words(String lang, int times) {

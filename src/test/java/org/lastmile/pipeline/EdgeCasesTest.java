@@ -98,4 +98,17 @@ class EdgeCasesTest {
         assertFalse(after.replace("\r\n", "").contains("\n"), "CRLF kept everywhere");
         assertTrue(Cli.run("status", "--source", s.toString(), "--lang", "fr").out().contains("paper beta   up to date"));
     }
+
+    @Test
+    void markTranslatedKeepsOldMacLineEnds() throws Exception {
+        Path s = Cli.copySite("translations", tmp);
+        Path fr = s.resolve("content/papers/beta/index.fr.md");
+        Files.writeString(fr, Files.readString(fr).replace("\n", "\r"));
+        Cli.Run r = Cli.run("mark-translated", "--source", s.toString(), fr.toString());
+        assertEquals(0, r.code(), r.err());
+        String after = Files.readString(fr);
+        assertTrue(after.startsWith("---\rtitle: \"Bêta\"\rtranslation_of: "), after);
+        assertFalse(after.contains("\n"), "CR kept everywhere");
+        assertTrue(Cli.run("status", "--source", s.toString(), "--lang", "fr").out().contains("paper beta   up to date"));
+    }
 }

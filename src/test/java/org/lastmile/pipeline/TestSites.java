@@ -72,10 +72,11 @@ public final class TestSites {
         }
     }
 
-    /** Every file under {@code root} by its '/'-separated relative path, sorted. */
+    /** Every file under {@code root} (followed when it is a link, as lastmile's output is) by its relative path, sorted. */
     public static Map<String, byte[]> tree(Path root) {
         Map<String, byte[]> out = new TreeMap<>();
-        try (Stream<Path> s = Files.walk(root)) {
+        try (Stream<Path> s = Files.walk(root.toRealPath())) {
+            root = root.toRealPath();
             for (Path p : s.filter(Files::isRegularFile).toList()) {
                 out.put(root.relativize(p).toString().replace('\\', '/'), Files.readAllBytes(p));
             }

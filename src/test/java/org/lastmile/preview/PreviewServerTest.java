@@ -109,4 +109,102 @@ class PreviewServerTest {
             assertTrue(e.getMessage().matches("port " + port + " is already in use — try --port \\d+"), e.getMessage());
         }
     }
+
+    /** One raw HTTP/1.1 request (the JDK client will not send a foreign Host): the status line and headers. */
+    private static String raw(int port, String host, String extraHeaders, String path) throws Exception {
+        try (java.net.Socket sock = new java.net.Socket(java.net.InetAddress.getLoopbackAddress(), port)) {
+            sock.setSoTimeout(10_000);
+            sock.getOutputStream().write(("GET " + path + " HTTP/1.1\r\nHost: " + host + "\r\n" + extraHeaders
+                    + "Connection: close\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+            String all = new String(sock.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            int end = all.indexOf("\r\n\r\n");
+            return end < 0 ? all : all.substring(0, end);
+        }
+    }
+
+    @Test
+    void answersOnlyToItsOwnAddressWithoutCorsAndNeverServesHiddenFiles(@TempDir Path tmp) throws Exception {
+        Path site = Cli.copySite("translations", tmp);
+        Files.writeString(site.resolve("content/papers/alpha/.env"), "SECRET=1\n");
+        Files.createDirectories(site.resolve("content/papers/alpha/.git"));
+        Files.writeString(site.resolve("content/papers/alpha/.git/config"), "[core]\n");
+        server = new PreviewServer(new PreviewOptions(site, "en", "127.0.0.1", 0), java.util.Set.of("en", "fr", "ru"), new PrintWriter(new StringWriter()));
+        server.start();
+        int port = server.port();
+
+        assertTrue(raw(port, "127.0.0.1:" + port, "", "/en/").startsWith("HTTP/1.1 200"));
+        assertTrue(raw(port, "localhost:" + port, "", "/en/").startsWith("HTTP/1.1 200"));
+        assertTrue(raw(port, "attacker.example:" + port, "", "/en/").startsWith("HTTP/1.1 403"), "a rebinding name is refused");
+        assertTrue(raw(port, "127.0.0.1:" + (port + 1), "", "/en/").startsWith("HTTP/1.1 403"), "another port is another origin");
+        assertTrue(raw(port, "127.0.0.1:" + port, "Origin: http://attacker.example\r\n", Reloads.PATH).startsWith("HTTP/1.1 403"),
+                "the reload stream is not for other sites' pages");
+        String own = raw(port, "127.0.0.1:" + port, "Origin: http://127.0.0.1:" + port + "\r\n", "/en/");
+        assertTrue(own.startsWith("HTTP/1.1 200"), own);
+        assertFalse(own.toLowerCase(java.util.Locale.ROOT).contains("access-control-"), "no CORS headers: " + own);
+
+        for (String hidden : java.util.List.of("/en/papers/alpha/.env", "/en/papers/alpha/.git/config", "/fr/papers/alpha/.env")) {
+            assertEquals(404, get("http://127.0.0.1:" + port + hidden).statusCode(), hidden);
+        }
+    }
+
+    @Test
+    @Timeout(30)
+    void slowAndSilentConnectionsAreClosed(@TempDir Path tmp) throws Exception {
+        Path site = Cli.copySite("translations", tmp);
+        server = new PreviewServer(new PreviewOptions(site, "en", "127.0.0.1", 0), java.util.Set.of("en", "fr", "ru"), new PrintWriter(new StringWriter()));
+        server.start();
+        try (java.net.Socket slow = new java.net.Socket(java.net.InetAddress.getLoopbackAddress(), server.port());
+             java.net.Socket silent = new java.net.Socket(java.net.InetAddress.getLoopbackAddress(), server.port())) {
+            slow.setSoTimeout(20_000);
+            silent.setSoTimeout(20_000);
+            long start = System.nanoTime();
+            // A request whose headers never end, one byte at a time (slowloris).
+            slow.getOutputStream().write("GET /en/ HTTP/1.1\r\nHost: 127.0.0.1\r\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+            boolean closed = false;
+            for (int i = 0; i < 40 && !closed; i++) {
+                try {
+                    slow.getOutputStream().write('X');
+                    slow.getOutputStream().flush();
+                } catch (java.io.IOException e) {
+                    closed = true;
+                }
+                if (!closed) Thread.sleep(500);
+            }
+            assertTrue(closed, "a request that never finishes its headers is dropped");
+            assertEquals(-1, silent.getInputStream().read(), "a connection that sends nothing is closed");
+            assertTrue(System.nanoTime() - start < TimeUnit.SECONDS.toNanos(20));
+        }
+        assertEquals(200, get("http://127.0.0.1:" + server.port() + "/en/").statusCode(), "and the server still answers");
+    }
+
+    @Test
+    void aBuildThatCrashesIsReportedAndTheNextSaveRecovers(@TempDir Path tmp) throws Exception {
+        Path site = Cli.copySite("translations", tmp);
+        java.util.concurrent.atomic.AtomicBoolean crash = new java.util.concurrent.atomic.AtomicBoolean();
+        server = new PreviewServer(new PreviewOptions(site, "en", "127.0.0.1", 0), java.util.Set.of("en", "fr", "ru"),
+                new PrintWriter(new StringWriter()), bo -> {
+                    if (crash.get()) throw new StackOverflowError();
+                    return org.lastmile.pipeline.Build.render(bo, new org.lastmile.pipeline.PdfCache());
+                });
+        String url = server.start();
+        String base = url.substring(0, url.length() - "en/".length());
+        BlockingQueue<String> lines = events(base);
+        assertNotNull(lines.poll(10, TimeUnit.SECONDS), "the event stream opens");
+        Path en = site.resolve("content/papers/alpha/index.md");
+        String text = Files.readString(en);
+
+        crash.set(true);
+        Files.writeString(en, text + "\nFirst edit.\n");
+        assertNotNull(awaitReload(lines));
+        HttpResponse<String> failed = get(base + "en/papers/alpha/");
+        assertEquals(500, failed.statusCode());
+        assertTrue(failed.body().contains("the build stopped unexpectedly"), failed.body());
+
+        crash.set(false);
+        Files.writeString(en, text + "\nSecond edit.\n");
+        assertNotNull(awaitReload(lines));
+        HttpResponse<String> back = get(base + "en/papers/alpha/");
+        assertEquals(200, back.statusCode());
+        assertTrue(back.body().contains("Second edit."), "the next save brings the page back");
+    }
 }

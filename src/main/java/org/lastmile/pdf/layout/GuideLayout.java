@@ -393,7 +393,7 @@ public final class GuideLayout {
         };
     }
 
-    static String formatSize(float s) {
+    public static String formatSize(float s) {
         String t = String.format(Locale.ROOT, "%.2f", s);
         while (t.contains(".") && (t.endsWith("0") || t.endsWith("."))) t = t.substring(0, t.length() - 1);
         return t;
