@@ -16,7 +16,7 @@ class CheckCommandTest {
         assertEquals("""
                 content/papers/beta/index.md:6: warning: link to '../alpha/#nowhere': no heading with id 'nowhere' on /en/papers/alpha/ — ids there: barriers, recommendations
                 content/papers/beta/index.md:6: warning: link to '../gamma/' goes to /en/papers/gamma/, which does not exist — check the slug; the link is left as written
-                check passed: 0 errors, 2 warnings (18 pages, 0 PDFs checked)
+                check passed: 0 errors, 2 warnings (30 pages, 0 PDFs checked)
                 """, r.out());
     }
 
@@ -34,7 +34,7 @@ class CheckCommandTest {
     void strictFailsOnWarnings() {
         Cli.Run r = Cli.run("check", "--source", SITE, "--strict");
         assertEquals(1, r.code());
-        assertEquals("check failed: 0 errors, 2 warnings (18 pages, 0 PDFs checked) — --strict makes warnings fail",
+        assertEquals("check failed: 0 errors, 2 warnings (30 pages, 0 PDFs checked) — --strict makes warnings fail",
                 r.out().strip().lines().reduce((a, b) -> b).orElse(""));
     }
 }
