@@ -34,6 +34,8 @@ final class BuildCommand implements Callable<Integer> {
     boolean force;
     @Option(names = "--threads", paramLabel = "N", description = "Worker threads. Default: one per core.")
     int threads;
+    @Option(names = {"-v", "--verbose"}, description = "Also print each guide's layout, body size and how full its pages are.")
+    boolean verbose;
 
     @Override
     public Integer call() {
@@ -55,6 +57,7 @@ final class BuildCommand implements Callable<Integer> {
             err.println("build failed: " + Reporter.counts(r.errors(), r.warnings()) + "; " + outDir + " was left as it was");
             return 1;
         }
+        if (verbose) Reporter.guides(spec.commandLine().getOut(), r.guides());
         spec.commandLine().getOut().println("built " + Reporter.plural(r.pages(), "page") + " and "
                 + Reporter.plural(r.pdfs(), "PDF") + " into " + outDir + " in " + r.millis() + " ms ("
                 + Reporter.counts(0, r.warnings()) + ")");

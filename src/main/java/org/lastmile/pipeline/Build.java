@@ -82,7 +82,7 @@ public final class Build {
                         busy ? "wait for that build to finish, then build again" : "check that the folder is writable and the disk is not full"));
             }
         }
-        return new BuildResult(List.copyOf(ds), o.pages(), o.pdfs(), (System.nanoTime() - start) / 1_000_000);
+        return new BuildResult(List.copyOf(ds), o.pages(), o.pdfs(), (System.nanoTime() - start) / 1_000_000, o.guides());
     }
 
     /**
