@@ -40,6 +40,8 @@ final class BuildCommand implements Callable<Integer> {
     Path cacheDir;
     @Option(names = "--no-cache", description = "Neither read nor fill the build cache.")
     boolean noCache;
+    @Option(names = {"-v", "--verbose"}, description = "Also print each guide's layout, body size and how full its pages are.")
+    boolean verbose;
 
     @Override
     public Integer call() {
@@ -74,6 +76,7 @@ final class BuildCommand implements Callable<Integer> {
             err.println("build failed: " + Reporter.counts(r.errors(), r.warnings()) + "; " + outDir + " was left as it was");
             return 1;
         }
+        if (verbose) Reporter.guides(spec.commandLine().getOut(), r.guides());
         spec.commandLine().getOut().println("built " + Reporter.plural(r.pages(), "page") + " and "
                 + Reporter.plural(r.pdfs(), "PDF") + (r.cachedPdfs() > 0 ? " (" + r.cachedPdfs() + " from the cache)" : "")
                 + " into " + outDir + " in " + r.millis() + " ms ("

@@ -20,7 +20,8 @@ import java.util.Set;
 public final class ConfigLoader {
     public static final String FILE = "site.yaml";
     private static final Set<String> KNOWN = Set.of("title", "description", "base_url", "default_language",
-            "languages", "organisation", "organization", "pdf", "status_page", "params", "unsafe_links");
+            "languages", "organisation", "organization", "pdf", "status_page", "params", "unsafe_links", "tags", "types",
+            "default_type", "paginate", "home_latest", "related");
 
     private ConfigLoader() {
     }
@@ -104,7 +105,7 @@ public final class ConfigLoader {
 
         return new SiteConfig(root, perLanguage(y, "title", problems), perLanguage(y, "description", problems),
                 trimSlash(baseUrl), defaultLang, List.copyOf(langs), declared, org, pdf, statusPage, params,
-                y.has("base_url") || unreadable, unsafe.equals("text"));
+                y.has("base_url") || unreadable, unsafe.equals("text"), TaxonomyLoader.load(y, declared ? langs : List.of(), problems));
     }
 
     private static Optional<Language> language(YamlMap l, List<Diagnostic> problems) {

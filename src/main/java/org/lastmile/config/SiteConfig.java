@@ -15,11 +15,13 @@ import java.util.Optional;
  * @param baseUrlDeclared   whether site.yaml set base_url (even to something invalid, which is reported there)
  * @param unsafeLinksAsText {@code unsafe_links: text}: links with a forbidden scheme (javascript:, data:…) are shown
  *                          as plain text with a warning instead of failing the build
+ * @param taxonomy      tags, publication types and list sizes
  */
 public record SiteConfig(Path root, Map<String, String> titles, Map<String, String> descriptions, String baseUrl,
                          String defaultLanguage, List<Language> languages, boolean languagesDeclared,
                          Organisation organisation, PdfSettings pdf, boolean statusPage,
-                         Map<String, Object> params, boolean baseUrlDeclared, boolean unsafeLinksAsText) {
+                         Map<String, Object> params, boolean baseUrlDeclared, boolean unsafeLinksAsText,
+                         Taxonomy taxonomy) {
 
     public Optional<Language> language(String code) {
         return languages.stream().filter(l -> l.code().equalsIgnoreCase(code)).findFirst();
@@ -54,11 +56,11 @@ public record SiteConfig(Path root, Map<String, String> titles, Map<String, Stri
 
     public SiteConfig withLanguages(List<Language> langs) {
         return new SiteConfig(root, titles, descriptions, baseUrl, defaultLanguage, List.copyOf(langs),
-                languagesDeclared, organisation, pdf, statusPage, params, baseUrlDeclared, unsafeLinksAsText);
+                languagesDeclared, organisation, pdf, statusPage, params, baseUrlDeclared, unsafeLinksAsText, taxonomy);
     }
 
     public SiteConfig withBaseUrl(String url) {
         return new SiteConfig(root, titles, descriptions, ConfigLoader.trimSlash(url), defaultLanguage, languages,
-                languagesDeclared, organisation, pdf, statusPage, params, true, unsafeLinksAsText);
+                languagesDeclared, organisation, pdf, statusPage, params, true, unsafeLinksAsText, taxonomy);
     }
 }

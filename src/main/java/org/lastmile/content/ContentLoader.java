@@ -30,7 +30,8 @@ import java.util.regex.Pattern;
 public final class ContentLoader {
     private static final Pattern NAME = Pattern.compile("^(.+?)(?:\\.([A-Za-z]{2,8}(?:[-_][A-Za-z0-9]{1,8})*))?\\.md$");
     /** Page slugs that would land on a page lastmile makes itself: /lang/tags/, /lang/papers/… */
-    private static final java.util.Set<String> RESERVED_PAGES = java.util.Set.of("tags", "papers", "404", "atom.xml", "index");
+    private static final java.util.Set<String> RESERVED_PAGES = java.util.Set.of("tags", "papers", "404", "atom.xml", "index",
+            "news", "guides", "types", "page");
 
     private ContentLoader() {
     }
@@ -53,7 +54,7 @@ public final class ContentLoader {
         if (!Files.isDirectory(contentDir)) {
             problems.add(Diagnostic.error(SourcePos.of(root.resolve("content")), "there is no content/ folder",
                     "run lastmile in a site folder, or pass --source DIR; lastmile new paper <slug> starts one"));
-            return new Loaded(config, new Content(List.of(), List.of()));
+            return new Loaded(config, new Content(List.of(), List.of(), List.of()));
         }
         List<Path> files = org.lastmile.config.SiteFiles.walk(root, contentDir, problems);
         SiteConfig cfg = config.languagesDeclared() ? config : config.withLanguages(inferLanguages(config, files, root));
@@ -62,6 +63,7 @@ public final class ContentLoader {
         Map<String, Map<String, SourceFile>> guides = new TreeMap<>();
         Map<String, List<Path>> resources = new TreeMap<>();
         Map<String, Map<String, SourceFile>> pages = new TreeMap<>();
+        Map<String, Map<String, SourceFile>> news = new TreeMap<>();
 
         Map<String, String> pageSlugsLower = new TreeMap<>();
         Map<String, String> paperSlugsLower = new TreeMap<>();
@@ -118,12 +120,20 @@ public final class ContentLoader {
                 }
                 read(cfg, ContentKind.PAGE, slug, n.get().lang(), rel, file, problems)
                         .ifPresent(sf -> put(pages, sf.slug(), sf, problems));
+            } else if (top.equals("news") && depth == 2 && md) {
+                Optional<Name> n = name(cfg, rel, problems);
+                if (n.isEmpty() || !checkSlug(n.get().base(), rel, problems)) continue;
+                read(cfg, ContentKind.NEWS, n.get().base(), n.get().lang(), rel, file, problems)
+                        .ifPresent(sf -> put(news, sf.slug(), sf, problems));
+            } else if (top.equals("news")) {
+                problems.add(Diagnostic.warning(SourcePos.of(rel), "files beside news items are not published",
+                        "put a news item's image in static/ (published at the site root) and write image: /images/name.jpg"));
             } else if (top.equals("pages")) {
                 problems.add(Diagnostic.warning(SourcePos.of(rel), "files beside pages are not published",
                         "put images for pages in static/ (published at the site root) and write ![…](/images/name.png)"));
             } else {
                 problems.add(Diagnostic.warning(SourcePos.of(rel), "file is outside any paper bundle or pages folder, so it is not published",
-                        "papers go in content/papers/<slug>/, pages in content/pages/<slug>.<lang>.md"));
+                        "papers go in content/papers/<slug>/, pages in content/pages/<slug>.<lang>.md, news in content/news/<slug>.<lang>.md"));
             }
         }
 
@@ -164,7 +174,33 @@ public final class ContentLoader {
             Map<String, SourceFile> v = complete(cfg, versions, includeDrafts, problems);
             if (!v.isEmpty()) pageGroups.add(new PageGroup(slug, v));
         });
-        return new Loaded(cfg, new Content(List.copyOf(bundles), List.copyOf(pageGroups)));
+        List<PageGroup> newsGroups = new ArrayList<>();
+        news.forEach((slug, versions) -> {
+            Map<String, SourceFile> v = complete(cfg, versions, includeDrafts, problems);
+            SourceFile owner = versions.getOrDefault(def, versions.values().iterator().next());
+            if (owner.fm().date().isEmpty() && !owner.fm().keys().contains("date")) {
+                problems.add(Diagnostic.error(SourcePos.of(owner.path(), 2), "front matter: 'date' is missing",
+                        "news items need date: YYYY-MM-DD (translations take it from the " + def + " version)"));
+            }
+            for (SourceFile sf : versions.values()) {
+                for (String paper : sf.fm().papers()) {
+                    if (!papers.containsKey(paper)) {
+                        problems.add(Diagnostic.error(sf.fm().pos("papers", SourcePos.of(sf.path(), 2)), "front matter: 'papers' names '"
+                                + paper + "', which is not a paper", "give the folder name of a paper in content/papers/, such as "
+                                + papers.keySet().stream().findFirst().orElse("my-paper")));
+                    }
+                }
+            }
+            if (!v.isEmpty()) newsGroups.add(new PageGroup(slug, v));
+        });
+        for (Map<String, SourceFile> versions : papers.values()) {
+            for (SourceFile sf : versions.values()) {
+                sf.fm().type().filter(t -> !cfg.taxonomy().types().containsKey(t)).ifPresent(t -> problems.add(Diagnostic.error(
+                        sf.fm().pos("type", SourcePos.of(sf.path(), 2)), "front matter: type '" + t + "' is not one of the site's types ("
+                                + String.join(", ", cfg.taxonomy().types().keySet()) + ")", "use one of them, or declare it under types: in site.yaml")));
+            }
+        }
+        return new Loaded(cfg, new Content(List.copyOf(bundles), List.copyOf(pageGroups), List.copyOf(newsGroups)));
     }
 
     /** Translations inherit from the default-language version; drafts are dropped unless asked for. */

@@ -13,12 +13,14 @@ import java.util.Optional;
  * version by {@link #inheritFrom}, so translators only write text. {@code params} holds every key lastmile does not
  * know, for templates. {@code lines} says where each key stands, for diagnostics found after loading.
  * {@code unreadable} says the YAML could not be read at all (already reported), so no key is reported missing.
+ * {@code type} is a paper's publication type key, {@code image} a news item's picture and {@code papers} the slugs of
+ * papers a news item is about.
  */
 public record FrontMatter(String title, Optional<LocalDate> date, String summary, List<String> tags,
                           List<String> authors, boolean draft, Optional<Integer> weight, String shortTitle,
                           Optional<String> translationOf, Optional<String> coverImage,
                           Map<String, Object> params, Map<String, SourcePos> lines, java.util.Set<String> keys,
-                          boolean unreadable) {
+                          boolean unreadable, Optional<String> type, Optional<String> image, List<String> papers) {
 
     /** This translation's values, with what it does not set taken from {@code base}. */
     public FrontMatter inheritFrom(FrontMatter base) {
@@ -35,14 +37,15 @@ public record FrontMatter(String title, Optional<LocalDate> date, String summary
                 shortTitle,
                 translationOf,
                 coverImage.or(base::coverImage),
-                java.util.Collections.unmodifiableMap(p), lines, keys, unreadable);
+                java.util.Collections.unmodifiableMap(p), lines, keys, unreadable,
+                type.or(base::type), image.or(base::image), keys.contains("papers") ? papers : base.papers);
     }
 
     /** The date only, taken from another file (a guide takes its paper's date). */
     public FrontMatter withDateFrom(FrontMatter other) {
         if (date.isPresent() || other.date.isEmpty()) return this;
         return new FrontMatter(title, other.date, summary, tags, authors, draft, weight, shortTitle, translationOf,
-                coverImage, params, lines, keys, unreadable);
+                coverImage, params, lines, keys, unreadable, type, image, papers);
     }
 
     public SourcePos pos(String key, SourcePos fallback) {

@@ -14,7 +14,7 @@ import java.util.Set;
 /** Splits a content file into YAML front matter and Markdown body, and validates the front matter's known keys. */
 public final class FrontMatterParser {
     private static final Set<String> KNOWN = Set.of("title", "date", "summary", "tags", "authors", "draft", "weight",
-            "short_title", "translation_of", "cover_image");
+            "short_title", "translation_of", "cover_image", "type", "image", "papers");
 
     private FrontMatterParser() {
     }
@@ -91,6 +91,9 @@ public final class FrontMatterParser {
                 Optional.ofNullable(tr),
                 y.string("cover_image", problems).map(String::strip),
                 java.util.Collections.unmodifiableMap(params), java.util.Collections.unmodifiableMap(lines),
-                java.util.Collections.unmodifiableSet(new java.util.LinkedHashSet<>(y.keys())), unreadable);
+                java.util.Collections.unmodifiableSet(new java.util.LinkedHashSet<>(y.keys())), unreadable,
+                y.string("type", problems).map(String::strip).filter(s -> !s.isEmpty()),
+                y.string("image", problems).map(String::strip).filter(s -> !s.isEmpty()),
+                y.stringList("papers", problems).orElse(List.of()).stream().map(String::strip).filter(s -> !s.isEmpty()).toList());
     }
 }

@@ -21,6 +21,7 @@ public final class Translations {
             cells(cfg, ContentKind.GUIDE, b.slug(), b.guides(), out);
         }
         for (PageGroup p : content.pages()) cells(cfg, ContentKind.PAGE, p.slug(), p.versions(), out);
+        for (PageGroup n : content.news()) cells(cfg, ContentKind.NEWS, n.slug(), n.versions(), out);
         return List.copyOf(out);
     }
 

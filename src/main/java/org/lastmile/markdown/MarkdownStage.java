@@ -25,7 +25,8 @@ import java.util.Set;
 public final class MarkdownStage {
     /** Ids the default theme gives its own elements: a heading must not take one, or its anchor would jump there. */
     public static final Set<String> RESERVED_IDS = Set.of("main", "toc-title", "guide-box-title", "download-title",
-            "footnotes-title", "papers-heading", "home-tags-heading");
+            "footnotes-title", "papers-heading", "home-tags-heading", "news-heading", "guides-heading", "related-title",
+            "news-about-title");
 
     private final Markdown markdown;
 

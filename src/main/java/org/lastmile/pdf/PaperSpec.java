@@ -55,7 +55,7 @@ public record PaperSpec(Path source, int bodyLineOffset, String language, Direct
     }
 
     /** The guide-shaped view of this paper, for code shared with the guide renderer. */
-    GuideSpec asGuide() {
+    public GuideSpec asGuide() {
         return new GuideSpec(source, bodyLineOffset, language, direction, seriesLabel, title, summary, shortTitle, body,
                 bundleDir, null, dateText, null, timestamp, url, null, null, List.of(), tags, pageLabelFormat,
                 notesLabel, null, 0, true, true, null, 0);

@@ -91,7 +91,7 @@ public final class Build {
                         busy ? "wait for that build to finish, then build again" : "check that the folder is writable and the disk is not full"));
             }
         }
-        return new BuildResult(List.copyOf(ds), o.pages(), o.pdfs(), (System.nanoTime() - start) / 1_000_000, o.cachedPdfs());
+        return new BuildResult(List.copyOf(ds), o.pages(), o.pdfs(), (System.nanoTime() - start) / 1_000_000, o.guides(), o.cachedPdfs());
     }
 
     /**
@@ -159,8 +159,9 @@ public final class Build {
         if (site == null) return output(Map.of(), Map.of());
         Map<String, RenderedDoc> docs = renderBodies(site);                       // links resolved, bodies as HTML
         stage(() -> missingStaticImages(site));
-        Map<String, byte[]> files = new TreeMap<>(orEmpty(stage(() -> renderSite(site, docs))));   // pages, feeds
-        files.putAll(orEmpty(stage(() -> renderPdfs(site, docs))));               // guides, booklets, papers
+        Map<String, byte[]> pdfs = orEmpty(stage(() -> renderPdfs(site, docs)));  // guides, booklets, papers
+        Map<String, byte[]> files = new TreeMap<>(orEmpty(stage(() -> renderSite(site, docs, pdfs))));  // pages, feeds
+        files.putAll(pdfs);
         if (opts.check()) stage(() -> checkGlyphs(site));
         Map<String, Path> copies = orEmpty(stage(() -> copies(site)));            // theme static files, resources
         return output(files, copies);
@@ -249,7 +250,6 @@ public final class Build {
         if (opts.check()) diagnostics.addAll(messages.missingKeys());
         Markdown markdown = new Markdown();
         MarkdownStage md = new MarkdownStage(markdown);
-        SiteIndex index = new SiteIndex(cfg, loaded.content());
         Map<String, ParsedDoc> parsed = new ConcurrentHashMap<>();
         List<SourceFile> files = loaded.content().files().toList();
         progress.stage("parsing", files.size());
@@ -259,6 +259,9 @@ public final class Build {
             diagnostics.addAll(p);
             progress.done(1);
         });
+        List<Diagnostic> planning = new ArrayList<>();
+        SiteIndex index = SiteIndex.plan(cfg, loaded.content(), parsed, planning);   // embedded lists decide list pages
+        diagnostics.addAll(planning);
         return new Site(cfg, index, theme, messages, markdown, Map.copyOf(parsed));
     }
 
@@ -293,8 +296,9 @@ public final class Build {
             }
             String lang = doc.source().lang();
             var locale = site.config.language(lang).map(Language::locale).orElse(site.config.defaultLang().locale());
-            out.put(e.getKey(), new RenderedDoc(doc, html.render(doc, r, f -> site.messages.format(lang,
-                    "link_fallback", Map.of("language", Locales.languageName(f.target().locale(), locale))))));
+            out.put(e.getKey(), html.render(doc, r, f -> site.messages.format(lang,
+                    "link_fallback", Map.of("language", Locales.languageName(f.target().locale(), locale))),
+                    site.index.shortcodes(e.getKey())));
             progress.done(1);
         });
         return Map.copyOf(out);
@@ -322,11 +326,23 @@ public final class Build {
         return null;
     }
 
-    private Map<String, byte[]> renderSite(Site site, Map<String, RenderedDoc> docs) {
+    /** HTML pages, after the PDFs: download boxes show each PDF's real size and page count. */
+    private Map<String, byte[]> renderSite(Site site, Map<String, RenderedDoc> docs, Map<String, byte[]> pdfs) {
         progress.stage("pages", 0);
         Templates templates = new Templates(site.theme);
-        return new SiteRenderer(site.index, templates, site.messages, year(site))
+        Map<String, org.lastmile.site.PdfFacts> facts = new java.util.HashMap<>();
+        pdfs.forEach((out, bytes) -> facts.put("/" + out, new org.lastmile.site.PdfFacts(bytes.length, pageCount(bytes))));
+        return new SiteRenderer(site.index, templates, site.messages, year(site), facts)
                 .render(docs, languages(site.config), diagnostics);
+    }
+
+    /** The page count of a PDF lastmile made: its page tree's /Count (read with OpenPDF, no rendering). */
+    private static int pageCount(byte[] pdf) {
+        try (org.openpdf.text.pdf.PdfReader r = new org.openpdf.text.pdf.PdfReader(pdf)) {
+            return r.getNumberOfPages();
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
     }
 
     /** The copyright year: from SOURCE_DATE_EPOCH, else the newest content date, never the clock (same input, same output). */
@@ -344,11 +360,22 @@ public final class Build {
             // Wherever the paper or its guide exists in a language, the files beside them are needed there.
             java.util.Set<String> langs = new java.util.TreeSet<>(b.papers().keySet());
             langs.addAll(b.guides().keySet());
+            // Images are published once and shared by every language's pages (see SiteIndex.sharedResource), in
+            // the folder of the first language the paper exists in, even when a preview builds another one.
+            String imageLang = site.index.imageLanguage(b).orElse("");
+            boolean built = false;
             for (String lang : langs) {
                 if (languages(site.config).stream().noneMatch(l -> l.code().equals(lang))) continue;
+                built = true;
                 for (Path r : b.resources()) {
                     String inBundle = b.dir().relativize(r).toString().replace('\\', '/');
-                    out.put(SiteIndex.paper(b.slug(), lang).substring(1) + inBundle, r);
+                    if (!SiteIndex.isImage(inBundle)) out.put(SiteIndex.paper(b.slug(), lang).substring(1) + inBundle, r);
+                }
+            }
+            for (Path r : b.resources()) {
+                String inBundle = b.dir().relativize(r).toString().replace('\\', '/');
+                if (built && !imageLang.isEmpty() && SiteIndex.isImage(inBundle)) {
+                    out.put(SiteIndex.paper(b.slug(), imageLang).substring(1) + inBundle, r);
                 }
             }
         }

@@ -4,11 +4,16 @@ import org.lastmile.diag.Diagnostic;
 
 import java.util.List;
 
-/** What a build did: its findings (sorted) and counts for the summary line ({@code cachedPdfs}: from the build cache). */
-public record BuildResult(List<Diagnostic> diagnostics, int pages, int pdfs, long millis, int cachedPdfs) {
+
+/**
+ * What a build did: its findings (sorted), counts for the summary line ({@code cachedPdfs}: from the build cache)
+ * and the layout report of each guide typeset.
+ */
+public record BuildResult(List<Diagnostic> diagnostics, int pages, int pdfs, long millis,
+                          java.util.Map<String, org.lastmile.pdf.layout.GuideLayout.Report> guides, int cachedPdfs) {
 
     public BuildResult(List<Diagnostic> diagnostics, int pages, int pdfs, long millis) {
-        this(diagnostics, pages, pdfs, millis, 0);
+        this(diagnostics, pages, pdfs, millis, java.util.Map.of(), 0);
     }
 
     public boolean ok() {

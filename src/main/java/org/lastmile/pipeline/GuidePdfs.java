@@ -117,11 +117,7 @@ final class GuidePdfs {
         RenderedDoc doc = docs.get(SiteIndex.path(j.file()));
         if (doc == null) return;
         Language lang = cfg.language(j.file().lang()).orElseThrow();
-        List<org.lastmile.diag.Diagnostic> outside = pathProblems(j.bundle(), j.file(), doc);
-        if (!outside.isEmpty()) {
-            diagnostics.addAll(outside);
-            return;
-        }
+        if (blockedByPaths(j.bundle(), j.file(), doc, false)) return;
         String key = key(j, doc, style, shared);
         Optional<byte[]> hit = cache.get(key);
         byte[] pdf = hit.orElse(null);
@@ -153,11 +149,7 @@ final class GuidePdfs {
         PdfStyle style = PdfTheme.style(cfg);
         Fonts fonts = cache.fonts(style, site.theme());
         boolean guide = sf.kind() == org.lastmile.content.ContentKind.GUIDE;
-        List<org.lastmile.diag.Diagnostic> outside = pathProblems(b, sf, doc);
-        if (!outside.isEmpty()) {
-            diagnostics.addAll(outside);
-            return null;
-        }
+        if (blockedByPaths(b, sf, doc, true)) return null; // lastmile pdf: no page build reports them
         RenderResult r = guide ? GuideRenderer.render(guideSpec(b, sf, doc, lang), style, fonts, hyphenation())
                 : PaperPdfRenderer.render(paperSpec(sf, doc, lang, b), style, fonts);
         diagnostics.addAll(r.diagnostics());
@@ -169,6 +161,20 @@ final class GuidePdfs {
      * site root that is no file of static/ (the PDF would otherwise look for it at the root of the disk). Checked on
      * every build, before the cache, so the errors never go away unfixed.
      */
+    /**
+     * Whether the document names a file the PDF must not read (outside the site, or from the disk's root rather than
+     * static/). Paths that leave the site are reported here; site-root images missing from static/ are reported by
+     * the build for every page, so here they only stop the PDF.
+     */
+    private boolean blockedByPaths(Bundle b, SourceFile sf, RenderedDoc doc, boolean reportStatics) {
+        List<org.lastmile.diag.Diagnostic> outside = pathProblems(b, sf, doc);
+        diagnostics.addAll(outside);
+        List<org.lastmile.diag.Diagnostic> statics = new ArrayList<>();
+        staticImages(doc.parsed().doc(), sf, statics);
+        if (reportStatics) diagnostics.addAll(statics);
+        return !outside.isEmpty() || !statics.isEmpty();
+    }
+
     private List<org.lastmile.diag.Diagnostic> pathProblems(Bundle b, SourceFile sf, RenderedDoc doc) {
         List<org.lastmile.diag.Diagnostic> out = new ArrayList<>();
         Optional<Path> cover = cover(b, sf);
@@ -180,7 +186,6 @@ final class GuidePdfs {
                     "cover_image '" + sf.fm().coverImage().orElse("") + "' is outside the site folder",
                     "put the image in the paper's folder and write its name, like cover_image: cover.jpg"));
         }
-        staticImages(doc.parsed().doc(), sf, out);
         return out;
     }
 

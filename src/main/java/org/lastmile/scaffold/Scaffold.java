@@ -64,9 +64,10 @@ public final class Scaffold {
     public static Created newTranslation(Path root, SiteConfig cfg, Content content, String name, String code) {
         String lang = cfg.language(code).map(org.lastmile.config.Language::code).orElse(code); // EN means en
         // "papers/x" or "pages/x" says which, when a paper and a page share a name.
-        String slug = name.replaceFirst("^(papers|pages)/", "").replaceAll("/+$", "");
-        boolean papersOnly = name.startsWith("papers/");
-        boolean pagesOnly = name.startsWith("pages/");
+        String slug = name.replaceFirst("^(papers|pages|news)/", "").replaceAll("/+$", "");
+        boolean newsOnly = name.startsWith("news/");
+        boolean papersOnly = name.startsWith("papers/") || newsOnly;
+        boolean pagesOnly = name.startsWith("pages/") || newsOnly;
         if (cfg.language(lang).isEmpty()) {
             throw new LastmileException(Diagnostic.error(SourcePos.of(Path.of("site.yaml")), "the site has no language '" + lang + "'",
                     "add '- code: " + lang + "' to languages in site.yaml first"));
@@ -85,9 +86,13 @@ public final class Scaffold {
         b.flatMap(x -> x.paper(cfg.defaultLanguage())).ifPresent(sources::add);
         b.flatMap(x -> x.guide(cfg.defaultLanguage())).ifPresent(sources::add);
         p.flatMap(x -> x.version(cfg.defaultLanguage())).ifPresent(sources::add);
+        // A news item only when no paper or page has the name (or news/<slug> says so).
+        if (sources.isEmpty() && !name.startsWith("papers/") && !name.startsWith("pages/")) {
+            content.newsItem(slug).flatMap(x -> x.version(cfg.defaultLanguage())).ifPresent(sources::add);
+        }
         if (sources.isEmpty()) {
-            throw new LastmileException(Diagnostic.error(null, "no paper or page '" + slug + "' in the default language (" + cfg.defaultLanguage() + ")",
-                    "check the slug: it is the folder name under content/papers/ or the file name under content/pages/"));
+            throw new LastmileException(Diagnostic.error(null, "no paper, page or news item '" + slug + "' in the default language (" + cfg.defaultLanguage() + ")",
+                    "check the slug: it is the folder name under content/papers/ or the file name under content/pages/ or content/news/"));
         }
         List<Path> written = new ArrayList<>();
         List<Path> kept = new ArrayList<>();
@@ -109,7 +114,8 @@ public final class Scaffold {
 
 
     /** Front matter a translation takes from its source, so a copy leaves it out (and follows later changes). */
-    private static final java.util.Set<String> INHERITED = java.util.Set.of("date", "authors", "weight", "cover_image", "draft");
+    private static final java.util.Set<String> INHERITED = java.util.Set.of("date", "authors", "weight", "cover_image", "draft",
+            "type", "image", "papers");
 
     /**
      * The source's text to start a translation from: without the front matter keys a translation inherits, and with

@@ -15,6 +15,7 @@ import com.vladsch.flexmark.util.html.MutableAttributes;
 import org.lastmile.markdown.Markdown;
 import org.lastmile.markdown.ParsedDoc;
 
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -24,12 +25,22 @@ import java.util.function.Function;
  */
 public final class ContentHtml {
     /** What one document's rendering needs to know beyond its tree. */
-    private record Context(ParsedDoc doc, LinkResolver.Result links, Function<LinkResolver.Fallback, String> fallbackTitle) {
+    private record Context(ParsedDoc doc, LinkResolver.Result links, Function<LinkResolver.Fallback, String> fallbackTitle,
+                           Map<Node, Integer> lists) {
+    }
+
+    /**
+     * Where an embedded list goes: an HTML comment no Markdown can produce (raw HTML is escaped), replaced by the
+     * rendered list when the page is rendered.
+     */
+    static String placeholder(int n) {
+        return "<!--lastmile-list:" + n + "-->";
     }
 
     // One renderer serves every document (and thread); each render finds its context by its document node.
     private final Map<Node, Context> contexts = new java.util.concurrent.ConcurrentHashMap<>();
     private final HtmlRenderer renderer;
+    private final ImageSizes sizes = new ImageSizes();
 
     public ContentHtml(Markdown markdown) {
         MutableDataSet o = new MutableDataSet(markdown.options()); // carries the parser's extensions, renderers included
@@ -49,6 +60,22 @@ public final class ContentHtml {
                         };
                     }
                 })
+                .nodeRendererFactory(options -> () -> java.util.Set.of(new com.vladsch.flexmark.html.renderer.NodeRenderingHandler<>(
+                        com.vladsch.flexmark.ast.Paragraph.class, (node, context, html) -> {
+                            Context c = contexts.get(node.getDocument());
+                            Integer n = c == null ? null : c.lists().get(node);
+                            Image figure = figureImage(node);
+                            if (n != null) {
+                                html.line().raw(placeholder(n)).line();
+                            } else if (figure != null) {
+                                // An image alone in its paragraph, with a title: a figure, the title its caption.
+                                html.line().raw("<figure>");
+                                context.renderChildren(node);
+                                html.raw("<figcaption>").text(figure.getTitle().toString()).raw("</figcaption></figure>").line();
+                            } else {
+                                context.delegateRender();
+                            }
+                        })))
                 // Text is most of a page: escape it with a plain loop, not flexmark's regex replacement (same output).
                 .nodeRendererFactory(options -> () -> java.util.Set.of(new com.vladsch.flexmark.html.renderer.NodeRenderingHandler<>(
                         com.vladsch.flexmark.ast.Text.class, (node, context, html) ->
@@ -94,9 +121,30 @@ public final class ContentHtml {
         return sb.toString();
     }
 
-    private static void attributes(Context c, Node node, AttributablePart part, MutableAttributes attrs) {
-        if (node instanceof Image img && c.links().imageSources().containsKey(img)) {
-            attrs.replaceValue("src", c.links().imageSources().get(img));
+    /** The image a paragraph consists of, when it is only one image with a title; else null. */
+    private static Image figureImage(com.vladsch.flexmark.ast.Paragraph p) {
+        Node only = p.getFirstChild();
+        if (!(only instanceof Image img) || only.getNext() != null) return null;
+        return img.getTitle().isBlank() ? null : img;
+    }
+
+    private void attributes(Context c, Node node, AttributablePart part, MutableAttributes attrs) {
+        if (node instanceof Image img) {
+            if (c.links().imageSources().containsKey(img)) attrs.replaceValue("src", c.links().imageSources().get(img));
+            attrs.replaceValue("loading", "lazy");
+            attrs.replaceValue("decoding", "async");
+            String url = img.getUrl().toString();
+            if (!url.isEmpty() && !url.startsWith("/") && !LinkResolver.isExternal(url)) {
+                try {
+                    java.nio.file.Path f = c.doc().source().file().getParent().resolve(url).normalize();
+                    sizes.of(f).ifPresent(s -> {
+                        attrs.replaceValue("width", String.valueOf(s.width()));
+                        attrs.replaceValue("height", String.valueOf(s.height()));
+                    });
+                } catch (java.nio.file.InvalidPathException e) {
+                    // reported by link resolution; the image just has no size
+                }
+            }
         } else if (node instanceof Heading h && c.doc().ids().containsKey(h)) {
             attrs.replaceValue("id", c.doc().ids().get(h));
         } else if (node instanceof Link l && c.links().fallbacks().containsKey(l) && part == AttributablePart.LINK) {
@@ -112,9 +160,18 @@ public final class ContentHtml {
      *                      target language (e.g. "English version: not yet translated")
      */
     public String render(ParsedDoc doc, LinkResolver.Result links, Function<LinkResolver.Fallback, String> fallbackTitle) {
-        contexts.put(doc.doc(), new Context(doc, links, fallbackTitle));
+        return render(doc, links, fallbackTitle, Map.of()).html();
+    }
+
+    /** Renders {@code doc}, its embedded lists (found by {@link SiteIndex#plan}) left as placeholders in document order. */
+    public RenderedDoc render(ParsedDoc doc, LinkResolver.Result links, Function<LinkResolver.Fallback, String> fallbackTitle,
+                              Map<Node, ListShortcodes.Spec> lists) {
+        List<Node> order = lists.keySet().stream().sorted(java.util.Comparator.comparingInt(Node::getStartOffset)).toList();
+        Map<Node, Integer> numbers = new java.util.IdentityHashMap<>();
+        for (int i = 0; i < order.size(); i++) numbers.put(order.get(i), i);
+        contexts.put(doc.doc(), new Context(doc, links, fallbackTitle, numbers));
         try {
-            return renderer.render(doc.doc());
+            return new RenderedDoc(doc, renderer.render(doc.doc()), order.stream().map(lists::get).toList());
         } finally {
             contexts.remove(doc.doc());
         }

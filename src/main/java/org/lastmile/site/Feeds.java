@@ -1,9 +1,6 @@
 package org.lastmile.site;
 
 import org.lastmile.config.Language;
-import org.lastmile.content.Bundle;
-import org.lastmile.content.SourceFile;
-import org.lastmile.i18n.Messages;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -17,19 +14,31 @@ final class Feeds {
     private Feeds() {
     }
 
-    static String sitemap(SiteIndex index) {
+    /**
+     * Every public page with its language alternates and x-default (the default language's version, or the root
+     * language picker for home pages), and lastmod from content dates.
+     */
+    static String sitemap(SiteIndex index, java.util.function.Function<String, String> lastmod) {
         StringBuilder sb = new StringBuilder();
         sb.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
                 .append("<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n");
-        for (String path : index.paths()) {
+        java.util.List<String> paths = new java.util.ArrayList<>();
+        paths.add("/");
+        paths.addAll(index.paths());
+        for (String path : paths) {
             if (!path.endsWith("/")) continue; // PDFs are linked from pages, not listed as pages
             sb.append("  <url>\n    <loc>").append(esc(ascii(index.absolute(path)))).append("</loc>\n");
-            List<Map.Entry<Language, String>> tr = index.translations(path);
-            if (tr.size() > 1) {
+            String mod = lastmod.apply(path);
+            if (mod != null && !mod.isEmpty()) sb.append("    <lastmod>").append(mod).append("</lastmod>\n");
+            List<Map.Entry<Language, String>> tr = path.equals("/") ? index.config().languages().stream()
+                    .map(l -> Map.entry(l, SiteIndex.home(l.code()))).toList() : index.translations(path);
+            if (tr.size() > 1 || path.equals("/")) {
                 for (Map.Entry<Language, String> e : tr) {
                     sb.append("    <xhtml:link rel=\"alternate\" hreflang=\"").append(e.getKey().code()).append("\" href=\"")
                             .append(esc(ascii(index.absolute(e.getValue())))).append("\"/>\n");
                 }
+                sb.append("    <xhtml:link rel=\"alternate\" hreflang=\"x-default\" href=\"")
+                        .append(esc(ascii(index.absolute(index.xDefault(path, tr))))).append("\"/>\n");
             }
             sb.append("  </url>\n");
         }
@@ -37,14 +46,14 @@ final class Feeds {
     }
 
     static String robots(SiteIndex index) {
-        return "User-agent: *\nAllow: /\n\nSitemap: " + index.absolute("/sitemap.xml") + "\n";
+        return "User-agent: *\nAllow: /\nDisallow: /status/\n\nSitemap: " + index.absolute("/sitemap.xml") + "\n";
     }
 
-    static String atom(SiteIndex index, Language lang, Messages messages, List<Bundle> papers) {
+    /** One language's feed: its newest news items, papers and guides ({@code items} as list entries). */
+    static String atom(SiteIndex index, Language lang, List<Map<String, Object>> items) {
         String code = lang.code();
         String self = index.absolute(SiteIndex.feed(code));
-        LocalDate updated = papers.stream().map(b -> b.paper(code).orElseThrow().fm().date().orElse(LocalDate.EPOCH))
-                .max(LocalDate::compareTo).orElse(LocalDate.EPOCH);
+        String updated = items.stream().map(i -> (String) i.get("dateIso")).max(String::compareTo).orElse(LocalDate.EPOCH.toString());
         StringBuilder sb = new StringBuilder();
         sb.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"")
                 .append(code).append("\">\n");
@@ -58,19 +67,26 @@ final class Feeds {
         String org = index.config().organisation().name();
         sb.append("  <author><name>").append(esc(org.isEmpty() ? index.config().title(code) : org)).append("</name></author>\n");
         sb.append("  <generator>lastmile</generator>\n");
-        for (Bundle b : papers) {
-            SourceFile p = b.paper(code).orElseThrow();
-            String url = index.absolute(SiteIndex.paper(b.slug(), code));
-            String date = p.fm().date().orElse(LocalDate.EPOCH) + "T00:00:00Z";
+        for (Map<String, Object> i : items) {
+            String url = (String) i.get("absoluteUrl");
+            String date = i.get("dateIso") + "T00:00:00Z";
             sb.append("  <entry>\n");
-            sb.append("    <title>").append(esc(p.fm().title())).append("</title>\n");
+            sb.append("    <title>").append(esc((String) i.get("title"))).append("</title>\n");
             sb.append("    <id>").append(esc(url)).append("</id>\n");
             sb.append("    <link rel=\"alternate\" type=\"text/html\" href=\"").append(esc(url)).append("\"/>\n");
             sb.append("    <published>").append(date).append("</published>\n");
             sb.append("    <updated>").append(date).append("</updated>\n");
-            for (String a : p.fm().authors()) sb.append("    <author><name>").append(esc(a)).append("</name></author>\n");
-            for (String t : p.fm().tags()) sb.append("    <category term=\"").append(esc(t)).append("\"/>\n");
-            if (!p.fm().summary().isEmpty()) sb.append("    <summary>").append(esc(p.fm().summary())).append("</summary>\n");
+            @SuppressWarnings("unchecked") List<String> authors = (List<String>) i.get("authors");
+            for (String a : authors) sb.append("    <author><name>").append(esc(a)).append("</name></author>\n");
+            sb.append("    <category term=\"").append(esc((String) i.get("kind"))).append("\" label=\"")
+                    .append(esc((String) i.get("kindLabel"))).append("\"/>\n");
+            @SuppressWarnings("unchecked") List<Map<String, Object>> tags = (List<Map<String, Object>>) i.get("tags");
+            for (Map<String, Object> t : tags) {
+                sb.append("    <category term=\"").append(esc((String) t.get("key"))).append("\" label=\"")
+                        .append(esc((String) t.get("name"))).append("\"/>\n");
+            }
+            String summary = (String) i.get("summary");
+            if (!summary.isEmpty()) sb.append("    <summary>").append(esc(summary)).append("</summary>\n");
             sb.append("  </entry>\n");
         }
         return sb.append("</feed>\n").toString();

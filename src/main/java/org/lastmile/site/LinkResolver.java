@@ -119,7 +119,7 @@ public final class LinkResolver {
             if (!resolved.endsWith("/") && !resolved.contains(".")) resolved += "/";
             if (isResource(resolved)) {
                 // A file beside the paper: published in its folder, so it works from the guide page and the PDF too.
-                link.setUrl(BasedSequence.of(index.href(resolved) + suffix));
+                link.setUrl(BasedSequence.of(index.href(index.sharedResource(resolved)) + suffix));
                 return;
             }
             path = Optional.of(resolved);
@@ -193,8 +193,8 @@ public final class LinkResolver {
                     "put the file beside the Markdown file or fix the path"));
             return;
         }
-        // Files beside a paper are published in its folder in every language; point the page there.
-        resolvePath(base(doc.source()), url).ifPresent(resolved -> images.put(img, index.href(resolved)));
+        // Files beside a paper are published in its folder; images once, for every language.
+        resolvePath(base(doc.source()), url).ifPresent(resolved -> images.put(img, index.href(index.sharedResource(resolved))));
     }
 
     private Path root() {

@@ -32,9 +32,12 @@ final class PageModels {
     private final String year;
     // A paper's date shows on its page, the home page and every tag page: format it once per language.
     private final Map<String, String> longDates = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, PdfFacts> pdfs;
 
-    PageModels(SiteIndex index, Messages messages, String year) {
+    /** @param pdfs the PDFs of this build by site path, for their size and page count */
+    PageModels(SiteIndex index, Messages messages, String year, Map<String, PdfFacts> pdfs) {
         this.index = index;
+        this.pdfs = pdfs;
         this.messages = messages;
         this.cfg = index.config();
         this.year = year;
@@ -78,6 +81,7 @@ final class PageModels {
         s.put("year", year);
         s.put("params", cfg.params());
         s.put("basePath", cfg.basePath());
+        s.put("pageSize", cfg.pdf().pageSize().equals("LETTER") ? "letter" : "A4");
         s.put("cssUrl", cfg.basePath() + "/css/lastmile.css");
         List<Map<String, Object>> langs = new ArrayList<>();
         for (Language l : cfg.languages()) {
@@ -102,13 +106,11 @@ final class PageModels {
         var translations = kind == PageKind.NOT_FOUND ? List.<Map.Entry<Language, String>>of() : index.translations(path);
         for (var e : translations) {
             tr.add(Map.of("code", e.getKey().code(), "name", e.getKey().name(), "url", index.href(e.getValue()),
-                    "current", e.getKey().code().equals(lang.code())));
+                    "current", e.getKey().code().equals(lang.code()), "ogLocale", lang(e.getKey()).get("ogLocale")));
             alt.add(Map.of("hreflang", e.getKey().code(), "url", index.absolute(e.getValue())));
         }
         if (!translations.isEmpty()) {
-            String xDefault = translations.stream().filter(e -> e.getKey().code().equals(cfg.defaultLanguage()))
-                    .findFirst().orElse(translations.get(0)).getValue();
-            alt.add(Map.of("hreflang", "x-default", "url", index.absolute(xDefault)));
+            alt.add(Map.of("hreflang", "x-default", "url", index.absolute(index.xDefault(path, translations))));
         }
         p.put("translations", tr);
         p.put("alternates", alt);
@@ -151,10 +153,61 @@ final class PageModels {
                 "url", index.href(pathOf.apply(source.code()))));
     }
 
+    /** Tags as written in front matter, as links to their key's page with the label of {@code lang}. */
     List<Map<String, Object>> tags(List<String> tags, Language lang) {
+        java.util.LinkedHashSet<String> keys = new java.util.LinkedHashSet<>();
+        for (String t : tags) keys.add(index.catalog().tagKey(t));
+        return tagKeys(keys, lang);
+    }
+
+    List<Map<String, Object>> tagKeys(java.util.Collection<String> keys, Language lang) {
         List<Map<String, Object>> out = new ArrayList<>();
-        for (String t : tags) out.add(Map.of("name", t, "url", index.href(SiteIndex.tag(lang.code(), t))));
+        for (String k : keys) {
+            if (k.isEmpty()) continue;
+            out.add(Map.of("key", k, "name", index.catalog().tagLabel(k, lang.code()), "url", index.href(SiteIndex.tag(lang.code(), k))));
+        }
         return out;
+    }
+
+    /** A publication type's label in {@code lang}: from site.yaml, else the theme's UI strings (type_…, types_…). */
+    String typeLabel(String type, Language lang, boolean plural) {
+        org.lastmile.config.Taxonomy tx = cfg.taxonomy();
+        if (!tx.typesDeclared()) {
+            return messages.format(lang.code(), (plural ? "types_" : "type_") + type.replace('-', '_'));
+        }
+        var t = tx.types().get(type);
+        Map<String, String> m = plural ? t.plural() : t.singular();
+        return m.getOrDefault(lang.code(), m.getOrDefault(cfg.defaultLanguage(), type));
+    }
+
+    /**
+     * An entry of a list (home, list pages, embedded lists, related content): what it is, title, date, summary, tags;
+     * an item in another language than the page (a list with fallback=true) says which.
+     */
+    Map<String, Object> item(Catalog.Item i, Language lang) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        FrontMatter fm = i.source().fm();
+        m.put("kind", i.kind().id());
+        m.put("kindLabel", switch (i.kind()) {
+            case NEWS -> messages.format(lang.code(), "news_item");
+            case GUIDES -> messages.format(lang.code(), "community_guide");
+            default -> typeLabel(i.type(), lang, false);
+        });
+        m.put("title", fm.title());
+        m.put("url", index.href(i.path()));
+        m.put("date", Locales.longDate(i.date(), lang.locale()));
+        m.put("dateIso", i.date().toString());
+        m.put("summary", fm.summary());
+        m.put("tags", tagKeys(i.tags(), lang));
+        m.put("guideUrl", i.kind() == ListFilter.Kind.PAPERS && index.exists(SiteIndex.guide(i.slug(), i.lang()))
+                ? index.href(SiteIndex.guide(i.slug(), i.lang())) : "");
+        m.put("image", fm.image().filter(x -> i.kind() == ListFilter.Kind.NEWS).map(x -> x.startsWith("/") ? index.href(x) : x).orElse(""));
+        if (!i.lang().equals(lang.code())) {
+            Language other = cfg.language(i.lang()).orElse(cfg.defaultLang());
+            m.put("langCode", other.code());
+            m.put("langName", Locales.languageName(other.locale(), lang.locale()));
+        }
+        return m;
     }
 
     /** The languages a bundle's paper or guide exists in, each named in its own language. */
@@ -169,16 +222,34 @@ final class PageModels {
     List<Map<String, Object>> guidePdfs(Bundle b, Language lang) {
         List<Map<String, Object>> out = new ArrayList<>();
         if (!cfg.pdf().guides()) return out;
-        b.guide(lang.code()).ifPresent(g -> out.add(pdfLink(b, lang, true)));
+        b.guide(lang.code()).ifPresent(g -> out.add(pdfLink(b, lang, true, lang)));
         for (String code : b.guides().keySet()) {
-            if (!code.equals(lang.code())) cfg.language(code).ifPresent(l -> out.add(pdfLink(b, l, false)));
+            if (!code.equals(lang.code())) cfg.language(code).ifPresent(l -> out.add(pdfLink(b, l, false, lang)));
         }
         return out;
     }
 
-    private Map<String, Object> pdfLink(Bundle b, Language l, boolean current) {
-        return Map.of("code", l.code(), "name", l.name(), "url", index.href(SiteIndex.guidePdf(b.slug(), l.code())),
-                "bookletUrl", index.href(SiteIndex.guideBooklet(b.slug(), l.code())), "current", current);
+    private Map<String, Object> pdfLink(Bundle b, Language l, boolean current, Language page) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("code", l.code());
+        m.put("name", l.name());
+        m.put("url", index.href(SiteIndex.guidePdf(b.slug(), l.code())));
+        m.put("bookletUrl", index.href(SiteIndex.guideBooklet(b.slug(), l.code())));
+        m.put("current", current);
+        m.put("facts", pdfFacts(SiteIndex.guidePdf(b.slug(), l.code()), page));
+        m.put("bookletFacts", pdfFacts(SiteIndex.guideBooklet(b.slug(), l.code()), page));
+        return m;
+    }
+
+    /** "1.2 MB · 4 pages" in the page's language, or "" when the PDF was not made in this build. */
+    String pdfFacts(String sitePath, Language lang) {
+        PdfFacts f = pdfs.get(sitePath);
+        if (f == null) return "";
+        com.ibm.icu.text.MeasureFormat mf = com.ibm.icu.text.MeasureFormat.getInstance(lang.locale(), com.ibm.icu.text.MeasureFormat.FormatWidth.SHORT);
+        String size = f.bytes() >= 1_000_000
+                ? mf.format(new com.ibm.icu.util.Measure(Math.round(f.bytes() / 100_000.0) / 10.0, com.ibm.icu.util.MeasureUnit.MEGABYTE))
+                : mf.format(new com.ibm.icu.util.Measure(Math.max(1, Math.round(f.bytes() / 1000.0)), com.ibm.icu.util.MeasureUnit.KILOBYTE));
+        return f.pages() <= 0 ? size : size + " · " + messages.format(lang.code(), "pdf_pages", Map.of("count", f.pages()));
     }
 
     private String longDate(LocalDate d, Language lang) {

@@ -7,6 +7,7 @@ import org.lastmile.content.Content;
 import org.lastmile.content.PageGroup;
 import org.lastmile.content.Slugs;
 import org.lastmile.content.SourceFile;
+import org.lastmile.markdown.ParsedDoc;
 
 import java.util.HashMap;
 import java.util.List;
@@ -25,14 +26,63 @@ public final class SiteIndex {
     private final Content content;
     private final Set<String> paths = new TreeSet<>();
     private final Map<String, String> sourceToPath = new HashMap<>();
+    private final Catalog catalog;
+    private final Map<String, Map<com.vladsch.flexmark.util.ast.Node, ListShortcodes.Spec>> shortcodes;
+    /** Every list page's filter (each has a first page in every language), in a stable order. */
+    private final Set<ListFilter> lists = new java.util.LinkedHashSet<>();
+    /** Site path of each list page → its filter and page number. */
+    private final Map<String, Map.Entry<ListFilter, Integer>> listPages = new HashMap<>();
 
+    /** An index without embedded lists: for tools that only resolve links. */
     public SiteIndex(SiteConfig config, Content content) {
+        this(config, content, new Catalog(config, content), Map.of());
+    }
+
+    /**
+     * Plans the site: every page, every list page (the standard ones and those the documents' {@code {{ list() }}}
+     * ask for, found and checked here), every page of every list.
+     */
+    public static SiteIndex plan(SiteConfig config, Content content, Map<String, ParsedDoc> parsed,
+                                 java.util.List<org.lastmile.diag.Diagnostic> problems) {
+        Catalog catalog = new Catalog(config, content);
+        Map<String, Map<com.vladsch.flexmark.util.ast.Node, ListShortcodes.Spec>> found = new java.util.TreeMap<>();
+        parsed.forEach((path, doc) -> {
+            var m = ListShortcodes.find(doc, catalog, config.taxonomy(), problems);
+            if (!m.isEmpty()) found.put(path, m);
+        });
+        return new SiteIndex(config, content, catalog, found);
+    }
+
+    private SiteIndex(SiteConfig config, Content content, Catalog catalog,
+                      Map<String, Map<com.vladsch.flexmark.util.ast.Node, ListShortcodes.Spec>> shortcodes) {
         this.config = config;
         this.content = content;
+        this.catalog = catalog;
+        this.shortcodes = shortcodes;
         for (Language l : config.languages()) {
             paths.add(home(l.code()));
             paths.add(tags(l.code()));
         }
+        for (ListFilter.Kind k : java.util.List.of(ListFilter.Kind.NEWS, ListFilter.Kind.PAPERS, ListFilter.Kind.GUIDES)) {
+            lists.add(ListFilter.of(k));
+        }
+        // Declared types have a page in every language; lastmile's built-in ones only once a paper uses them.
+        config.taxonomy().types().keySet().stream().filter(t -> config.taxonomy().typesDeclared()
+                || config.languages().stream().anyMatch(l -> !catalog.list(l.code(), ListFilter.ofType(t)).isEmpty()))
+                .forEach(t -> lists.add(ListFilter.ofType(t)));
+        catalog.tagKeys().forEach(t -> lists.add(ListFilter.ofTag(t)));
+        shortcodes.values().forEach(m -> m.values().stream().map(ListShortcodes.Spec::filter)
+                .sorted(java.util.Comparator.comparing(f -> f.path("x"))).forEach(lists::add));
+        for (ListFilter f : lists) {
+            for (Language l : config.languages()) {
+                int n = pageCount(catalog.list(l.code(), f).size());
+                for (int i = 1; i <= n; i++) {
+                    paths.add(f.path(l.code(), i));
+                    listPages.put(f.path(l.code(), i), Map.entry(f, i));
+                }
+            }
+        }
+        for (PageGroup n : content.news()) n.versions().values().forEach(this::add);
         for (Bundle b : content.bundles()) {
             b.papers().values().forEach(this::add);
             b.guides().values().forEach(this::add);
@@ -45,7 +95,6 @@ public final class SiteIndex {
             }
             for (String lang : b.papers().keySet()) {
                 if (config.language(lang).isEmpty()) continue;
-                b.papers().get(lang).fm().tags().forEach(t -> paths.add(tag(lang, t)));
                 if (config.pdf().papers()) paths.add(paperPdf(b.slug(), lang));
             }
         }
@@ -76,8 +125,38 @@ public final class SiteIndex {
         return "/" + lang + "/tags/";
     }
 
+    /** The page of a tag key (a written tag word is slugged, which is its key when site.yaml declares none). */
     public static String tag(String lang, String tag) {
         return "/" + lang + "/tags/" + Slugs.slug(tag) + "/";
+    }
+
+    public static String news(String slug, String lang) {
+        return "/" + lang + "/news/" + slug + "/";
+    }
+
+    /** How many pages a list of {@code items} takes (at least one, which says the list is empty). */
+    public int pageCount(int items) {
+        int per = config.taxonomy().paginate();
+        return Math.max(1, (items + per - 1) / per);
+    }
+
+    public Catalog catalog() {
+        return catalog;
+    }
+
+    /** Every list page's filter, standard lists first. */
+    public Set<ListFilter> lists() {
+        return java.util.Collections.unmodifiableSet(lists);
+    }
+
+    /** The list, and its page number, that {@code path} is a page of. */
+    public Optional<Map.Entry<ListFilter, Integer>> listPage(String path) {
+        return Optional.ofNullable(listPages.get(path));
+    }
+
+    /** The embedded lists of the document at {@code path}, by paragraph. */
+    public Map<com.vladsch.flexmark.util.ast.Node, ListShortcodes.Spec> shortcodes(String path) {
+        return shortcodes.getOrDefault(path, Map.of());
     }
 
     public static String paper(String slug, String lang) {
@@ -114,6 +193,7 @@ public final class SiteIndex {
             case PAPER -> paper(sf.slug(), sf.lang());
             case GUIDE -> guide(sf.slug(), sf.lang());
             case PAGE -> page(sf.slug(), sf.lang());
+            case NEWS -> news(sf.slug(), sf.lang());
         };
     }
 
@@ -169,6 +249,42 @@ public final class SiteIndex {
         String rest = path.substring(slash);
         return content.files().anyMatch(sf -> config.language(sf.lang()).isEmpty() && path(sf).endsWith(rest)
                 && path(sf).equals("/" + sf.lang() + rest));
+    }
+
+    private static final java.util.regex.Pattern BUNDLE_FILE = java.util.regex.Pattern.compile("/([^/]+)/papers/([^/]+)/(.+)");
+    private static final java.util.regex.Pattern IMAGE = java.util.regex.Pattern.compile("(?i).+\\.(png|jpe?g|gif|svg|webp|avif)");
+
+    /**
+     * Where a file beside a paper is published. Images are published once, in the first language (site order) the
+     * paper or its guide exists in, and every language's pages use that copy; other files (data, documents) are
+     * published beside the paper in every language, so their links read as in the paper's folder.
+     */
+    public String sharedResource(String path) {
+        java.util.regex.Matcher m = BUNDLE_FILE.matcher(path);
+        if (!m.matches() || !IMAGE.matcher(m.group(3)).matches()) return path;
+        return content.bundle(m.group(2)).flatMap(this::imageLanguage)
+                .map(l -> "/" + l + "/papers/" + m.group(2) + "/" + m.group(3)).orElse(path);
+    }
+
+    /** The language whose folder holds a bundle's images: the first built language the paper or guide exists in. */
+    public Optional<String> imageLanguage(Bundle b) {
+        return config.languages().stream().map(Language::code)
+                .filter(l -> b.papers().containsKey(l) || b.guides().containsKey(l)).findFirst();
+    }
+
+    /** Whether a file beside a paper is an image, published once for every language. */
+    public static boolean isImage(String fileName) {
+        return IMAGE.matcher(fileName).matches();
+    }
+
+    /**
+     * The x-default of a page: the root language picker for home pages (it sends visitors to their language), else
+     * the default language's version, else the first that exists. One answer for pages, hreflang and the sitemap.
+     */
+    public String xDefault(String path, List<Map.Entry<Language, String>> translations) {
+        if (path.equals("/") || config.languages().stream().anyMatch(l -> path.equals(home(l.code())))) return "/";
+        return translations.stream().filter(e -> e.getKey().code().equals(config.defaultLanguage()))
+                .findFirst().orElse(translations.get(0)).getValue();
     }
 
     public Set<String> paths() {

@@ -4,14 +4,12 @@ import org.lastmile.config.Language;
 import org.lastmile.config.SiteConfig;
 import org.lastmile.content.Bundle;
 import org.lastmile.content.PageGroup;
-import org.lastmile.content.Slugs;
 import org.lastmile.content.SourceFile;
 import org.lastmile.content.TranslationState;
 import org.lastmile.content.TranslationStatus;
 import org.lastmile.content.Translations;
 import org.lastmile.diag.Diagnostics;
 import org.lastmile.diag.LastmileException;
-import org.lastmile.i18n.Locales;
 import org.lastmile.i18n.Messages;
 
 import java.nio.charset.StandardCharsets;
@@ -34,12 +32,19 @@ public final class SiteRenderer {
     private final PageModels models;
     private final SiteConfig cfg;
     private final Messages messages;
+    private final ListPages lists;
 
     public SiteRenderer(SiteIndex index, Templates templates, Messages messages, String year) {
+        this(index, templates, messages, year, Map.of());
+    }
+
+    /** @param pdfs the PDFs of this build by site path: download boxes give their size and page count */
+    public SiteRenderer(SiteIndex index, Templates templates, Messages messages, String year, Map<String, PdfFacts> pdfs) {
         this.index = index;
         this.templates = templates;
         this.messages = messages;
-        this.models = new PageModels(index, messages, year);
+        this.models = new PageModels(index, messages, year, pdfs);
+        this.lists = new ListPages(index, models, messages);
         this.cfg = index.config();
     }
 
@@ -55,7 +60,7 @@ public final class SiteRenderer {
         for (Language lang : languages) jobs.addAll(jobsFor(lang, docs));
         jobs.add(new Job("index.html", () -> html("root.ftlh", rootModel())));
         jobs.add(new Job("404.html", () -> html("404.ftlh", notFound(rootLanguage()))));
-        jobs.add(new Job("sitemap.xml", () -> Feeds.sitemap(index).getBytes(StandardCharsets.UTF_8)));
+        jobs.add(new Job("sitemap.xml", () -> Feeds.sitemap(index, lists.lastmod()).getBytes(StandardCharsets.UTF_8)));
         jobs.add(new Job("robots.txt", () -> Feeds.robots(index).getBytes(StandardCharsets.UTF_8)));
         if (cfg.statusPage()) jobs.add(new Job("status/index.html", () -> html("status.ftlh", statusPage())));
         Map<String, byte[]> out = new ConcurrentHashMap<>();
@@ -73,19 +78,26 @@ public final class SiteRenderer {
         String code = lang.code();
         List<Job> jobs = new ArrayList<>();
         jobs.add(new Job(code + "/index.html", () -> html("home.ftlh", home(lang))));
-        jobs.add(new Job(code + "/tags/index.html", () -> html("tags.ftlh", tagsPage(lang))));
+        jobs.add(new Job(code + "/tags/index.html", () -> html("tags.ftlh", lists.tagsPage(lang))));
         jobs.add(new Job(code + "/404.html", () -> html("404.ftlh", notFound(lang))));
-        jobs.add(new Job(code + "/atom.xml", () -> Feeds.atom(index, lang, messages, sortedPapers(lang)).getBytes(StandardCharsets.UTF_8)));
-        for (String tag : tagsOf(lang).keySet()) {
-            jobs.add(new Job(code + "/tags/" + Slugs.slug(tag) + "/index.html", () -> html("tag.ftlh", tagPage(lang, tag))));
+        jobs.add(new Job(code + "/atom.xml", () -> Feeds.atom(index, lang, lists.feedItems(lang)).getBytes(StandardCharsets.UTF_8)));
+        for (ListFilter f : index.lists()) {
+            List<Catalog.Item> items = index.catalog().list(code, f);
+            int pages = index.pageCount(items.size());
+            for (int n = 1; n <= pages; n++) {
+                int number = n;
+                jobs.add(new Job(f.path(code, n).substring(1) + "index.html", () -> html("list.ftlh", lists.listPage(lang, f, items, number, pages))));
+            }
         }
-        // (tags that differ only in case or punctuation share one slug, so tagsOf merges them under the first name)
         for (Bundle b : index.content().bundles()) {
             b.paper(code).ifPresent(sf -> jobs.add(new Job(outFile(sf), () -> html("paper.ftlh", paper(lang, b, sf, docs)))));
             b.guide(code).ifPresent(sf -> jobs.add(new Job(outFile(sf), () -> html("guide.ftlh", guide(lang, b, sf, docs)))));
         }
         for (PageGroup p : index.content().pages()) {
             p.version(code).ifPresent(sf -> jobs.add(new Job(outFile(sf), () -> html("page.ftlh", page(lang, sf, docs)))));
+        }
+        for (PageGroup n : index.content().news()) {
+            n.version(code).ifPresent(sf -> jobs.add(new Job(outFile(sf), () -> html("news.ftlh", news(lang, n, sf, docs)))));
         }
         return jobs;
     }
@@ -106,61 +118,14 @@ public final class SiteRenderer {
 
     private Map<String, Object> home(Language lang) {
         String path = SiteIndex.home(lang.code());
-        Map<String, Object> p = models.page(PageKind.HOME, lang, path, cfg.title(lang.code()), cfg.description(lang.code()));
-        p.put("papers", sortedPapers(lang).stream().map(b -> models.paperItem(b, b.paper(lang.code()).orElseThrow(), lang)).toList());
-        return model(lang, path, p);
-    }
-
-    // Each list page asks for these; computed once per language and render.
-    private final Map<String, List<Bundle>> sortedPapers = new ConcurrentHashMap<>();
-    private final Map<String, Map<String, List<Bundle>>> tags = new ConcurrentHashMap<>();
-
-    List<Bundle> sortedPapers(Language lang) {
-        return sortedPapers.computeIfAbsent(lang.code(), k -> sortPapers(lang));
-    }
-
-    private List<Bundle> sortPapers(Language lang) {
-        return index.content().bundles().stream().filter(b -> b.paper(lang.code()).isPresent())
-                .sorted(PageModels.newestFirst(lang.code())).toList();
-    }
-
-    /**
-     * Tags used by this language's papers, each with the papers carrying it (newest first). Tags with the same URL
-     * ("Health", "health") are one tag, named as the newest paper writes it.
-     */
-    private Map<String, List<Bundle>> tagsOf(Language lang) {
-        return tags.computeIfAbsent(lang.code(), k -> collectTags(lang));
-    }
-
-    private Map<String, List<Bundle>> collectTags(Language lang) {
-        Map<String, String> nameBySlug = new LinkedHashMap<>();
-        Map<String, List<Bundle>> tags = new TreeMap<>();
-        for (Bundle b : sortedPapers(lang)) {
-            for (String t : b.paper(lang.code()).orElseThrow().fm().tags()) {
-                String name = nameBySlug.computeIfAbsent(Slugs.slug(t), k -> t);
-                List<Bundle> list = tags.computeIfAbsent(name, k -> new ArrayList<>());
-                if (!list.contains(b)) list.add(b);
-            }
-        }
-        return tags;
-    }
-
-    private Map<String, Object> tagsPage(Language lang) {
-        String path = SiteIndex.tags(lang.code());
-        Map<String, Object> p = models.page(PageKind.TAGS, lang, path, messages.format(lang.code(), "all_tags"), cfg.description(lang.code()));
-        List<Map.Entry<String, List<Bundle>>> entries = new ArrayList<>(tagsOf(lang).entrySet());
-        entries.sort(Locales.collating(lang.locale(), Map.Entry::getKey));
-        p.put("tagsList", entries.stream().map(e -> Map.<String, Object>of("name", e.getKey(),
-                "url", index.href(SiteIndex.tag(lang.code(), e.getKey())), "count", e.getValue().size())).toList());
-        return model(lang, path, p);
-    }
-
-    private Map<String, Object> tagPage(Language lang, String tag) {
-        String path = SiteIndex.tag(lang.code(), tag);
-        Map<String, Object> p = models.page(PageKind.TAG, lang, path,
-                messages.format(lang.code(), "tag_heading", Map.of("tag", tag)), cfg.description(lang.code()));
-        p.put("tag", tag);
-        p.put("papers", tagsOf(lang).get(tag).stream().map(b -> models.paperItem(b, b.paper(lang.code()).orElseThrow(), lang)).toList());
+        String description = cfg.description(lang.code()).isEmpty() ? cfg.title(lang.code()) : cfg.description(lang.code());
+        Map<String, Object> p = models.page(PageKind.HOME, lang, path, cfg.title(lang.code()), description);
+        int latest = cfg.taxonomy().homeLatest();
+        p.put("latestNews", lists.section(lang, ListFilter.of(ListFilter.Kind.NEWS), latest, false));
+        p.put("latestPapers", lists.section(lang, ListFilter.of(ListFilter.Kind.PAPERS), latest, false));
+        p.put("latestGuides", lists.section(lang, ListFilter.of(ListFilter.Kind.GUIDES), latest, false));
+        p.put("homeTags", lists.tagEntries(lang).stream().filter(e -> ((Integer) e.get("count")) > 0)
+                .sorted(java.util.Comparator.comparing((Map<String, Object> e) -> -((Integer) e.get("count")))).limit(12).toList());
         return model(lang, path, p);
     }
 
@@ -176,7 +141,12 @@ public final class SiteRenderer {
         p.put("availableIn", models.available(b.papers(), code -> SiteIndex.paper(b.slug(), code)));
         b.guide(lang.code()).ifPresent(g -> p.put("guide", Map.of("url", index.href(SiteIndex.guide(b.slug(), lang.code())), "title", g.fm().title())));
         p.put("guidePdfs", models.guidePdfs(b, lang));
-        if (cfg.pdf().papers()) p.put("paperPdf", index.href(SiteIndex.paperPdf(b.slug(), lang.code())));
+        if (cfg.pdf().papers()) {
+            p.put("paperPdf", index.href(SiteIndex.paperPdf(b.slug(), lang.code())));
+            p.put("paperPdfFacts", models.pdfFacts(SiteIndex.paperPdf(b.slug(), lang.code()), lang));
+        }
+        StructuredData.put(p, index, sf, b.papers(), code -> SiteIndex.paper(b.slug(), code),
+                cfg.pdf().papers() ? index.absolute(SiteIndex.paperPdf(b.slug(), lang.code())) : "");
         return model(lang, path, p);
     }
 
@@ -190,9 +160,22 @@ public final class SiteRenderer {
         return model(lang, path, p);
     }
 
-    /** The meta description: the file's summary, or the site's description when it has none. */
-    private String describe(SourceFile sf, Language lang) {
-        return sf.fm().summary().isEmpty() ? cfg.description(lang.code()) : sf.fm().summary();
+    /**
+     * The meta description: the file's summary; without one, the start of its first paragraph, so that no two pages
+     * share the site's description; the site's description only for a file without text.
+     */
+    private String describe(SourceFile sf, Language lang, RenderedDoc doc) {
+        if (!sf.fm().summary().isEmpty()) return sf.fm().summary();
+        for (com.vladsch.flexmark.util.ast.Node n = doc == null ? null : doc.parsed().doc().getFirstChild(); n != null; n = n.getNext()) {
+            if (!(n instanceof com.vladsch.flexmark.ast.Paragraph) || doc.lists().size() > 0 && n.getChars().toString().contains("{{")) continue;
+            String text = org.lastmile.markdown.MarkdownStage.plainText(n).strip();
+            if (text.isEmpty()) continue;
+            if (text.codePointCount(0, text.length()) <= 160) return text;
+            String cut = text.substring(0, text.offsetByCodePoints(0, 157));
+            int space = cut.lastIndexOf(' ');
+            return (space > 100 ? cut.substring(0, space) : cut) + "…";
+        }
+        return cfg.description(lang.code());
     }
 
     private Map<String, Object> page(Language lang, SourceFile sf, Map<String, RenderedDoc> docs) {
@@ -208,10 +191,45 @@ public final class SiteRenderer {
     private Map<String, Object> docPage(PageKind kind, Language lang, SourceFile sf, Map<String, RenderedDoc> docs,
                                         Map<String, SourceFile> versions, java.util.function.Function<String, String> pathOf) {
         String path = SiteIndex.path(sf);
-        Map<String, Object> p = models.page(kind, lang, path, sf.fm().title(), describe(sf, lang));
-        models.putDoc(p, docs.get(path), lang);
+        RenderedDoc doc = docs.get(path);
+        Map<String, Object> p = models.page(kind, lang, path, sf.fm().title(), describe(sf, lang, doc));
+        models.putDoc(p, doc, lang);
+        p.put("contentHtml", withLists(doc, lang));
         models.putOutdated(p, versions, sf, pathOf);
+        index.catalog().itemOf(sf).ifPresent(item -> {
+            p.put("related", index.catalog().related(item, cfg.taxonomy().related()).stream().map(i -> models.item(i, lang)).toList());
+            if (item.type() != null) {
+                p.put("typeLabel", models.typeLabel(item.type(), lang, false));
+                p.put("typeUrl", index.href(ListFilter.ofType(item.type()).path(lang.code())));
+            }
+        });
         return p;
+    }
+
+    /** The document's HTML with each embedded list rendered in place of its placeholder. */
+    private String withLists(RenderedDoc doc, Language lang) {
+        String html = doc.html();
+        for (int i = 0; i < doc.lists().size(); i++) {
+            ListShortcodes.Spec spec = doc.lists().get(i);
+            Map<String, Object> m = models.common(lang, SiteIndex.path(doc.parsed().source()));
+            m.put("block", lists.section(lang, spec.filter(), spec.limit(), spec.fallback()));
+            html = html.replace(ContentHtml.placeholder(i), templates.render("list-block.ftlh", m));
+        }
+        return html;
+    }
+
+    private Map<String, Object> news(Language lang, PageGroup n, SourceFile sf, Map<String, RenderedDoc> docs) {
+        Map<String, Object> p = docPage(PageKind.NEWS, lang, sf, docs, n.versions(), code -> SiteIndex.news(n.slug(), code));
+        p.put("availableIn", models.available(n.versions(), code -> SiteIndex.news(n.slug(), code)));
+        p.put("newsUrl", index.href(ListFilter.of(ListFilter.Kind.NEWS).path(lang.code())));
+        sf.fm().image().ifPresent(img -> p.put("image", img.startsWith("/") ? index.href(img) : img));
+        List<Map<String, Object>> about = new ArrayList<>();
+        for (String slug : sf.fm().papers()) {
+            index.content().bundle(slug).flatMap(b -> index.paperFor(b, lang.code()))
+                    .flatMap(x -> index.catalog().itemOf(x)).ifPresent(i -> about.add(models.item(i, lang)));
+        }
+        p.put("aboutPapers", about);
+        return model(lang, SiteIndex.path(sf), p);
     }
 
     /** The translation matrix as a page, in the default language's layout, for the team (status_page: true). */
@@ -264,6 +282,9 @@ public final class SiteRenderer {
         page.put("title", cfg.title(def.code()));
         page.put("canonical", index.absolute("/"));
         page.put("alternates", alt);
+        // Not the default home page's description: the picker is a page of its own (every page's description differs).
+        page.put("description", cfg.description(def.code()) + (cfg.description(def.code()).isEmpty() ? "" : " — ")
+                + String.join(" · ", cfg.languages().stream().map(l -> messages.format(l.code(), "choose_language")).distinct().toList()));
         page.put("chooseLanguage", cfg.languages().stream().map(l -> Map.of("code", l.code(), "name", l.name(),
                 "text", messages.format(l.code(), "choose_language"))).toList());
         m.put("page", page);

@@ -16,7 +16,7 @@ class CheckCommandTest {
         assertEquals("""
                 content/papers/beta/index.md:6: warning: link to '../alpha/#nowhere': no heading with id 'nowhere' on /en/papers/alpha/ — ids there: barriers, recommendations
                 content/papers/beta/index.md:6: warning: link to '../gamma/' goes to /en/papers/gamma/, which does not exist — check the slug; the link is left as written
-                check passed: 0 errors, 2 warnings (18 pages, 0 PDFs checked)
+                check passed: 0 errors, 2 warnings (30 pages, 0 PDFs checked)
                 """, r.out());
     }
 
@@ -34,7 +34,24 @@ class CheckCommandTest {
     void strictFailsOnWarnings() {
         Cli.Run r = Cli.run("check", "--source", SITE, "--strict");
         assertEquals(1, r.code());
-        assertEquals("check failed: 0 errors, 2 warnings (18 pages, 0 PDFs checked) — --strict makes warnings fail",
+        assertEquals("check failed: 0 errors, 2 warnings (30 pages, 0 PDFs checked) — --strict makes warnings fail",
                 r.out().strip().lines().reduce((a, b) -> b).orElse(""));
+    }
+
+    /** An editor sees each guide's layout, size and fullness before a guide grows past four pages. */
+    @Test
+    void reportsEachGuidesLayoutSizeAndFullness(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp) throws Exception {
+        java.nio.file.Path site = Cli.copySite("i18n-site", tmp);
+        Cli.Run r = Cli.run("check", "--source", site.toString());
+        assertEquals(0, r.code(), r.out() + r.err());
+        java.util.List<String> guides = r.out().lines().filter(l -> l.contains("-guide-")).toList();
+        org.junit.jupiter.api.Assertions.assertFalse(guides.isEmpty(), r.out());
+        for (String l : guides) {
+            org.junit.jupiter.api.Assertions.assertTrue(l.matches("/[a-z]+/papers/[a-z-]+/[a-z-]+-guide-[a-z]+\\.pdf: "
+                    + "(cover|extended|compact|columns) layout, \\d+(\\.\\d+)? pt, \\d+ % full"), l);
+        }
+        Cli.Run b = Cli.run("build", "--source", site.toString(), "--out", tmp.resolve("out").toString(), "--verbose");
+        assertEquals(0, b.code(), b.err());
+        assertEquals(guides, b.out().lines().filter(l -> l.contains("-guide-")).toList());
     }
 }

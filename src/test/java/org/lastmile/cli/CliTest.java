@@ -102,7 +102,7 @@ class CliTest {
         TestSites.write(out, "stale.html", "from an older build");
         TestSites.Run r = TestSites.cli("build", "--source", site, "--out", out.toString(), "--no-cache");  // no cache left in the fixture
         assertEquals(0, r.exit(), r.err());
-        assertTrue(r.out().matches("(?s)built 35 pages and \\d+ PDFs? into " + java.util.regex.Pattern.quote(out.toString())
+        assertTrue(r.out().matches("(?s)built 58 pages and \\d+ PDFs? into " + java.util.regex.Pattern.quote(out.toString())
                 + " in \\d+ ms \\(0 errors, 0 warnings\\)\\R"), r.out());
         assertEquals("", r.err());
         assertFalse(Files.exists(out.resolve("stale.html")), "files of the previous build that are gone from the site are removed");

@@ -163,7 +163,7 @@ class ContentLoaderTest {
         load(false);
         assertEquals(List.of(
                 "content/notes.txt: warning: file is outside any paper bundle or pages folder, so it is not published — papers go in "
-                        + "content/papers/<slug>/, pages in content/pages/<slug>.<lang>.md",
+                        + "content/papers/<slug>/, pages in content/pages/<slug>.<lang>.md, news in content/news/<slug>.<lang>.md",
                 "content/papers/my paper/index.md: 'my paper' cannot be used in a URL — name it with letters, digits and hyphens, such as my-paper"),
                 problems.stream().sorted(Diagnostic.ORDER).map(Diagnostic::format).toList());
     }

@@ -63,10 +63,10 @@ class GeneratedSitesTest {
         BuildResult r = build(site, out, false);
         assertTrue(r.ok(), r.diagnostics().toString());
 
-        assertTrue(text(read(out, "ru/index.html")).contains("21 записка"), "21 takes the 'one' form in Russian");
-        assertTrue(text(read(out, "en/index.html")).contains("21 papers"));
+        assertTrue(text(read(out, "ru/papers/index.html")).contains("21 записка"), "21 takes the 'one' form in Russian");
+        assertTrue(text(read(out, "en/papers/index.html")).contains("21 papers"));
         String tags = text(read(out, "ru/tags/index.html"));
-        for (String s : List.of("все 21 записка", "пять 5 записок", "три 3 записки", "один 1 записка")) {
+        for (String s : List.of("все 21 материал", "пять 5 материалов", "три 3 материала", "один 1 материал")) {
             assertTrue(tags.contains(s), "'" + s + "' on the tags page: " + tags);
         }
         // ICU collation: ё sorts with е, before ж (by code point it would come after я).
@@ -77,10 +77,19 @@ class GeneratedSitesTest {
             assertTrue(at > last, t + " in collation order: " + tags);
             last = at;
         }
-        assertTrue(text(read(out, "ru/tags/пять/index.html")).contains("5 записок на тему «пять»"));
-        // Newest first: p21 (21 January) leads, p01 closes the list.
+        assertTrue(text(read(out, "ru/tags/пять/index.html")).contains("Тег «пять» 5 материалов"), text(read(out, "ru/tags/пять/index.html")));
+        // Newest first, 20 to a page: p21 (21 January) leads page 1, p01 is alone on page 2.
+        String first = read(out, "ru/papers/index.html");
+        assertTrue(first.indexOf("/ru/papers/p21/") < first.indexOf("/ru/papers/p20/") && first.contains("/ru/papers/p02/"));
+        assertFalse(first.contains("/ru/papers/p01/"));
+        assertTrue(first.contains("<link rel=\"next\" href=\"/ru/papers/page/2/\">"));
+        String second = read(out, "ru/papers/page/2/index.html");
+        assertTrue(second.contains("/ru/papers/p01/") && !second.contains("/ru/papers/p02/"));
+        assertTrue(second.contains("<link rel=\"prev\" href=\"/ru/papers/\">"));
+        assertTrue(text(second).contains("Страница 2 из 2"), "the page says where it is, in Russian");
+        // The home page shows the newest few, not all 21.
         String home = read(out, "ru/index.html");
-        assertTrue(home.indexOf("/ru/papers/p21/") < home.indexOf("/ru/papers/p20/") && home.indexOf("/ru/papers/p02/") < home.indexOf("/ru/papers/p01/"));
+        assertTrue(home.contains("/ru/papers/p21/") && !home.contains("/ru/papers/p10/") && home.contains("href=\"/ru/papers/\""));
     }
 
     @Test

@@ -53,8 +53,12 @@ class GoldenOutputTest {
     @TestFactory
     Stream<DynamicTest> renderedPagesMatchTheirGoldenFiles() {
         return GOLDEN.stream().map(rel -> DynamicTest.dynamicTest(rel, () -> {
-            byte[] actual = built.get(rel);
-            if (actual == null) fail("the build wrote no " + rel);
+            byte[] raw = built.get(rel);
+            if (raw == null) fail("the build wrote no " + rel);
+            // A PDF's size changes with every change to the PDF typesetting; the page shows it, but it is checked in
+            // I18nSiteTest, not here, so that the golden pages change only with the site.
+            byte[] actual = new String(raw, StandardCharsets.UTF_8).replaceAll("(class=\"pdf-facts\">)[^·<]*", "$1(size) ")
+                    .getBytes(StandardCharsets.UTF_8);
             Path golden = goldenDir().resolve(rel);
             if (UPDATE) {
                 Files.createDirectories(golden.getParent());

@@ -74,26 +74,25 @@ class I18nSiteTest {
     @Test
     void everyExpectedPageIsBuiltAndNoOther() {
         List<String> html = files.keySet().stream().filter(k -> k.endsWith(".html")).toList();
-        assertEquals(List.of(
-                "404.html",
-                "en/404.html", "en/about/index.html", "en/index.html",
-                "en/papers/budget-tracking/index.html", "en/papers/clinic-access/guide/index.html",
-                "en/papers/clinic-access/index.html",
-                "en/tags/access/index.html", "en/tags/budgets/index.html", "en/tags/health/index.html", "en/tags/index.html",
-                "fr/404.html", "fr/about/index.html", "fr/index.html",
-                "fr/papers/budget-tracking/index.html", "fr/papers/clinic-access/index.html",
-                "fr/tags/access/index.html", "fr/tags/budgets/index.html", "fr/tags/health/index.html", "fr/tags/index.html",
-                "index.html",
-                "ru/404.html", "ru/about/index.html", "ru/index.html",
-                "ru/papers/clinic-access/guide/index.html", "ru/papers/clinic-access/index.html",
-                "ru/tags/index.html", "ru/tags/здоровье/index.html",
-                "zh/404.html", "zh/about/index.html", "zh/index.html", "zh/papers/clinic-access/index.html",
-                "zh/tags/access/index.html", "zh/tags/health/index.html", "zh/tags/index.html"), html);
+        List<String> expected = new ArrayList<>(List.of("404.html", "index.html"));
+        // Every language has its home, tag index and 404, the lists of news, papers and guides, the page of the one
+        // type in use, and a page for every tag key (even one only Russian papers carry), so switchers always work.
+        for (String l : List.of("en", "fr", "ru", "zh")) {
+            for (String p : List.of("404.html", "about/index.html", "index.html", "news/index.html", "papers/index.html",
+                    "guides/index.html", "tags/index.html", "types/briefing-paper/index.html", "tags/access/index.html",
+                    "tags/budgets/index.html", "tags/health/index.html", "tags/здоровье/index.html")) {
+                expected.add(l + "/" + p);
+            }
+        }
+        expected.addAll(List.of("en/papers/budget-tracking/index.html", "en/papers/clinic-access/guide/index.html",
+                "en/papers/clinic-access/index.html", "fr/papers/budget-tracking/index.html", "fr/papers/clinic-access/index.html",
+                "ru/papers/clinic-access/guide/index.html", "ru/papers/clinic-access/index.html", "zh/papers/clinic-access/index.html"));
+        assertEquals(expected.stream().sorted().toList(), html);
         for (String f : List.of("sitemap.xml", "robots.txt", "css/lastmile.css", "en/atom.xml", "fr/atom.xml", "ru/atom.xml",
-                "zh/atom.xml", "en/papers/clinic-access/chart.svg")) {
+                "zh/atom.xml", "en/papers/clinic-access/chart.svg", "favicon.svg")) {
             assertTrue(files.containsKey(f), f + " is missing");
         }
-        assertEquals(35, result.pages(), "pages counted in the summary");
+        assertEquals(expected.size(), result.pages(), "pages counted in the summary");
     }
 
     @Test
@@ -151,7 +150,9 @@ class I18nSiteTest {
     void switcherNamesEachLanguageInItselfAndMarksTheCurrentOne() {
         String html = page("fr/papers/clinic-access/index.html");
         String nav = SiteOutput.block(html, "<nav class=\"lang-switcher\"", "nav");
-        assertEquals("English Français Русский 中文", text(nav));
+        // Collapsed, the switcher shows the page's language; opened, every language in its own name.
+        assertEquals("Français", text(SiteOutput.block(nav, "<summary", "summary")));
+        assertEquals("English Français Русский 中文", text(SiteOutput.block(nav, "<ul", "ul")));
         List<SiteOutput.Tag> links = SiteOutput.tags(nav, "a");
         assertEquals(List.of("fr"), links.stream().filter(t -> "page".equals(t.attr("aria-current"))).map(t -> t.attr("hreflang")).toList());
         assertEquals(List.of("en", "fr", "ru", "zh"), links.stream().map(t -> t.attr("lang")).toList());
@@ -167,12 +168,18 @@ class I18nSiteTest {
             List<String> langs = existingIn(rest);
             for (String l : langs) expected.put(l, BASE + "/" + l + "/" + rest);
             String xDefault = langs.contains("en") ? "en" : langs.get(0);
-            expected.put("x-default", BASE + "/" + xDefault + "/" + rest);
+            // Home pages share the root language picker's x-default: one x-default for the whole site's entry.
+            expected.put("x-default", rest.isEmpty() ? BASE + "/" : BASE + "/" + xDefault + "/" + rest);
             assertEquals(expected, SiteOutput.alternates(e.getValue()), "alternates of " + rel);
         }
         // A page that exists only in Russian: x-default is the Russian page, not a missing English one.
-        assertEquals(Map.of("ru", BASE + "/ru/tags/здоровье/", "x-default", BASE + "/ru/tags/здоровье/"),
-                SiteOutput.alternates(page("ru/tags/здоровье/index.html")));
+        assertEquals(Map.of("ru", BASE + "/ru/papers/clinic-access/guide/", "en", BASE + "/en/papers/clinic-access/guide/",
+                        "x-default", BASE + "/en/papers/clinic-access/guide/"),
+                SiteOutput.alternates(page("ru/papers/clinic-access/guide/index.html")));
+        Map<String, String> tagOnlyInRussian = SiteOutput.alternates(page("ru/tags/здоровье/index.html"));
+        assertEquals(List.of("en", "fr", "ru", "zh", "x-default"), List.copyOf(tagOnlyInRussian.keySet()),
+                "a tag only Russian papers carry has its page, switcher and hreflang in every language");
+        assertEquals(BASE + "/en/tags/здоровье/", tagOnlyInRussian.get("x-default"));
     }
 
     @Test
@@ -215,14 +222,25 @@ class I18nSiteTest {
             Map<String, String> alts = new LinkedHashMap<>();
             Matcher a = Pattern.compile("<xhtml:link rel=\"alternate\" hreflang=\"([^\"]+)\" href=\"([^\"]+)\"/>").matcher(url.group(2));
             while (a.find()) alts.put(a.group(1), a.group(2));
+            assertTrue(url.group(2).matches("(?s)\\s*<lastmod>\\d{4}-\\d\\d-\\d\\d</lastmod>.*"),
+                    "lastmod of " + loc + ": " + url.group(2));
+            if (path.equals("/")) {
+                assertEquals(List.of("en", "fr", "ru", "zh", "x-default"), List.copyOf(alts.keySet()), "the language picker's alternates");
+                continue;
+            }
             String rest = path.substring(4);
             List<String> langs = existingIn(rest);
             Map<String, String> expected = new LinkedHashMap<>();
-            if (langs.size() > 1) for (String l : langs) expected.put(l, BASE + "/" + l + "/" + rest);
-            assertEquals(expected, alts, "alternates of " + loc);
+            if (langs.size() > 1) {
+                for (String l : langs) expected.put(l, BASE + "/" + l + "/" + rest);
+                expected.put("x-default", rest.isEmpty() ? BASE + "/" : BASE + "/" + (langs.contains("en") ? "en" : langs.get(0)) + "/" + rest);
+            }
+            assertEquals(expected.entrySet().stream().map(x -> x.getKey() + "=" + x.getValue()).toList(),
+                    alts.entrySet().stream().map(x -> x.getKey() + "=" + java.net.URLDecoder.decode(x.getValue(),
+                            java.nio.charset.StandardCharsets.UTF_8)).toList(), "alternates of " + loc);
         }
-        // Every page of every language is in the sitemap, except the 404 pages and the language chooser.
-        List<String> pages = htmlPages().keySet().stream().filter(k -> !k.endsWith("404.html") && !k.equals("index.html"))
+        // Every page of every language is in the sitemap, and the language picker; not the 404 pages.
+        List<String> pages = htmlPages().keySet().stream().filter(k -> !k.endsWith("404.html"))
                 .map(k -> BASE + SiteOutput.urlPath(k)).sorted().toList();
         assertEquals(pages, locs.stream().sorted().toList());
         assertFalse(xml.contains("/fr/papers/clinic-access/guide/"), "no French guide exists");
@@ -254,10 +272,10 @@ class I18nSiteTest {
     }
 
     @Test
-    void homePageCountsPapersWithTheLanguagesPluralRules() {
-        assertTrue(text(page("ru/index.html")).contains("1 записка"), "ru: one");
-        assertTrue(text(page("en/index.html")).contains("2 papers"), "en: other");
-        assertFalse(text(page("en/index.html")).contains("2 paper "), "en: not the singular");
+    void listPagesCountPapersWithTheLanguagesPluralRules() {
+        assertTrue(text(page("ru/papers/index.html")).contains("1 записка"), "ru: one");
+        assertTrue(text(page("en/papers/index.html")).contains("2 papers"), "en: other");
+        assertFalse(text(page("en/papers/index.html")).contains("2 paper "), "en: not the singular");
     }
 
     @Test
@@ -281,7 +299,7 @@ class I18nSiteTest {
         assertFalse(page("ru/index.html").contains("budget-tracking"), "the budget paper has no Russian version");
         assertFalse(page("zh/atom.xml").contains("budget-tracking"));
         assertEquals(2, count(page("fr/atom.xml"), "<entry>"));
-        assertEquals(1, count(page("ru/atom.xml"), "<entry>"));
+        assertEquals(2, count(page("ru/atom.xml"), "<entry>"), "the Russian paper and its Russian guide");
     }
 
     @Test
@@ -301,6 +319,16 @@ class I18nSiteTest {
         SiteOutput.Tag a = SiteOutput.tags(html, "a").stream().filter(t -> "lm-fallback".equals(t.attr("class"))).findFirst().orElseThrow();
         assertFalse(a.attr("title") == null || a.attr("title").isBlank() || a.attr("title").contains("_"), "title: " + a.attr("title"));
         assertTrue(a.attr("title").contains("английск"), "names, in Russian, the language the link goes to: " + a.attr("title"));
+    }
+
+    @Test
+    void downloadBoxesGiveEachPdfsSizeAndPageCountInThePagesLanguage() {
+        String ru = page("ru/papers/clinic-access/index.html");
+        int pdf = files.get("ru/papers/clinic-access/clinic-access-guide-ru.pdf").length;
+        String kb = Math.round(pdf / 1000.0) + " кБ · 4 страницы";
+        assertTrue(ru.contains("<span class=\"pdf-facts\">" + kb + "</span>"), "the real file's size, in Russian: " + kb + " in " + ru);
+        assertTrue(page("en/papers/clinic-access/index.html").matches("(?s).*clinic-access-guide-ru-booklet\\.pdf.*"
+                + "<span class=\"pdf-facts\">\\d+ kB · 2 pages</span>.*"), "the booklet too, from the paper page");
     }
 
     @Test

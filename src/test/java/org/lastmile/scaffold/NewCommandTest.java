@@ -54,6 +54,20 @@ class NewCommandTest {
     }
 
     @Test
+    void newTranslationOfANewsItemLeavesOutWhatItInherits(@TempDir Path tmp) throws Exception {
+        Path site = Cli.copySite("translations", tmp);
+        Files.createDirectories(site.resolve("content/news"));
+        Files.writeString(site.resolve("content/news/launch.md"),
+                "---\ntitle: \"Launch\"\ndate: 2026-01-01\npapers: [\"alpha\"]\n---\n\nText.\n");
+        Cli.Run r = Cli.run("new", "translation", "launch", "--lang", "fr", "--source", site.toString());
+        assertEquals(0, r.code(), r.err());
+        String text = Files.readString(site.resolve("content/news/launch.fr.md"));
+        assertTrue(text.startsWith("---\ntitle: \"Launch\"\ntranslation_of: ") && !text.contains("papers:") && !text.contains("date:"), text);
+        assertEquals(0, Cli.run("build", "--source", site.toString(), "--out", tmp.resolve("out").toString()).code());
+        assertTrue(Files.isRegularFile(tmp.resolve("out/fr/news/launch/index.html")));
+    }
+
+    @Test
     void newTranslationRefusesExistingFile(@TempDir Path tmp) {
         Path site = Cli.copySite("translations", tmp);
         Cli.Run r = Cli.run("new", "translation", "alpha", "--lang", "fr", "--source", site.toString());

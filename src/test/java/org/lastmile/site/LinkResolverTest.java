@@ -77,7 +77,7 @@ class LinkResolverTest {
         String src = "content/papers/" + slug + "/" + (lang.equals("en") ? "index.md" : "index." + lang + ".md");
         List<String> found = r.diagnostics().stream().map(Diagnostic::format).filter(f -> f.startsWith(src + ":")).toList();
         String html = read(out.resolve(lang + "/papers/" + slug + "/index.html"));
-        String prose = html.substring(html.indexOf("<div class=\"prose\">"), html.indexOf("</main>"));
+        String prose = html.substring(html.indexOf("<div class=\"prose\">"), html.indexOf("</article>"));
         Map<String, String> hrefs = new LinkedHashMap<>();
         Map<String, String> fallbacks = new LinkedHashMap<>();
         Matcher m = Pattern.compile("<a href=\"([^\"]*)\"([^>]*)>([^<]*)</a>").matcher(prose);

@@ -135,19 +135,19 @@ final class Frames {
         return new Frame(areas, c -> draws.forEach(d -> d.accept(c)));
     }
 
-    private void band(Canvas c, int page) {
+    void band(Canvas c, int page) {
         c.fill(page, 0, H - TOP_BAND, W, TOP_BAND, style.primary(), Tag.ARTIFACT);
     }
 
     // ---------------------------------------------------------------------------------------------------------------
     // Text helpers
 
-    private Paragraph para(String text, TextStyle st) {
+    Paragraph para(String text, TextStyle st) {
         return Paragraph.of(shaper, List.of(Run.of(text, st)), null, false);
     }
 
     /** Sets a paragraph from {@code top} down between x1 and x2 (start side first); returns the bottom. */
-    private float text(Canvas c, int page, Paragraph p, float size, float leading, float x1, float x2, float top,
+    float text(Canvas c, int page, Paragraph p, float size, float leading, float x1, float x2, float top,
                        Color color, Tag tag) {
         float y = top;
         for (Paragraph.Line l : p.lines(size, x2 - x1)) {
@@ -157,7 +157,7 @@ final class Frames {
         return y;
     }
 
-    private float height(Paragraph p, float size, float leading, float width) {
+    float height(Paragraph p, float size, float leading, float width) {
         return p.lines(size, width).size() * leading;
     }
 
@@ -468,13 +468,18 @@ final class Frames {
     // ---------------------------------------------------------------------------------------------------------------
 
     /** Running footer: page label and the guide's short title, never wider than its room. */
-    private void footer(Canvas c, int page) {
+    void footer(Canvas c, int page) {
+        footer(c, page, GuideLayout.PAGES);
+    }
+
+    /** The running footer of page {@code page} of {@code pages}. */
+    void footer(Canvas c, int page, int pages) {
         float l = left(page);
         float r = right(page);
         float ruleY = style.marginBottom() * 0.62f;
         float baseY = ruleY - 13f;
         c.rule(page, l, ruleY, r, ruleY, 0.5f, Look.HAIRLINE, Tag.ARTIFACT);
-        String label = String.format(Locale.ROOT, "%s", pageLabel(page));
+        String label = String.format(Locale.ROOT, "%s", pageLabel(page, pages));
         TextStyle bold = TextStyle.PLAIN.withBold(true);
         float folioW = width(label, bold, 8.5f);
         boolean outerLeft = onLeft(page);
@@ -491,9 +496,9 @@ final class Frames {
         }
     }
 
-    private String pageLabel(int page) {
+    private String pageLabel(int page, int pages) {
         try {
-            return String.format(Locale.ROOT, spec.pageLabelFormat(), page, GuideLayout.PAGES);
+            return String.format(Locale.ROOT, spec.pageLabelFormat(), page, pages);
         } catch (java.util.IllegalFormatException e) {
             return Integer.toString(page);
         }

@@ -1,0 +1,134 @@
+package org.lastmile.pdf.layout;
+
+import org.junit.jupiter.api.Test;
+import org.lastmile.pdf.FontSource;
+import org.lastmile.pdf.Fonts;
+import org.lastmile.pdf.PdfStyle;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Font runs by script (shared characters follow their neighbours, bold and italic take real faces) and the line
+ * breaking rules of each language, read from set paragraphs at many widths.
+ */
+class ShaperAndParagraphTest {
+    static final Fonts FONTS = Fonts.load(PdfStyle.defaults(), FontSource.directory(Path.of("fonts")));
+    private static final String NO_START = "，。、）：；！？”》」』";
+    private static final String NO_END = "（“《「『";
+    private static final String ZH = ("全民健康覆盖意味着人人都能获得所需的卫生服务，而不会因此陷入贫困。"
+            + "据估计，在若干国家（例如东欧和中亚），超过一半的注射吸毒者从未接受过检测；然而，“同伴外展”项目表明：只要服务"
+            + "友好、免费、保密，人们就会前来！难道这还不够清楚吗？《全民健康覆盖》报告、《政治宣言》和各国行动计划都说明了这一点。")
+            .repeat(3);
+
+    private static Shaper shaper(String lang) {
+        return new Shaper(FONTS, PdfStyle.defaults(), lang, Path.of("t.md"));
+    }
+
+    private static List<String> runs(Shaper s, List<Run> runs) {
+        return s.pieces(runs).stream().map(p -> p.text() + "|" + p.face().replace("NotoSansSC", "SC")
+                .replace("NotoSans", "NS").replace(".ttf", "")).toList();
+    }
+
+    @Test
+    void chinesePunctuationAndDigitsComeFromTheCjkFont() {
+        Shaper s = shaper("zh");
+        assertEquals(List.of("世界卫生组织（|SC-Regular", "WHO|NS-Regular", "）说：“2024年，覆盖率为50%。”|SC-Regular"),
+                runs(s, List.of(Run.of("世界卫生组织（WHO）说：“2024年，覆盖率为50%。”", TextStyle.PLAIN))));
+        assertFalse(s.hasMissingGlyphs());
+    }
+
+    @Test
+    void frenchGuillemetsAndNarrowSpacesStayInNotoSans() {
+        Shaper s = shaper("fr");
+        String t = "la «\u00A0couverture\u00A0» universelle\u202F?";
+        assertEquals(List.of(t + "|NS-Regular"), runs(s, List.of(Run.of(t, TextStyle.PLAIN))));
+    }
+
+    @Test
+    void chineseWordsInAnEnglishTextAndBoldItalicFaces() {
+        List<Run> in = List.of(Run.of("Available in: ", TextStyle.PLAIN.withBold(true)),
+                Run.of("English · Русский · 中文", TextStyle.PLAIN),
+                Run.of(" — emphasis ", TextStyle.PLAIN.withItalic(true)),
+                Run.of("强调", TextStyle.PLAIN.withItalic(true).withBold(true)));
+        assertEquals(List.of("Available in: |NS-Bold", "English · Русский · |NS-Regular", "中文|SC-Regular",
+                " — emphasis |NS-Italic", "强调|SC-Bold"), runs(shaper("en"), in));
+    }
+
+    @Test
+    void defaultIgnorableCharactersAreDroppedNotReported() {
+        Shaper s = shaper("en");
+        Paragraph p = Paragraph.of(s, List.of(Run.of("soft\u00ADhyphen\uFE0F", TextStyle.PLAIN)), null, false);
+        assertEquals("softhyphen", p.text());
+        assertFalse(s.hasMissingGlyphs());
+    }
+
+    /** Lines of a set paragraph as text (a hyphen at a break is part of its line). */
+    private static List<String> lines(Paragraph p, float size, float width) {
+        List<String> out = new ArrayList<>();
+        for (Paragraph.Line l : p.lines(size, width)) {
+            StringBuilder b = new StringBuilder();
+            for (Paragraph.Frag f : l.frags()) b.append(f.text());
+            out.add(b.toString());
+        }
+        return out;
+    }
+
+    @Test
+    void noChineseLineStartsOrEndsWithForbiddenPunctuationAndNoneRunsOver() {
+        Shaper s = shaper("zh");
+        // runs change style every 7 characters, so font and style boundaries fall next to punctuation
+        List<Run> runs = new ArrayList<>();
+        for (int i = 0; i < ZH.length(); i += 7) {
+            runs.add(Run.of(ZH.substring(i, Math.min(ZH.length(), i + 7)),
+                    (i / 7) % 3 == 0 ? TextStyle.PLAIN.withBold(true) : TextStyle.PLAIN));
+        }
+        Paragraph p = Paragraph.of(s, runs, null, true);
+        int checked = 0;
+        for (float width : new float[]{97f, 120f, 150f, 173f, 200f, 233f, 271f, 320f, 467f}) {
+            List<String> ls = lines(p, 10f, width);
+            assertEquals(ZH, String.join("", ls), "width " + width + ": the whole paragraph, in order");
+            for (int i = 0; i < ls.size(); i++) {
+                String l = ls.get(i);
+                assertFalse(i > 0 && NO_START.indexOf(l.charAt(0)) >= 0, "width " + width + " starts: " + l);
+                assertFalse(i < ls.size() - 1 && NO_END.indexOf(l.charAt(l.length() - 1)) >= 0,
+                        "width " + width + " ends: " + l);
+                assertTrue(p.lines(10f, width).get(i).width() <= width + 0.01f, "overfull at " + width + ": " + l);
+            }
+            checked += ls.size();
+        }
+        assertTrue(checked > 200, "checked " + checked);
+    }
+
+    @Test
+    void russianAndFrenchBreakingRules() {
+        String r = "не обеднеть из-за этого, право на помощь с гражданством";
+        for (float w : new float[]{40f, 60f, 80f, 100f, 140f}) {
+            for (String l : lines(Paragraph.of(shaper("ru"), List.of(Run.of(r, TextStyle.PLAIN)), null, false), 10f, w)) {
+                assertFalse(l.strip().endsWith(" с") || l.strip().equals("с"), "one-letter word at a line end: " + l);
+                assertFalse(l.strip().endsWith("из-"), "из-за kept whole: " + l);
+            }
+        }
+        String f = "la « couverture » universelle ?";
+        for (float w : new float[]{30f, 50f, 70f}) {
+            for (String l : lines(Paragraph.of(shaper("fr"), List.of(Run.of(f.replace("« ", "«\u00A0")
+                    .replace(" »", "\u00A0»").replace(" ?", "\u202F?"), TextStyle.PLAIN)), null, false), 10f, w)) {
+                assertFalse(l.strip().endsWith("«") || l.strip().startsWith("?"), "French spacing broken: " + l);
+            }
+        }
+    }
+
+    @Test
+    void textWiderThanTheLineIsBrokenNeverCut() {
+        String url = "https://example.org/" + "very-long-path-segment/".repeat(8) + "end";
+        Paragraph p = Paragraph.of(shaper("en"), List.of(Run.of("See " + url + " now.", TextStyle.PLAIN)), null, true);
+        List<String> ls = lines(p, 10f, 120f);
+        assertEquals(("See " + url + " now.").replace(" ", ""), String.join("", ls).replace(" ", ""));
+        for (Paragraph.Line l : p.lines(10f, 120f)) assertTrue(l.width() <= 120.01f, "overfull line: " + l.width());
+    }
+}
