@@ -69,6 +69,18 @@ class BookletTest {
         assertArrayEquals(b, Booklet.impose(g), "deterministic");
     }
 
+    /** A right-to-left guide folds the other way: its spine is on the right, so sheet 1 is 1 | 4 and sheet 2 is 3 | 2. */
+    @Test
+    void rightToLeftGuideImposesInMirroredOrder() throws Exception {
+        GuideSpec spec = Fixtures.spec("en", 1, 1).toBuilder().direction(Direction.RTL).build();
+        byte[] g = GuideRenderer.render(spec, Samples.style(), Samples.fonts()).orThrow();
+        byte[] b = Booklet.impose(g, Direction.RTL);
+        try (PdfReader r = new PdfReader(b); PdfReader gr = new PdfReader(g)) {
+            assertEquals(List.of(1, 4), placed(r, 1, gr));
+            assertEquals(List.of(3, 2), placed(r, 2, gr));
+        }
+    }
+
     @Test
     void letterGuideImposesOnTabloid() throws Exception {
         byte[] b = Booklet.impose(guide(Samples.style().withPaperSize(PaperSize.LETTER)));

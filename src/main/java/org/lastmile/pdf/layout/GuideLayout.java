@@ -264,7 +264,8 @@ public final class GuideLayout {
                 Flow.Slot s = trial.get(i);
                 trial.set(i, s.withBottom(Math.max(s.bottom(), s.top() - h)));
             }
-            Attempt t = attempt(a.kind(), a.size(), trial);
+            // same size and measure: the units are the same, only the columns are shorter
+            Attempt t = new Attempt(a.kind(), a.size(), trial, a.units(), Flow.place(a.units().list, trial));
             if (t.fits() && t.result().slotsUsed() - 1 <= to) {
                 hi = h;
                 best = t;

@@ -63,6 +63,7 @@ public final class Paragraph {
     private final boolean cjk;
     private final String plainText;
     private final Map<Long, List<Line>> cache = new HashMap<>();
+    private final Map<Long, List<Line>> scaled = new HashMap<>();
 
     private Paragraph(List<Atom> atoms, FontMetrics fm, boolean justify, boolean cjk, String plainText) {
         this.atoms = atoms;
@@ -93,8 +94,26 @@ public final class Paragraph {
 
     /** Lines for text at {@code size} in lines {@code width} wide. */
     public List<Line> lines(float size, float width) {
-        long key = ((long) Float.floatToIntBits(size) << 32) | (Float.floatToIntBits(width) & 0xffffffffL);
-        return cache.computeIfAbsent(key, k -> compose(size, width));
+        // Every width scales with the size, so the breaking depends only on the measure in ems: it is composed once
+        // per measure at 1 pt and scaled, and a fit search that tries many sizes at one measure breaks once.
+        long sized = ((long) Float.floatToIntBits(size) << 32) | (Float.floatToIntBits(width) & 0xffffffffL);
+        List<Line> hit = scaled.get(sized);
+        if (hit != null) return hit;
+        float ems = width / size;
+        long key = Float.floatToIntBits(ems);
+        List<Line> unit = cache.computeIfAbsent(key, k -> compose(1f, ems));
+        if (size == 1f) return unit;
+        List<Line> out = new ArrayList<>(unit.size());
+        for (Line l : unit) {
+            List<Frag> fs = new ArrayList<>(l.frags().size());
+            for (Frag f : l.frags()) {
+                fs.add(new Frag(f.text(), f.face(), f.style(), f.line(), f.x() * size, f.width() * size, size,
+                        f.shift() * size, f.compressed()));
+            }
+            out.add(new Line(fs, l.width() * size, l.hyphenated(), l.ratio()));
+        }
+        scaled.put(sized, out);
+        return out;
     }
 
     /**
