@@ -123,15 +123,19 @@ final class GuidePdfs {
         byte[] pdf = hit.orElse(null);
         if (pdf == null) {
             RenderResult r = j.guide() ? GuideRenderer.render(guideSpec(j.bundle(), j.file(), doc, lang), style, fonts, hy)
-                    : PaperPdfRenderer.render(paperSpec(j.file(), doc, lang, j.bundle()), style, fonts);
+                    : PaperPdfRenderer.render(paperSpec(j.file(), doc, lang, j.bundle()), style, fonts, hy);
             diagnostics.addAll(r.diagnostics());
             r.report().ifPresent(rep -> reports.put(j.out(), rep));
             if (!r.ok()) return;
             pdf = r.pdf().orElseThrow();
             // A PDF that came with warnings is typeset again next time, so its warnings are never lost.
-            if (r.diagnostics().isEmpty()) cache.put(key, pdf);
+            if (r.diagnostics().isEmpty()) {
+                cache.put(key, pdf);
+                r.report().ifPresent(rep -> cache.putReport(key, rep));
+            }
         } else {
             fromCache.incrementAndGet();
+            cache.report(key).ifPresent(rep -> reports.put(j.out(), rep));
         }
         out.put(j.out().substring(1), pdf);
         if (j.guide()) {
@@ -151,7 +155,7 @@ final class GuidePdfs {
         boolean guide = sf.kind() == org.lastmile.content.ContentKind.GUIDE;
         if (blockedByPaths(b, sf, doc, true)) return null; // lastmile pdf: no page build reports them
         RenderResult r = guide ? GuideRenderer.render(guideSpec(b, sf, doc, lang), style, fonts, hyphenation())
-                : PaperPdfRenderer.render(paperSpec(sf, doc, lang, b), style, fonts);
+                : PaperPdfRenderer.render(paperSpec(sf, doc, lang, b), style, fonts, hyphenation());
         diagnostics.addAll(r.diagnostics());
         return r.pdf().orElse(null);
     }

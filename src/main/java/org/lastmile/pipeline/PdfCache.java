@@ -88,4 +88,28 @@ public final class PdfCache {
         byKey.put(key, pdf);
         disk.ifPresent(d -> d.put("pdf", key, pdf));
     }
+
+    private final Map<String, org.lastmile.pdf.layout.GuideLayout.Report> layouts = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** How the guide stored under {@code key} was laid out, so a guide from the cache is still reported. */
+    void putReport(String key, org.lastmile.pdf.layout.GuideLayout.Report r) {
+        layouts.put(key, r);
+        String text = r.layout().name() + " " + r.size() + " " + r.fullness();
+        disk.ifPresent(d -> d.put("layout", key, text.getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
+    }
+
+    Optional<org.lastmile.pdf.layout.GuideLayout.Report> report(String key) {
+        var r = layouts.get(key);
+        if (r != null) return Optional.of(r);
+        return disk.flatMap(d -> d.get("layout", key)).flatMap(b -> {
+            String[] p = new String(b, java.nio.charset.StandardCharsets.US_ASCII).split(" ");
+            try {
+                return Optional.of(new org.lastmile.pdf.layout.GuideLayout.Report(
+                        org.lastmile.pdf.layout.GuideLayout.Kind.valueOf(p[0]), Float.parseFloat(p[1]),
+                        Float.parseFloat(p[2])));
+            } catch (RuntimeException e) {
+                return Optional.empty(); // a foreign or damaged entry: the guide is simply not reported
+            }
+        });
+    }
 }

@@ -53,5 +53,10 @@ class CheckCommandTest {
         Cli.Run b = Cli.run("build", "--source", site.toString(), "--out", tmp.resolve("out").toString(), "--verbose");
         assertEquals(0, b.code(), b.err());
         assertEquals(guides, b.out().lines().filter(l -> l.contains("-guide-")).toList());
+        // a rebuild takes the guides from the build cache and still reports them
+        Cli.Run again = Cli.run("build", "--source", site.toString(), "--out", tmp.resolve("out").toString(), "--verbose");
+        assertEquals(0, again.code(), again.err());
+        org.junit.jupiter.api.Assertions.assertTrue(again.out().contains("from the cache"), again.out());
+        assertEquals(guides, again.out().lines().filter(l -> l.contains("-guide-")).toList());
     }
 }
