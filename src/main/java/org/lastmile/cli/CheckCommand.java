@@ -28,20 +28,55 @@ final class CheckCommand implements Callable<Integer> {
     LanguageOptions languages;
     @Option(names = "--strict", description = "Warnings fail the check too (exit 1).")
     boolean strict;
+    @Option(names = "--format", paramLabel = "FORMAT", description = "text (default) or json: findings and each guide's layout, size and fullness.")
+    String format = "text";
 
     @Override
     public Integer call() {
+        if (!format.equals("text") && !format.equals("json")) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--format " + format + ": use text or json");
+        }
         BuildOptions bo = new BuildOptions(source.root(), source.root().resolve("public"), languages.codes(), Optional.empty(), false, 0).asCheck();
         Build.Output o = Build.render(bo, new PdfCache());
         var out = spec.commandLine().getOut();
-        for (Diagnostic d : o.diagnostics()) out.println(d.formatWithLevel());
-        Reporter.guides(out, o.guides());
         long errors = o.diagnostics().stream().filter(Diagnostic::isError).count();
         long warnings = o.diagnostics().size() - errors;
         boolean failed = errors > 0 || (strict && warnings > 0);
+        if (format.equals("json")) {
+            out.println(json(o, errors, warnings, failed));
+            return failed ? 1 : 0;
+        }
+        for (Diagnostic d : o.diagnostics()) out.println(d.formatWithLevel());
+        Reporter.guides(out, o.guides());
         out.println((failed ? "check failed: " : "check passed: ") + Reporter.counts(errors, warnings)
                 + " (" + Reporter.plural(o.pages(), "page") + ", " + Reporter.plural(o.pdfs(), "PDF") + " checked)"
                 + (strict && warnings > 0 && errors == 0 ? " — --strict makes warnings fail" : ""));
         return failed ? 1 : 0;
+    }
+
+    /** The check as JSON, for CI: counts, findings with file and line, and every guide's layout. */
+    private static String json(org.lastmile.pipeline.Build.Output o, long errors, long warnings, boolean failed) {
+        StringBuilder b = new StringBuilder("{\n  \"passed\": ").append(!failed).append(",\n  \"errors\": ").append(errors)
+                .append(",\n  \"warnings\": ").append(warnings).append(",\n  \"findings\": [");
+        String sep = "\n";
+        for (Diagnostic d : o.diagnostics()) {
+            b.append(sep).append("    {\"level\": ").append(org.lastmile.diag.Json.str(d.isError() ? "error" : "warning"))
+                    .append(", \"file\": ").append(org.lastmile.diag.Json.str(d.pos() == null || d.pos().path() == null ? "" : d.pos().path().toString()))
+                    .append(", \"line\": ").append(d.pos() == null ? 0 : d.pos().line())
+                    .append(", \"message\": ").append(org.lastmile.diag.Json.str(d.message()))
+                    .append(", \"hint\": ").append(org.lastmile.diag.Json.str(d.hint() == null ? "" : d.hint())).append('}');
+            sep = ",\n";
+        }
+        b.append(o.diagnostics().isEmpty() ? "" : "\n  ").append("],\n  \"guides\": [");
+        sep = "\n";
+        for (var e : o.guides().entrySet()) {
+            var r = e.getValue();
+            b.append(sep).append("    {\"pdf\": ").append(org.lastmile.diag.Json.str(e.getKey()))
+                    .append(", \"layout\": ").append(org.lastmile.diag.Json.str(r.layout().label()))
+                    .append(", \"size\": ").append(org.lastmile.pdf.layout.GuideLayout.formatSize(r.size()))
+                    .append(", \"fullness\": ").append(Math.round(r.fullness() * 100) / 100.0).append('}');
+            sep = ",\n";
+        }
+        return b.append(o.guides().isEmpty() ? "" : "\n  ").append("]\n}").toString();
     }
 }

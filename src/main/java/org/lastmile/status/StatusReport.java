@@ -1,5 +1,7 @@
 package org.lastmile.status;
 
+import org.lastmile.diag.Json;
+
 import com.github.difflib.DiffUtils;
 import com.github.difflib.UnifiedDiffUtils;
 import com.github.difflib.patch.Patch;

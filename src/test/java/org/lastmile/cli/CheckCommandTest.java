@@ -59,4 +59,26 @@ class CheckCommandTest {
         org.junit.jupiter.api.Assertions.assertTrue(again.out().contains("from the cache"), again.out());
         assertEquals(guides, again.out().lines().filter(l -> l.contains("-guide-")).toList());
     }
+
+    /** CI reads the same as JSON: findings with file and line, and each guide's layout, size and fullness. */
+    @Test
+    @SuppressWarnings("unchecked")
+    void jsonReportHasFindingsAndGuides() {
+        Cli.Run r = Cli.run("check", "--source", "src/test/resources/sites/i18n-site", "--format", "json");
+        assertEquals(0, r.code(), r.err());
+        // JSON is YAML 1.2: read it back with the YAML parser lastmile already has
+        var doc = (java.util.Map<String, Object>) new org.snakeyaml.engine.v2.api.Load(
+                org.snakeyaml.engine.v2.api.LoadSettings.builder().build()).loadFromString(r.out());
+        assertEquals(Boolean.TRUE, doc.get("passed"));
+        var guides = (java.util.List<java.util.Map<String, Object>>) doc.get("guides");
+        org.junit.jupiter.api.Assertions.assertFalse(guides.isEmpty());
+        for (var g : guides) {
+            org.junit.jupiter.api.Assertions.assertTrue(java.util.List.of("cover", "extended", "compact", "columns")
+                    .contains(g.get("layout")), g.toString());
+            org.junit.jupiter.api.Assertions.assertTrue(((Number) g.get("size")).doubleValue() >= 9, g.toString());
+            double full = ((Number) g.get("fullness")).doubleValue();
+            org.junit.jupiter.api.Assertions.assertTrue(full > 0 && full <= 1, g.toString());
+        }
+        assertEquals(2, Cli.run("check", "--source", "src/test/resources/sites/i18n-site", "--format", "xml").code());
+    }
 }

@@ -1,13 +1,13 @@
-package org.lastmile.status;
+package org.lastmile.diag;
 
 import java.util.List;
 
-/** The little JSON that {@code status --format json} needs: strings and lists of strings, escaped per RFC 8259. */
-final class Json {
+/** The little JSON that {@code status} and {@code check --format json} need: strings and lists of strings, escaped per RFC 8259. */
+public final class Json {
     private Json() {
     }
 
-    static String str(String s) {
+    public static String str(String s) {
         StringBuilder sb = new StringBuilder("\"");
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
@@ -26,7 +26,7 @@ final class Json {
         return sb.append('"').toString();
     }
 
-    static String list(List<String> items) {
+    public static String list(List<String> items) {
         StringBuilder sb = new StringBuilder("[");
         for (int i = 0; i < items.size(); i++) sb.append(i == 0 ? "" : ", ").append(str(items.get(i)));
         return sb.append(']').toString();
