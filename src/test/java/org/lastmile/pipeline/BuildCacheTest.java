@@ -50,7 +50,8 @@ class BuildCacheTest {
 
     private static List<Path> entries(Path cache) throws IOException {
         try (Stream<Path> s = Files.walk(cache)) {
-            return s.filter(Files::isRegularFile).sorted().toList();
+            // the PDFs and booklets; the guides' small layout reports beside them are not counted
+            return s.filter(Files::isRegularFile).filter(p -> !cache.relativize(p).startsWith("layout")).sorted().toList();
         }
     }
 
