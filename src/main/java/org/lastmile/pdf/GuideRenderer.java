@@ -1,6 +1,5 @@
 package org.lastmile.pdf;
 
-import org.lastmile.diag.Diagnostic;
 import org.lastmile.pdf.layout.GuideLayout;
 import org.lastmile.pdf.model.LaidOut;
 import org.lastmile.text.Hyphenation;
@@ -48,10 +47,5 @@ public final class GuideRenderer {
         DocumentInfo info = new DocumentInfo(spec.title(), style.organisation(), spec.summary(), spec.tags(),
                 spec.language(), spec.timestamp(), String.join("\n", seed));
         return Painter.paint(laidOut, info, fonts);
-    }
-
-    /** Diagnostics helper for callers that print a guide's report. */
-    static List<Diagnostic> none() {
-        return List.of();
     }
 }

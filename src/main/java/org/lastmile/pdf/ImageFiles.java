@@ -11,7 +11,7 @@ import java.io.IOException;
  */
 public final class ImageFiles {
     /** Pixels an image may have: a 300 dpi A4 page is about 9 megapixels, so this leaves ample room. */
-    public static final long MAX_PIXELS = 50_000_000L;
+    public static final long MAX_PIXELS = org.lastmile.pdf.layout.Images.MAX_PIXELS; // one budget for every image
 
     private ImageFiles() {
     }

@@ -204,7 +204,7 @@ final class BlockBuilder {
             if (first) markerOnly(marker, inner, out);
         }
         // space around the whole list like a paragraph
-        if (out.size() > startIndex && depth == 0 || out.size() > startIndex && ctx.top) {
+        if (out.size() > startIndex && (depth == 0 || ctx.top)) {
             if (out.get(startIndex) instanceof Block.Text t) out.set(startIndex, withSpace(t, Math.max(t.spaceBefore(), 0.25f), t.spaceAfter()));
             if (out.get(out.size() - 1) instanceof Block.Text t) out.set(out.size() - 1, withSpace(t, t.spaceBefore(), 0.55f));
         }

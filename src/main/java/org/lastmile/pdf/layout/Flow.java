@@ -1,6 +1,5 @@
 package org.lastmile.pdf.layout;
 
-import org.lastmile.pdf.model.Role;
 import org.lastmile.pdf.model.Tag;
 
 import java.awt.Color;
@@ -179,7 +178,6 @@ final class Flow {
     static final class Units {
         final List<Unit> list = new ArrayList<>();
         final List<BoxDeco> boxes = new ArrayList<>();
-        final List<Role> roles = new ArrayList<>();
     }
 
     /** Whether a paragraph of {@code n} lines may end a column after line {@code j} (1-based). */
