@@ -210,6 +210,8 @@ public final class Painter {
      * the same baseline (ragged text) gets a real space character before it, so that readers and text extraction see
      * the word boundary. Any other box (justified spacing, a new line) is placed with its own text matrix. The pen
      * position is followed with the font's own advances, so nothing drifts by more than {@link #SAME_PLACE}.
+     * Expanded and letter-spaced glyphs get their horizontal scaling (Tz) and character spacing (Tc), and the text
+     * object ends at 100 % and 0 again, as it began.
      */
     private final class Text {
         private static final float SAME_PLACE = 0.001f;
@@ -220,6 +222,8 @@ public final class Painter {
         private boolean placed;
         private float penX;
         private float penY;
+        private float expansion = 1;
+        private float tracking = 0;
 
         Text(PdfContentByte cb) {
             this.cb = cb;
@@ -238,26 +242,41 @@ public final class Painter {
                 cb.setColorFill(c);
                 color = c;
             }
+            if (g.expansion() != expansion) {
+                cb.setHorizontalScaling(g.expansion() * 100);
+                expansion = g.expansion();
+            }
+            if (g.tracking() != tracking) {
+                cb.setCharacterSpacing(g.tracking());
+                tracking = g.tracking();
+            }
             String text = visual(g.text());
             boolean onLine = placed && Math.abs(g.y() - penY) < SAME_PLACE;
             float start;
             if (onLine && Math.abs(g.x() - penX) < SAME_PLACE) {
                 start = penX;
             } else if (onLine && fonts.hasGlyph(g.font(), ' ')
-                    && Math.abs(g.x() - penX - fonts.width(g.font(), " ", size)) < SAME_PLACE) {
-                start = penX + fonts.width(g.font(), " ", size);
+                    && Math.abs(g.x() - penX - advance(g.font(), " ")) < SAME_PLACE) {
+                start = penX + advance(g.font(), " ");
                 text = " " + text;
             } else {
                 cb.setTextMatrix(g.x(), g.y());
                 start = g.x();
             }
             cb.showText(text);
-            penX = start + fonts.width(g.font(), g.text(), size);
+            penX = start + advance(g.font(), g.text());
             penY = g.y();
             placed = true;
         }
 
+        /** How far the pen moves over {@code text} in the current font, size, spacing and scaling. */
+        private float advance(String font, String text) {
+            return (fonts.width(font, text, size) + text.codePointCount(0, text.length()) * tracking) * expansion;
+        }
+
         void end() {
+            if (expansion != 1) cb.setHorizontalScaling(100);
+            if (tracking != 0) cb.setCharacterSpacing(0);
             cb.endText();
         }
     }

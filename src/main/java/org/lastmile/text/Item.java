@@ -14,8 +14,17 @@ public sealed interface Item permits Item.Box, Item.Glue, Item.Penalty {
 
     int ref();
 
-    /** Material of fixed width: a word, a syllable, an inline image. */
-    record Box(double width, int ref) implements Item {
+    /**
+     * Material of fixed width: a word, a syllable, an inline image. A box may stretch and shrink a little with its
+     * line ({@code stretch}, {@code shrink}: as glue's, per unit of adjustment ratio): font expansion, where the
+     * glyphs of a justified line are set a few per cent wider or narrower so that its spaces need not move as far.
+     * It is never a place to break.
+     */
+    record Box(double width, double stretch, double shrink, int ref) implements Item {
+        /** A box that keeps its width. */
+        public Box(double width, int ref) {
+            this(width, 0, 0, ref);
+        }
     }
 
     /**

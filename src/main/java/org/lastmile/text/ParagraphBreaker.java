@@ -13,8 +13,9 @@ import java.util.function.IntToDoubleFunction;
  * <p>Breaks may fall at glue that follows a box and at penalties below {@link Item#INFINITE_PENALTY}; a penalty at
  * or below minus that forces one. The paragraph ends with a forced break: when the items do not end with one, a
  * forced break is assumed after the last item (so the last entry of {@link Result#breaks} is {@code items.size()}).
- * A line's adjustment ratio r is how far its glue must stretch (r &gt; 0, in units of its total stretch) or shrink
- * (r &lt; 0, in units of its total shrink) to fill the line; a line is feasible when −1 ≤ r ≤ tolerance.
+ * A line's adjustment ratio r is how far its glue (and its boxes, when they may stretch: font expansion) must
+ * stretch (r &gt; 0, in units of its total stretch) or shrink (r &lt; 0, in units of its total shrink) to fill the
+ * line; a line is feasible when −1 ≤ r ≤ tolerance.
  *
  * <p>Demerits per line are (linePenalty + badness)² ± penalty², badness being 100·|r|³; plus
  * {@code flaggedDemerits} when two hyphenated lines follow each other, plus {@code fitnessDemerits} when a line's
@@ -56,9 +57,21 @@ public final class ParagraphBreaker {
      *                              line break) is set ragged, as with infinite fill glue before the break, rather
      *                              than justified
      * @param linePenalty           added to every line's badness before squaring: fewer lines are preferred (10)
+     * @param looseLineDemerits     added for every line looser than {@code tolerance} once the later passes allow
+     *                              one: 0 spreads the looseness over as many lines as ease it (TeX); a large value
+     *                              keeps as many lines as possible within the tolerance and lets one line take what
+     *                              cannot be helped, unless that line would be very loose
      */
     public record Options(double tolerance, double looseTolerance, int maxConsecutiveFlagged, double flaggedDemerits,
-                          double fitnessDemerits, double hyphenPenalty, boolean lastLineRagged, double linePenalty) {
+                          double fitnessDemerits, double hyphenPenalty, boolean lastLineRagged, double linePenalty,
+                          double looseLineDemerits) {
+        /** Options that spread looseness as TeX does. */
+        public Options(double tolerance, double looseTolerance, int maxConsecutiveFlagged, double flaggedDemerits,
+                       double fitnessDemerits, double hyphenPenalty, boolean lastLineRagged, double linePenalty) {
+            this(tolerance, looseTolerance, maxConsecutiveFlagged, flaggedDemerits, fitnessDemerits, hyphenPenalty,
+                    lastLineRagged, linePenalty, 0);
+        }
+
         public Options {
             if (!(tolerance >= 0) || !(looseTolerance >= tolerance)) {
                 throw new IllegalArgumentException("need 0 ≤ tolerance ≤ looseTolerance, got " + tolerance + ", " + looseTolerance);
@@ -73,12 +86,17 @@ public final class ParagraphBreaker {
 
         public Options withTolerance(double tolerance, double looseTolerance) {
             return new Options(tolerance, looseTolerance, maxConsecutiveFlagged, flaggedDemerits, fitnessDemerits,
-                    hyphenPenalty, lastLineRagged, linePenalty);
+                    hyphenPenalty, lastLineRagged, linePenalty, looseLineDemerits);
         }
 
         public Options withLastLineRagged(boolean ragged) {
             return new Options(tolerance, looseTolerance, maxConsecutiveFlagged, flaggedDemerits, fitnessDemerits,
-                    hyphenPenalty, ragged, linePenalty);
+                    hyphenPenalty, ragged, linePenalty, looseLineDemerits);
+        }
+
+        public Options withLooseLineDemerits(double demerits) {
+            return new Options(tolerance, looseTolerance, maxConsecutiveFlagged, flaggedDemerits, fitnessDemerits,
+                    hyphenPenalty, lastLineRagged, linePenalty, demerits);
         }
     }
 
@@ -181,6 +199,8 @@ public final class ParagraphBreaker {
                 fill[i + 1] = fill[i];
                 if (it instanceof Item.Box b) {
                     width[i + 1] += b.width();
+                    stretch[i + 1] += b.stretch();
+                    shrink[i + 1] += b.shrink();
                 } else if (it instanceof Item.Glue g) {
                     width[i + 1] += g.width();
                     if (Double.isInfinite(g.stretch())) fill[i + 1]++;
@@ -332,6 +352,7 @@ public final class ParagraphBreaker {
         if (penalty >= 0) d += penalty * penalty;
         else if (!forced) d -= penalty * penalty;
         if (flagged && a.flaggedRun > 0) d += o.flaggedDemerits();
+        if (r > o.tolerance() + EPSILON && !(forced && o.lastLineRagged())) d += o.looseLineDemerits();
         // Only the last-resort pass gets here with one hyphen too many: make it the choice of last resort too.
         if (flagged && a.flaggedRun >= o.maxConsecutiveFlagged()) d += AWFUL_BADNESS * AWFUL_BADNESS;
         int fitness = r < -0.5 ? 0 : r <= 0.5 ? 1 : r <= 1 ? 2 : 3;

@@ -57,11 +57,13 @@ class LayoutRulesTest {
             Map<String, List<Box.Glyphs>> byLine = new LinkedHashMap<>();
             for (Box b : p.boxes()) {
                 if (b instanceof Box.Glyphs g && !g.tag().isArtifact() && g.tag().element() > 0
-                        && g.tag().role() != Role.LBL && !g.text().strip().matches("\\d+")) {
+                        && g.tag().role() != Role.LBL) {
                     byLine.computeIfAbsent(g.tag().element() + "@" + Math.round(g.y() * 10), k -> new ArrayList<>()).add(g);
                 }
             }
             for (List<Box.Glyphs> ws : byLine.values()) {
+                // a raised note number sits above its line's baseline: it is no line of its own
+                if (ws.stream().allMatch(g -> g.text().strip().matches("\\d+"))) continue;
                 Box.Glyphs f = ws.get(0);
                 Box.Glyphs l = ws.get(ws.size() - 1);
                 out.add(new Line(pageNo, f.x(), l.x() + l.width(), f.y(), f.tag().role(), f.tag().element(), ws));
@@ -207,17 +209,17 @@ class LayoutRulesTest {
     }
 
     /**
-     * Justified lines end at the margin. In the single-column measure (about 75 characters) 95 % keep word spaces
-     * within 0.75–1.5× of natural (90 % in English, whose short lines here are few; 60 % in Russian, whose long
-     * words leave fewer choices); in two columns (about 50) fewer still. Not yet the 95 % the engine aims at.
+     * Justified lines end at the margin, and 95 % of them keep word spaces within 0.75–1.5× of natural, in the
+     * single-column measures (about 75 characters) and in two columns (about 50): hyphenation, total fit and font
+     * expansion share the work.
      */
     @ParameterizedTest
-    @ValueSource(strings = {"en:compact:0.9", "fr:compact:0.95", "es:compact:0.95", "ru:compact:0.6",
-            "en:columns:0.6", "ru:columns:0.35"})
+    @ValueSource(strings = {"en:compact", "fr:compact", "es:compact", "ru:compact", "en:extended", "fr:extended",
+            "es:extended", "ru:extended", "en:columns", "fr:columns", "es:columns", "ru:columns"})
     void justifiedLinesAreFullAndEvenlySpaced(String c) {
         String lang = c.split(":")[0];
         GuideLayout.Kind kind = GuideLayout.Kind.valueOf(c.split(":")[1].toUpperCase(java.util.Locale.ROOT));
-        double share = Double.parseDouble(c.split(":")[2]);
+        double share = 0.95;
         int papers = kind == GuideLayout.Kind.COLUMNS ? 4 : 2;
         GuideLayout.Outcome o = lay(LongGuides.spec(lang, 1, papers).toBuilder().minSize(8).layout(kind).build());
         List<Line> ls = lines(o.laidOut().get());
@@ -227,7 +229,7 @@ class LayoutRulesTest {
         int even = 0;
         for (int i = 0; i + 1 < ls.size(); i++) {
             Line l = ls.get(i);
-            if (l.role() != Role.P || ls.get(i + 1).element() != l.element() || isQuote(null, l) || l.words().size() < 3
+            if ((l.role() != Role.P && l.role() != Role.LI) || ls.get(i + 1).element() != l.element() || isQuote(null, l) || l.words().size() < 3
                     || Math.abs(l.words().get(0).size() - body) > 0.01f) continue;
             Line next = ls.get(i + 1);
             if (next.page() != l.page() || Math.abs(next.left() - l.left()) > 30) continue;
@@ -248,7 +250,7 @@ class LayoutRulesTest {
                 min = Math.min(min, gap / natural);
             }
             if (max <= 1.5f + 1e-3 && (min >= 0.75f - 1e-3 || min == Float.MAX_VALUE)) even++;
-            else if (Boolean.getBoolean("lm.debug")) System.err.printf("%s %.2f-%.2f %s%n", lang, min, max, l.text());
+            else if (Boolean.getBoolean("lm.debug")) System.err.printf("%s %.2f-%.2f %.2fem %s%n", lang, min, max, (l.right() - l.left()) / body, l.text());
         }
         assertTrue(lines > 20, "enough justified lines: " + lines);
         assertTrue(even >= share * lines, c + ": " + even + " of " + lines + " justified lines within 0.75–1.5× spaces");

@@ -199,6 +199,25 @@ class PainterTest {
         assertAt(bbox.get("社区"), 250, 200, FONTS.width(SC, "社区", 11));
     }
 
+    /** A justified line's expansion and letter-spacing are printed exactly, and do not leak into later text. */
+    @Test
+    void expandedAndLetterSpacedWordsAreAsWideAsLayoutMeasured() throws Exception {
+        float wide = (FONTS.width(SANS, "Alpha", 12) + 5 * 0.12f) * 1.02f;
+        float narrow = (FONTS.width(SANS, "Omega", 12) - 5 * 0.05f) * 0.98f;
+        List<Box> boxes = List.of(new Box.Glyphs(100, 600, wide, SANS, 12, null, "Alpha ", P1, 1.02f, 0.12f),
+                new Box.Glyphs(200, 600, narrow, SANS, 12, null, "Omega", P1, 0.98f, -0.05f),
+                new Box.Fill(0, 0, 10, 10, Color.GRAY, Tag.ARTIFACT),
+                new Box.Glyphs(100, 500, FONTS.width(SANS, "Plain", 12), SANS, 12, null, "Plain", P1));
+        byte[] pdf = paint(doc(a4(boxes)));
+        Map<String, float[]> bbox = bboxes(pdf);
+        // the width holds the spacing after every glyph; the last glyph's own box ends before its share
+        assertAt(bbox.get("Alpha"), 100, 600, wide - 0.12f * 1.02f);
+        assertAt(bbox.get("Omega"), 200, 600, narrow + 0.05f * 0.98f);
+        assertAt(bbox.get("Plain"), 100, 500, FONTS.width(SANS, "Plain", 12));
+        String content = content(pdf, 1);
+        assertTrue(content.contains("102 Tz") && content.contains("0.12 Tc") && content.contains("98 Tz"), content);
+    }
+
     private static void assertAt(float[] b, float x, float baseline, float width) {
         assertNotNull(b, "word not found");
         assertEquals(x, b[0], 0.05f, "left edge");

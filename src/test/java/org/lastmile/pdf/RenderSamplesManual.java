@@ -42,6 +42,16 @@ class RenderSamplesManual {
                 .orThrow());
     }
 
+    /** The long guides of the layout tests, to /tmp/long-LANG.pdf: justification, hyphenation and columns. */
+    @Test
+    void renderLong() throws Exception {
+        for (String lang : List.of("en", "fr", "es", "ru", "zh")) {
+            RenderResult r = GuideRenderer.render(LongGuides.spec(lang, 1), Samples.style(), Samples.fonts());
+            if (r.ok()) Files.write(Path.of("/tmp/long-" + lang + ".pdf"), r.pdf().get());
+            System.out.printf("long %s: %s%n", lang, r.ok() ? r.bodySize() + " pt" : r.diagnostics().toString());
+        }
+    }
+
     @Test
     void renderAll() throws Exception {
         Fonts fonts = Samples.fonts();

@@ -27,25 +27,47 @@ public final class Paragraph {
     static final float SPACE_SHRINK = 0.25f;
     /** Stretch between Chinese characters, in ems: justification spreads characters a little. */
     static final float CJK_STRETCH = 0.12f;
+    /**
+     * Font expansion of justified lines, as pdfTeX's: the glyphs of a line may be set up to 2 % wider or narrower
+     * (horizontal scaling, chosen per line and recorded on its boxes, so what is printed is what was measured). It
+     * shares the adjustment with the word spaces, so a line that would need spaces wider than 1.5× (or narrower than
+     * 0.75×) is absorbed by its letters instead, invisibly at this amount.
+     */
+    static final float EXPANSION = 0.02f;
+    /**
+     * Letter-spacing of justified lines, in ems per glyph, the other half of the microtypography: up to 0.01 em
+     * more or 0.005 em less between letters (a tenth of a hair space), taken with the expansion in proportion.
+     */
+    static final float TRACKING_STRETCH = 0.0125f;
+    static final float TRACKING_SHRINK = 0.005f;
+    /** Expansion is printed as a PDF horizontal scaling in per cent with two decimals: it is chosen in those steps. */
+    private static final float EXPANSION_STEP = 1e-4f;
 
     /**
      * Total fit first within 1.5× word spaces; a paragraph that cannot be set so (a narrow column, long words with no
-     * hyphenation point) is set as evenly as it can be within 3× before the breaker's last resort.
+     * hyphenation point) prefers fewer lines beyond 1.5× to spreading the looseness over more of them, up to 3×,
+     * before the breaker's last resort. (Being loose at all costs a line about as much as a ratio of 2.4 does.)
      */
-    static final ParagraphBreaker.Options OPTIONS = ParagraphBreaker.Options.defaults().withTolerance(1.0, 4.0);
+    static final ParagraphBreaker.Options OPTIONS = ParagraphBreaker.Options.defaults().withTolerance(1.0, 4.0)
+            .withLooseLineDemerits(2e6);
     /** Ragged text is never stretched, so any ratio is feasible; badness still evens out the line lengths. */
     static final ParagraphBreaker.Options RAGGED = ParagraphBreaker.Options.defaults().withTolerance(1000, 1000);
 
-    enum Kind { BOX, GLUE, BREAK, HYPHEN, FORCED }
+    /** TIE: no break at the glue that follows (a space after a one-letter Russian preposition, before a dash). */
+    enum Kind { BOX, GLUE, BREAK, HYPHEN, FORCED, TIE }
 
     /** A size-independent item: widths are at 1 pt. */
     record Atom(Kind kind, String text, String face, TextStyle style, int line, float w1, float shift1,
                 float stretch1, float shrink1, float hyphenW1) {
     }
 
-    /** A piece of a set line: text in one face, at {@code x} from the line's start, {@code width} wide. */
+    /**
+     * A piece of a set line: text in one face, at {@code x} from the line's start, {@code width} wide as set, its
+     * glyphs scaled horizontally by {@code expansion} (1: as the font draws them) and {@code tracking} points
+     * added after each glyph (before the scaling, as PDF's character spacing is).
+     */
     public record Frag(String text, String face, TextStyle style, int line, float x, float width, float size,
-                       float shift, boolean compressed) {
+                       float shift, boolean compressed, float expansion, float tracking) {
     }
 
     /** Full-width punctuation set at half width: its advance is not the font's, so it is placed on its own. */
@@ -108,7 +130,7 @@ public final class Paragraph {
             List<Frag> fs = new ArrayList<>(l.frags().size());
             for (Frag f : l.frags()) {
                 fs.add(new Frag(f.text(), f.face(), f.style(), f.line(), f.x() * size, f.width() * size, size,
-                        f.shift() * size, f.compressed()));
+                        f.shift() * size, f.compressed(), f.expansion(), f.tracking() * size));
             }
             out.add(new Line(fs, l.width() * size, l.hyphenated(), l.ratio()));
         }
@@ -186,10 +208,13 @@ public final class Paragraph {
     private List<Line> compose(float size, float width) {
         List<Atom> src = splitOverwide(size, width);
         List<Item> items = new ArrayList<>(src.size() + 2);
+        boolean micro = expands();
         for (int i = 0; i < src.size(); i++) {
             Atom a = src.get(i);
             items.add(switch (a.kind) {
-                case BOX -> new Item.Box(a.w1 * size, i);
+                case BOX -> micro ? new Item.Box(a.w1 * size, give(a.w1, glyphs(a.text), true) * size,
+                        give(a.w1, glyphs(a.text), false) * size, i) : new Item.Box(a.w1 * size, i);
+                case TIE -> new Item.Penalty(0, Item.INFINITE_PENALTY, false, i);
                 case GLUE -> new Item.Glue(a.w1 * size, a.stretch1 * size, a.shrink1 * size, i);
                 case BREAK -> new Item.Penalty(0, 0, false, i);
                 case HYPHEN -> new Item.Penalty(a.hyphenW1 * size, 0, true, i);
@@ -211,6 +236,21 @@ public final class Paragraph {
             while (start < src.size() && src.get(start).kind != Kind.BOX && src.get(start).kind != Kind.FORCED) start++;
         }
         return lines;
+    }
+
+    /** What glyphs {@code w1} wide (at 1 pt), {@code n} of them, can give to a line at full stretch or shrink. */
+    private static float give(float w1, int n, boolean stretch) {
+        return w1 * EXPANSION + n * (stretch ? TRACKING_STRETCH : TRACKING_SHRINK);
+    }
+
+    /** Glyphs in a piece of text: character spacing is added after each. */
+    private static int glyphs(String text) {
+        return text.codePointCount(0, text.length());
+    }
+
+    /** Whether lines may be set with expanded or condensed glyphs: justified text of alphabetic scripts. */
+    private boolean expands() {
+        return justify && !cjk;
     }
 
     /** Boxes too wide for the line are split between characters so that no text is lost at the margin. */
@@ -250,18 +290,49 @@ public final class Paragraph {
         // trailing glue before the break is not part of the line
         int stop = end;
         while (stop > from && src.get(stop - 1).kind == Kind.GLUE) stop--;
-        float natural = 0;
+        float glue = 0;
+        float glyphs = 0;
+        int count = 0;
         float stretch = 0;
         float shrink = 0;
         for (int i = from; i < stop; i++) {
             Atom a = src.get(i);
-            if (a.kind == Kind.BOX || a.kind == Kind.GLUE) natural += a.w1 * size;
+            if (a.kind == Kind.BOX) {
+                glyphs += a.w1 * size;
+                count += glyphs(a.text);
+            }
             if (a.kind == Kind.GLUE) {
+                glue += a.w1 * size;
                 stretch += a.stretch1 * size;
                 shrink += a.shrink1 * size;
             }
         }
-        if (hyphen) natural += br.hyphenW1 * size;
+        if (hyphen) {
+            glyphs += br.hyphenW1 * size;
+            count++;
+        }
+        float natural = glue + glyphs;
+        // The breaker's ratio shares the adjustment between spaces and glyphs in proportion to what each can give;
+        // the expansion is rounded to the steps the PDF prints, and the spaces fill the rest exactly.
+        float e = 1;
+        float track = 0;
+        boolean adjust = justify && !last || natural > width;
+        if (adjust && expands() && glyphs > 0) {
+            boolean grow = natural < width;
+            float give = grow ? glyphs * EXPANSION + count * TRACKING_STRETCH * size
+                    : glyphs * EXPANSION + count * TRACKING_SHRINK * size;
+            double r = (width - natural) / ((grow ? stretch : shrink) + give);
+            r = Math.max(-1, Math.min(1, r));
+            double steps = r * EXPANSION / EXPANSION_STEP;
+            // with no space on the line to take up the rounding, the glyphs are rounded narrower: never overfull
+            boolean up = r >= 0 && stretch > 0;
+            e = 1 + (float) ((up ? Math.ceil(steps - 1e-6) : Math.floor(steps + 1e-6)) * EXPANSION_STEP);
+            e = Math.max(1 - EXPANSION, Math.min(1 + EXPANSION, e));
+            // letter-spacing gives the rest of the glyphs' share, applied before the scaling as PDF applies it
+            double share = (glyphs + r * give) / e - glyphs;
+            track = count == 0 || share * r <= 0 ? 0 : (float) (share / count);
+            natural = glue + (glyphs + count * track) * e;
+        }
         double ratio = 0;
         if (justify && !last) {
             if (natural < width && stretch > 0) ratio = (width - natural) / stretch;
@@ -274,16 +345,16 @@ public final class Paragraph {
         for (int i = from; i < stop; i++) {
             Atom a = src.get(i);
             if (a.kind == Kind.BOX) {
-                float w = a.w1 * size;
+                float w = (a.w1 * size + glyphs(a.text) * track) * e;
                 Frag prev = frags.isEmpty() ? null : frags.get(frags.size() - 1);
                 // adjacent boxes of one face and style are one fragment (fewer text objects in the PDF)
                 boolean plain = a.shift1 == 0 && !compressed(a);
                 if (prev != null && plain && prev.face.equals(a.face) && prev.style.equals(a.style)
                         && prev.shift == 0 && !prev.compressed && Math.abs(prev.x + prev.width - x) < 1e-3) {
                     frags.set(frags.size() - 1, new Frag(prev.text + a.text, a.face, a.style, prev.line, prev.x,
-                            prev.width + w, size, 0, false));
+                            prev.width + w, size, 0, false, e, track));
                 } else {
-                    frags.add(new Frag(a.text, a.face, a.style, a.line, x, w, size, a.shift1 * size, !plain));
+                    frags.add(new Frag(a.text, a.face, a.style, a.line, x, w, size, a.shift1 * size, !plain, e, track));
                 }
                 x += w;
             } else if (a.kind == Kind.GLUE) {
@@ -294,7 +365,7 @@ public final class Paragraph {
                     Frag prev = frags.get(frags.size() - 1);
                     if (!prev.text.endsWith(" ")) {
                         frags.set(frags.size() - 1, new Frag(prev.text + " ", prev.face, prev.style, prev.line, prev.x,
-                                prev.width, prev.size, prev.shift, prev.compressed));
+                                prev.width, prev.size, prev.shift, prev.compressed, prev.expansion, prev.tracking));
                     }
                 }
             }
@@ -303,8 +374,9 @@ public final class Paragraph {
             Frag prev = frags.isEmpty() ? null : frags.get(frags.size() - 1);
             String face = prev != null ? prev.face : br.face;
             TextStyle st = prev != null ? prev.style : br.style;
-            frags.add(new Frag("-", face, st, br.line, x, br.hyphenW1 * size, size, 0, false));
-            x += br.hyphenW1 * size;
+            float w = (br.hyphenW1 * size + track) * e;
+            frags.add(new Frag("-", face, st, br.line, x, w, size, 0, false, e, track));
+            x += w;
         }
         return new Line(List.copyOf(frags), x, hyphen, ratio);
     }
@@ -388,7 +460,7 @@ public final class Paragraph {
             int coreEnd = forced ? e - 1 : e;
             int t = coreEnd;
             while (t > s && isSpace(text.charAt(t - 1))) t--;
-            boxes(s, t, softAt);
+            tied(s, t, softAt);
             if (forced) {
                 out.add(new Atom(Kind.FORCED, "", face[s], style[s], line[s], 0, 0, 0, 0, 0));
                 return;
@@ -404,6 +476,29 @@ public final class Paragraph {
                     out.add(new Atom(Kind.BREAK, "", face[s], style[s], line[s], 0, 0, 0, 0, 0));
                 }
             }
+        }
+
+        /**
+         * The words of text[s, t), which holds no break opportunity: spaces inside it (after a one-letter Russian
+         * preposition, before a dash) are glue that stretches like every other word space but where the line may not
+         * break, and each word is hyphenated on its own. Text kept on one line (a language name) stays one box.
+         */
+        private void tied(int s, int t, boolean[] softAt) {
+            int start = s;
+            for (int i = s + 1; i < t - 1; i++) {
+                if (text.charAt(i) != ' ' || text.charAt(i - 1) == ' ' || i <= start || style[i].noBreak()) continue;
+                int j = i;
+                while (j < t && text.charAt(j) == ' ') j++;
+                if (j >= t) break;
+                boxes(start, i, softAt);
+                float w = fm.width(face[i], text.substring(i, j), 1f) * style[i].glyphScale();
+                out.add(new Atom(Kind.TIE, "", face[i], style[i], line[i], 0, 0, 0, 0, 0));
+                out.add(new Atom(Kind.GLUE, " ", face[i], style[i], line[i], w, 0, w * SPACE_STRETCH,
+                        w * SPACE_SHRINK, 0));
+                start = j;
+                i = j - 1;
+            }
+            boxes(start, t, softAt);
         }
 
         private static boolean isSpace(char c) {
@@ -478,7 +573,7 @@ public final class Paragraph {
             }
             if (hyphenator == null || t - s < 5) return new int[0];
             for (int i = s; i < t; i++) {
-                if (style[i].link() != null || style[i].code() || style[i].noBreak()) return new int[0];
+                if (style[i].code() || style[i].noBreak()) return new int[0];
                 if (!face[i].equals(face[s])) return new int[0];
             }
             return hyphenator.points(text.substring(s, t));

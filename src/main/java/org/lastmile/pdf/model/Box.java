@@ -10,10 +10,17 @@ public sealed interface Box permits Box.Glyphs, Box.Rule, Box.Fill, Box.Picture,
     /**
      * Text set in one font at one size, starting at {@code x} on the baseline {@code y}, in logical order. Layout
      * places every word (and every piece of a word in another font) as its own box, so justification is exact
-     * whatever the font's encoding. {@code width} is the advance layout measured for it.
+     * whatever the font's encoding. {@code width} is the advance layout measured for it, with the glyphs scaled
+     * horizontally by {@code expansion} (1: as the font draws them) after {@code tracking} points were added to
+     * each glyph's advance (PDF's character spacing, 0: none). A justified line may be set a little wider or
+     * narrower so; the painter prints it exactly so.
      */
-    record Glyphs(float x, float y, float width, String font, float size, Color color, String text, Tag tag)
-            implements Box {
+    record Glyphs(float x, float y, float width, String font, float size, Color color, String text, Tag tag,
+                  float expansion, float tracking) implements Box {
+        /** Glyphs as the font draws them. */
+        public Glyphs(float x, float y, float width, String font, float size, Color color, String text, Tag tag) {
+            this(x, y, width, font, size, color, text, tag, 1f, 0f);
+        }
     }
 
     /** A straight line from (x1, y1) to (x2, y2). */

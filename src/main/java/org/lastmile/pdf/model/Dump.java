@@ -29,7 +29,9 @@ public final class Dump {
     static String line(Box box) {
         return switch (box) {
             case Box.Glyphs g -> "text " + num(g.x()) + "," + num(g.y()) + " w" + num(g.width()) + " " + g.font()
-                    + " " + num(g.size()) + " " + color(g.color()) + " " + tag(g.tag()) + " " + quote(g.text());
+                    + " " + num(g.size()) + (g.expansion() != 1f ? " x" + scale(g.expansion()) : "")
+                    + (g.tracking() != 0f ? " t" + scale(g.tracking()) : "") + " "
+                    + color(g.color()) + " " + tag(g.tag()) + " " + quote(g.text());
             case Box.Rule r -> "rule " + num(r.x1()) + "," + num(r.y1()) + " " + num(r.x2()) + "," + num(r.y2())
                     + " t" + num(r.thickness()) + " " + color(r.color()) + " " + tag(r.tag());
             case Box.Fill f -> "fill " + num(f.x()) + "," + num(f.y()) + " " + num(f.width()) + "x" + num(f.height())
@@ -49,6 +51,11 @@ public final class Dump {
 
     private static String color(Color c) {
         return c == null ? "-" : String.format(Locale.ROOT, "#%02X%02X%02X", c.getRed(), c.getGreen(), c.getBlue());
+    }
+
+    /** A horizontal scale as the painter prints it: per cent with two decimals, here as a factor. */
+    private static String scale(float f) {
+        return String.format(Locale.ROOT, "%.4f", f);
     }
 
     static String num(float f) {

@@ -123,6 +123,39 @@ class ShaperAndParagraphTest {
         }
     }
 
+    /**
+     * A one-letter Russian preposition stays with its word, but the space between them stretches like every other
+     * word space of a justified line, and the word after it can still be hyphenated.
+     */
+    @Test
+    void aRussianPrepositionIsTiedToItsWordWhichMayStillBeHyphenated() {
+        String r = "Мигранты обращаются в государственные учреждения с документами и с обязательствами, а также "
+                + "к волонтёрам и в общественные организации у границы.";
+        org.lastmile.text.Hyphenator hy = org.lastmile.text.Hyphenation.builtIn().forLanguage("ru").orElseThrow();
+        Paragraph p = Paragraph.of(shaper("ru"), List.of(Run.of(r, TextStyle.PLAIN)), hy, true);
+        boolean hyphenatedAfterPreposition = false;
+        for (float w = 120; w <= 260; w += 2) {
+            List<Paragraph.Line> ls = p.lines(10f, w);
+            for (int i = 0; i + 1 < ls.size(); i++) {
+                List<Paragraph.Frag> fs = ls.get(i).frags();
+                StringBuilder text = new StringBuilder();
+                for (Paragraph.Frag f : fs) text.append(f.text());
+                String line = text.toString().strip();
+                assertFalse(line.matches(".*(^| )[вска]$"), "one-letter word at a line end: " + line);
+                hyphenatedAfterPreposition |= line.matches(".*(^| )[вска] \\S+-$");
+                float gap = -1;
+                for (int k = 0; k + 1 < fs.size(); k++) {
+                    assertFalse(fs.get(k).text().strip().contains(" "), "a space that cannot stretch: " + fs.get(k).text());
+                    if (!fs.get(k).text().endsWith(" ")) continue; // a word's pieces, its hyphen
+                    float g = fs.get(k + 1).x() - fs.get(k).x() - fs.get(k).width();
+                    if (gap >= 0) assertEquals(gap, g, 0.01f, "uneven spaces in " + line);
+                    gap = g;
+                }
+            }
+        }
+        assertTrue(hyphenatedAfterPreposition, "the word after a preposition is hyphenated at some width");
+    }
+
     @Test
     void textWiderThanTheLineIsBrokenNeverCut() {
         String url = "https://example.org/" + "very-long-path-segment/".repeat(8) + "end";
