@@ -256,6 +256,66 @@ class LayoutRulesTest {
         assertTrue(even >= share * lines, c + ": " + even + " of " + lines + " justified lines within 0.75–1.5× spaces");
     }
 
+    /**
+     * A word too wide for its table cell is broken only at a hyphenation point and with a hyphen; a word that fits
+     * its cell is never broken at all, even where ragged text elsewhere would be hyphenated.
+     */
+    @Test
+    void tableCellsBreakOnlyWordsTooWideForThemAtHyphenationPointsWithAHyphen() {
+        String text = "---\ntitle: Cells\n---\n\n## Costs\n\nWho pays what, by country and service.\n\n"
+                + "| Country | Out-of-pocket | Internationalisation | Decentralisation | Responsibilities | Notes |\n"
+                + "|---|---|---|---|---|---|\n"
+                + "| Kenya | incomprehensibility | counterproductive | establishment | accountability | many payments "
+                + "for medicines and services |\n"
+                + "| Peru | characteristically | uncharacteristically | representatives | interdisciplinary | "
+                + "transportation and accommodation costs |\n";
+        GuideSpec spec = Samples.spec(java.nio.file.Path.of("content/papers/cells/guide.md"), text);
+        LaidOut doc = lay(spec).laidOut().get();
+        org.lastmile.text.Hyphenator hy = HYPHENATION.forLanguage("en").orElseThrow();
+        List<Line> cells = lines(doc).stream().filter(l -> l.role() == Role.TD || l.role() == Role.TH).toList();
+        int broken = 0;
+        for (int i = 0; i + 1 < cells.size(); i++) {
+            Line l = cells.get(i);
+            Line next = cells.get(i + 1);
+            if (next.element() != l.element()) continue;
+            String end = l.text().substring(l.text().lastIndexOf(' ') + 1);
+            String head = next.text().split(" ")[0];
+            if (!end.endsWith("-")) continue;
+            String part = end.substring(0, end.length() - 1);
+            if (!Character.isLetter(part.charAt(part.length() - 1))) continue; // a compound's own hyphen
+            broken++;
+            String word = (part + head).replaceAll("[^\\p{L}-]", "");
+            assertTrue(java.util.Arrays.stream(hy.points(word)).anyMatch(p -> p == part.replaceAll("[^\\p{L}-]", "").length()),
+                    "broken where the word has no hyphenation point: " + end + " / " + head);
+            // the cell is narrower than the whole word: it had to break
+            float cellWidth = 0;
+            for (Line m : cells) if (m.element() == l.element()) cellWidth = Math.max(cellWidth, m.right() - m.left());
+            Box.Glyphs g = l.words().get(l.words().size() - 1);
+            assertTrue(Samples.fonts().width(g.font(), word, g.size()) > cellWidth,
+                    "a word that fits its cell was broken: " + end + " / " + head);
+        }
+        // and no word is cut without a hyphen: the cells' lines joined again give back the table's own words
+        java.util.Set<String> source = new java.util.HashSet<>(List.of(text.substring(text.indexOf("| Country"))
+                .split("[\\s|]+")));
+        Map<Integer, StringBuilder> joined = new LinkedHashMap<>();
+        for (Line l : cells) {
+            StringBuilder b = joined.computeIfAbsent(l.element(), k -> new StringBuilder());
+            if (b.length() > 0 && b.charAt(b.length() - 1) != '-') b.append(' ');
+            b.append(l.text());
+        }
+        for (StringBuilder b : joined.values()) {
+            for (String w : b.toString().split(" ")) {
+                // a line that ended with a hyphen: the added one goes, a compound's own stays
+                boolean found = source.contains(w);
+                for (int k = w.indexOf('-'); k > 0 && !found; k = w.indexOf('-', k + 1)) {
+                    found = source.contains(w.substring(0, k) + w.substring(k + 1));
+                }
+                assertTrue(found, "a word cut in its cell: " + w);
+            }
+        }
+        assertTrue(broken > 0, "some word was too wide for its cell");
+    }
+
     @Test
     void rightToLeftIsTheMirrorOfLeftToRight() {
         GuideSpec ltr = LongGuides.spec("en", 1);

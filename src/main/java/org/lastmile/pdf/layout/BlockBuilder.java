@@ -271,7 +271,7 @@ final class BlockBuilder {
                     List<Run> runs = trim(inlines(cell, head ? TextStyle.PLAIN.withBold(true) : TextStyle.PLAIN, null));
                     int align = cell.getAlignment() == TableCell.Alignment.CENTER ? 0
                             : cell.getAlignment() == TableCell.Alignment.RIGHT ? 1 : -1;
-                    cells.add(new Block.Cell(para(runs, true, false), align, head, element()));
+                    cells.add(new Block.Cell(para(runs, true, false).hyphenatedOnlyWhereNeeded(), align, head, element()));
                 }
                 if (!cells.isEmpty()) {
                     rows.add(cells);

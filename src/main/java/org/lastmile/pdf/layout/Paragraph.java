@@ -19,7 +19,8 @@ import java.util.Map;
  * digits or all capitals; at most two hyphenated lines in a row), and the last line is set at natural spacing.
  * Chinese and Japanese break between characters by the language's rules, never leave one character alone on the
  * last line, and compress adjacent full-width punctuation to half width. A piece of text wider than the line
- * (a long URL or identifier) is broken where it must rather than cut off.
+ * (a long URL or identifier) is broken where it must rather than cut off; a word of letters so broken gets a
+ * hyphen. Table cells hyphenate only the words too wide for them ({@link #hyphenatedOnlyWhereNeeded}).
  */
 public final class Paragraph {
     /** Stretch and shrink of a word space, as a share of its natural width. */
@@ -83,11 +84,15 @@ public final class Paragraph {
     private final FontMetrics fm;
     private final boolean justify;
     private final boolean cjk;
+    /** Hyphenate only a word wider than the line (table cells): one that fits is never broken. */
+    private final boolean onlyOverwide;
     private final String plainText;
     private final Map<Long, List<Line>> cache = new HashMap<>();
     private final Map<Long, List<Line>> scaled = new HashMap<>();
 
-    private Paragraph(List<Atom> atoms, FontMetrics fm, boolean justify, boolean cjk, String plainText) {
+    private Paragraph(List<Atom> atoms, FontMetrics fm, boolean justify, boolean cjk, String plainText,
+                      boolean onlyOverwide) {
+        this.onlyOverwide = onlyOverwide;
         this.atoms = atoms;
         this.fm = fm;
         this.justify = justify;
@@ -112,6 +117,14 @@ public final class Paragraph {
      */
     public static Paragraph of(Shaper shaper, List<Run> runs, Hyphenator hyphenator, boolean justify) {
         return new Builder(shaper, hyphenator).build(shaper.pieces(runs), justify);
+    }
+
+    /**
+     * The same text set as a table cell wants it: a word is hyphenated only when it is wider than the cell, and then
+     * at its hyphenation points, with a hyphen; a word that fits is never broken.
+     */
+    public Paragraph hyphenatedOnlyWhereNeeded() {
+        return new Paragraph(atoms, fm, justify, cjk, plainText, true);
     }
 
     /** Lines for text at {@code size} in lines {@code width} wide. */
@@ -151,7 +164,7 @@ public final class Paragraph {
             count += unitsOf(a, letters);
         }
         while (!kept.isEmpty() && kept.get(kept.size() - 1).kind != Kind.BOX) kept.remove(kept.size() - 1);
-        return new Paragraph(List.copyOf(kept), fm, justify, cjk, plainText);
+        return new Paragraph(List.copyOf(kept), fm, justify, cjk, plainText, onlyOverwide);
     }
 
     /**
@@ -209,8 +222,13 @@ public final class Paragraph {
         List<Atom> src = splitOverwide(size, width);
         List<Item> items = new ArrayList<>(src.size() + 2);
         boolean micro = expands();
+        boolean[] fits = onlyOverwide ? wordsThatFit(src, size, width) : null;
         for (int i = 0; i < src.size(); i++) {
             Atom a = src.get(i);
+            if (fits != null && a.kind == Kind.HYPHEN && fits[i]) {
+                items.add(new Item.Penalty(0, Item.INFINITE_PENALTY, false, i));
+                continue;
+            }
             items.add(switch (a.kind) {
                 case BOX -> micro ? new Item.Box(a.w1 * size, give(a.w1, glyphs(a.text), true) * size,
                         give(a.w1, glyphs(a.text), false) * size, i) : new Item.Box(a.w1 * size, i);
@@ -238,6 +256,30 @@ public final class Paragraph {
         return lines;
     }
 
+    /**
+     * For each hyphenation point, whether its word (boxes joined by hyphenation points) fits on a line as a whole,
+     * so that it need not be broken there.
+     */
+    private static boolean[] wordsThatFit(List<Atom> src, float size, float width) {
+        boolean[] fits = new boolean[src.size()];
+        int i = 0;
+        while (i < src.size()) {
+            if (src.get(i).kind != Kind.BOX) {
+                i++;
+                continue;
+            }
+            int j = i;
+            float w = 0;
+            while (j < src.size() && (src.get(j).kind == Kind.BOX || src.get(j).kind == Kind.HYPHEN)) {
+                if (src.get(j).kind == Kind.BOX) w += src.get(j).w1 * size;
+                j++;
+            }
+            for (int k = i; k < j; k++) fits[k] = w <= width;
+            i = j;
+        }
+        return fits;
+    }
+
     /** What glyphs {@code w1} wide (at 1 pt), {@code n} of them, can give to a line at full stretch or shrink. */
     private static float give(float w1, int n, boolean stretch) {
         return w1 * EXPANSION + n * (stretch ? TRACKING_STRETCH : TRACKING_SHRINK);
@@ -253,7 +295,10 @@ public final class Paragraph {
         return justify && !cjk;
     }
 
-    /** Boxes too wide for the line are split between characters so that no text is lost at the margin. */
+    /**
+     * Boxes too wide for the line (even between hyphenation points) are split between characters so that no text is
+     * lost at the margin.
+     */
     private List<Atom> splitOverwide(float size, float width) {
         List<Atom> out = null;
         for (int i = 0; i < atoms.size(); i++) {
@@ -263,14 +308,18 @@ public final class Paragraph {
                 continue;
             }
             if (out == null) out = new ArrayList<>(atoms.subList(0, i));
+            // A piece of a word (letters only) that is wider than the line even between its hyphenation points
+            // ends with a hyphen, so the reader sees the word go on; a URL or a number is cut bare.
+            boolean word = a.text.codePoints().allMatch(Character::isLetter);
+            float hw = word ? fm.width(a.face, "-", 1f) * a.style.glyphScale() : 0;
             StringBuilder cur = new StringBuilder();
             float curW = 0;
             for (int k = 0; k < a.text.length(); ) {
                 int cp = a.text.codePointAt(k);
                 float cw = fm.width(a.face, new String(Character.toChars(cp)), 1f) * a.style.glyphScale();
-                if (curW + cw > width / size && cur.length() > 0) {
+                if (curW + cw + hw > width / size && cur.length() > 0) {
                     out.add(new Atom(Kind.BOX, cur.toString(), a.face, a.style, a.line, curW, 0, 0, 0, 0));
-                    out.add(new Atom(Kind.BREAK, "", a.face, a.style, a.line, 0, 0, 0, 0, 0));
+                    out.add(new Atom(word ? Kind.HYPHEN : Kind.BREAK, "", a.face, a.style, a.line, 0, 0, 0, 0, hw));
                     cur.setLength(0);
                     curW = 0;
                 }
@@ -442,7 +491,7 @@ public final class Paragraph {
                 s = e;
             }
             // Chinese and Japanese justify by spacing characters a little, so every break between them is glue.
-            return new Paragraph(List.copyOf(out), fm, justify, shaper.cjk(), text.replace('\n', ' ').strip());
+            return new Paragraph(List.copyOf(out), fm, justify, shaper.cjk(), text.replace('\n', ' ').strip(), false);
         }
 
         /** No line of a Chinese paragraph may hold a single character: the last break leaves at least two. */

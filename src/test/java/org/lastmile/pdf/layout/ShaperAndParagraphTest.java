@@ -156,6 +156,24 @@ class ShaperAndParagraphTest {
         assertTrue(hyphenatedAfterPreposition, "the word after a preposition is hyphenated at some width");
     }
 
+    /** Even a syllable wider than a (too narrow) cell is broken with a hyphen, so the reader sees the word go on. */
+    @Test
+    void aSyllableWiderThanTheCellStillBreaksWithAHyphen() {
+        org.lastmile.text.Hyphenator hy = org.lastmile.text.Hyphenation.builtIn().forLanguage("en").orElseThrow();
+        Paragraph p = Paragraph.of(shaper("en"), List.of(Run.of("Decentralisation payments", TextStyle.PLAIN)), hy,
+                false).hyphenatedOnlyWhereNeeded();
+        for (float w : new float[]{14f, 18f, 22f}) {
+            List<String> ls = lines(p, 10f, w);
+            StringBuilder joined = new StringBuilder();
+            for (String l : ls) {
+                if (joined.length() > 0 && joined.charAt(joined.length() - 1) == '-') joined.setLength(joined.length() - 1);
+                else if (joined.length() > 0) joined.append(' ');
+                joined.append(l.strip());
+            }
+            assertEquals("Decentralisation payments", joined.toString(), "cut without a hyphen at " + w + ": " + ls);
+        }
+    }
+
     @Test
     void textWiderThanTheLineIsBrokenNeverCut() {
         String url = "https://example.org/" + "very-long-path-segment/".repeat(8) + "end";
