@@ -78,8 +78,8 @@ for i in $(seq 1 "$runs"); do
   done
 done
 
-pages_lm=$(find "$dir/out-lastmile" -name '*.html' | wc -l)
-pdfs_lm=$(find "$dir/out-lastmile" -name '*-guide-*.pdf' ! -name '*-booklet.pdf' | wc -l)
+pages_lm=$(find -H "$dir/out-lastmile" -name '*.html' | wc -l)
+pdfs_lm=$(find -H "$dir/out-lastmile" -name '*-guide-*.pdf' ! -name '*-booklet.pdf' | wc -l)
 lm_wall=$(col lastmile 2); lm_cpu=$(col lastmile 3); lm_rss=$(col lastmile 4)
 cores=$(nproc)
 {
@@ -90,7 +90,7 @@ cores=$(nproc)
   printf '%-10s %8s %8s %8s %10s %9s\n' tool pages wall_s cpu_s pages/s rss_MB
   printf '%-10s %8d %8.2f %8.2f %10.0f %9.0f\n' lastmile "$pages_lm" "$lm_wall" "$lm_cpu" "$(echo "$pages_lm / $lm_wall" | bc -l)" "$lm_rss"
   if [ "$have_hugo" = 1 ]; then
-    pages_hg=$(find "$dir/out-hugo" -name '*.html' | wc -l)
+    pages_hg=$(find -H "$dir/out-hugo" -name '*.html' | wc -l)
     hg_wall=$(col hugo 2); hg_cpu=$(col hugo 3); hg_rss=$(col hugo 4)
     printf '%-10s %8d %8.2f %8.2f %10.0f %9.0f\n' "hugo" "$pages_hg" "$hg_wall" "$hg_cpu" "$(echo "$pages_hg / $hg_wall" | bc -l)" "$hg_rss"
     echo "$(hugo version | cut -d' ' -f1-2)"
