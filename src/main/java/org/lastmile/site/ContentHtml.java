@@ -26,7 +26,7 @@ import java.util.function.Function;
 public final class ContentHtml {
     /** What one document's rendering needs to know beyond its tree. */
     private record Context(ParsedDoc doc, LinkResolver.Result links, Function<LinkResolver.Fallback, String> fallbackTitle,
-                           Map<Node, Integer> lists) {
+                           Map<Node, Integer> lists, String footnoteBack) {
     }
 
     /**
@@ -152,6 +152,10 @@ public final class ContentHtml {
             attrs.replaceValue("hreflang", f.target().code());
             attrs.replaceValue("class", "lm-fallback");
             attrs.replaceValue("title", c.fallbackTitle().apply(f));
+        } else if ("footnote-backref".equals(attrs.getValue("class")) && !c.footnoteBack().isEmpty()) {
+            // The link's text is a bare arrow, which screen readers announce as nothing or as "leftwards arrow
+            // with hook": the label says where it goes, in the page's language.
+            attrs.replaceValue("aria-label", c.footnoteBack());
         }
     }
 
@@ -160,16 +164,20 @@ public final class ContentHtml {
      *                      target language (e.g. "English version: not yet translated")
      */
     public String render(ParsedDoc doc, LinkResolver.Result links, Function<LinkResolver.Fallback, String> fallbackTitle) {
-        return render(doc, links, fallbackTitle, Map.of()).html();
+        return render(doc, links, fallbackTitle, Map.of(), "").html();
     }
 
-    /** Renders {@code doc}, its embedded lists (found by {@link SiteIndex#plan}) left as placeholders in document order. */
+    /**
+     * Renders {@code doc}, its embedded lists (found by {@link SiteIndex#plan}) left as placeholders in document order.
+     *
+     * @param footnoteBack the accessible name of each footnote's link back to the text ("Back to text"); none when empty
+     */
     public RenderedDoc render(ParsedDoc doc, LinkResolver.Result links, Function<LinkResolver.Fallback, String> fallbackTitle,
-                              Map<Node, ListShortcodes.Spec> lists) {
+                              Map<Node, ListShortcodes.Spec> lists, String footnoteBack) {
         List<Node> order = lists.keySet().stream().sorted(java.util.Comparator.comparingInt(Node::getStartOffset)).toList();
         Map<Node, Integer> numbers = new java.util.IdentityHashMap<>();
         for (int i = 0; i < order.size(); i++) numbers.put(order.get(i), i);
-        contexts.put(doc.doc(), new Context(doc, links, fallbackTitle, numbers));
+        contexts.put(doc.doc(), new Context(doc, links, fallbackTitle, numbers, footnoteBack));
         try {
             return new RenderedDoc(doc, renderer.render(doc.doc()), order.stream().map(lists::get).toList());
         } finally {
