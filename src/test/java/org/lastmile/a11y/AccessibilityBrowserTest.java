@@ -51,7 +51,8 @@ class AccessibilityBrowserTest {
         Optional<Browser.Install> install = Browser.Install.find();
         if (install.isEmpty()) {
             String why = "no chromium and chromedriver on PATH — install Debian's chromium and chromium-driver (.ci/run does)";
-            if (System.getenv("CI") != null && !System.getenv("CI").isBlank()) fail("CI: the browser accessibility test cannot run: " + why);
+            String ci = System.getenv().getOrDefault("CI", "");
+            if (!ci.isBlank() && !ci.equalsIgnoreCase("false")) fail("CI: the browser accessibility test cannot run: " + why);
             assumeTrue(false, why);
         }
         Path source = Path.of("").toAbsolutePath();

@@ -11,9 +11,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.stream.Collectors;
 
 /**
  * One headless Chromium, driven through its chromedriver, with axe-core loaded into every page it opens. The
@@ -49,17 +53,28 @@ final class Browser implements AutoCloseable {
         }
     }
 
-    /** One violation of one rule on one element. */
-    record Finding(String rule, String impact, String page, int width, String selector, String help, String helpUrl) {
+    /** One violation of one rule on one element of one page, at the viewport widths where it occurs. */
+    record Finding(String rule, String impact, String page, List<Integer> widths, String selector, String help, String helpUrl) {
+        Finding at(int width) {
+            List<Integer> w = new ArrayList<>(widths);
+            w.add(width);
+            return new Finding(rule, impact, page, List.copyOf(w), selector, help, helpUrl);
+        }
+
         @Override
         public String toString() {
-            return rule + " (" + impact + ") on " + page + " at " + width + " px: " + selector + " — " + help + " (" + helpUrl + ")";
+            return rule + " (" + impact + ") on " + page + " at " + widths.stream().map(String::valueOf).collect(Collectors.joining(", "))
+                    + " px: " + selector + " — " + help + " (" + helpUrl + ")";
         }
     }
 
     private final ChromeDriver driver;
+    // Selenium warns that it has no DevTools binding for this Chromium's version; the test sends its two CDP commands
+    // through chromedriver, which needs none. Held here so the setting lasts while the browser runs.
+    private final Logger cdpVersionLog = Logger.getLogger("org.openqa.selenium.devtools.CdpVersionFinder");
 
     Browser(Install install, Path profile) {
+        cdpVersionLog.setLevel(Level.SEVERE);
         ChromeOptions options = new ChromeOptions();
         options.setBinary(install.chromium().toFile());
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -91,7 +106,8 @@ final class Browser implements AutoCloseable {
      * each width, not reloaded); returns the violations of impact serious or critical, one per element.
      */
     List<Finding> check(String url, String page, List<Integer> widths) {
-        List<Finding> out = new ArrayList<>();
+        // The same violation at several widths is one finding, listing them.
+        Map<List<String>, Finding> out = new LinkedHashMap<>();
         driver.get(url);
         for (int width : widths) {
             driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
@@ -111,9 +127,39 @@ final class Browser implements AutoCloseable {
             if (!at.equals(url)) throw new IllegalStateException(url + " went to " + at + ": the page checked is not the page asked for");
             for (Object o : (List<?>) result) {
                 Map<?, ?> m = (Map<?, ?>) o;
-                out.add(new Finding(str(m.get("rule")), str(m.get("impact")), page, width, str(m.get("selector")),
-                        str(m.get("help")) + (str(m.get("summary")).isEmpty() ? "" : ": " + str(m.get("summary")).replaceAll("\\s+", " ")),
-                        str(m.get("helpUrl"))));
+                String summary = str(m.get("summary")).replaceAll("\\s+", " ");
+                Finding f = new Finding(str(m.get("rule")), str(m.get("impact")), page, List.of(), str(m.get("selector")),
+                        str(m.get("help")) + (summary.isEmpty() ? "" : ": " + summary), str(m.get("helpUrl")));
+                out.merge(List.of(f.rule(), f.selector(), f.help()), f.at(width), (old, now) -> old.at(width));
+            }
+        }
+        List<Finding> all = new ArrayList<>(out.values());
+        all.addAll(wordlessNames(page, widths.get(widths.size() - 1)));
+        return all;
+    }
+
+    /**
+     * Links and buttons whose own text is only symbols (↩, →, an icon) and whose accessible name, as the browser
+     * computes it for screen readers, has no letter or digit either. axe-core accepts any character as a name, so
+     * "↩" passes there; a listener hears nothing useful.
+     */
+    List<Finding> wordlessNames(String page, int width) {
+        List<Finding> out = new ArrayList<>();
+        Object found = driver.executeScript("""
+                const path = e => { const p = []; for (; e && e.nodeType === 1 && p.length < 4; e = e.parentElement) {
+                    p.unshift(e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + (e.classList.length ? '.' + [...e.classList].join('.') : ''));
+                    if (e.id) break; } return p.join(' > '); };
+                return [...document.querySelectorAll('a[href], button, [role=button], [role=link]')]
+                  .filter(e => !/[\\p{L}\\p{N}]/u.test(e.textContent))
+                  .map(e => ({ element: e, selector: path(e) }));
+                """);
+        for (Object o : (List<?>) found) {
+            Map<?, ?> m = (Map<?, ?>) o;
+            String name = ((org.openqa.selenium.WebElement) m.get("element")).getAccessibleName();
+            if (name == null || !name.codePoints().anyMatch(Character::isLetterOrDigit)) {
+                out.add(new Finding("name-without-words", "serious", page, List.of(width), str(m.get("selector")),
+                        "accessible name \"" + name + "\" has no word: give the link or button an aria-label that says what it does",
+                        "https://www.w3.org/WAI/WCAG22/Understanding/link-purpose-in-context.html"));
             }
         }
         return out;
