@@ -1,7 +1,5 @@
 package org.lastmile.a11y;
 
-import com.sun.net.httpserver.HttpServer;
-import com.sun.net.httpserver.SimpleFileServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.lastmile.config.ConfigLoader;
@@ -12,8 +10,6 @@ import org.lastmile.pipeline.BuildOptions;
 import org.lastmile.pipeline.BuildResult;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -61,15 +57,10 @@ class AccessibilityBrowserTest {
         assertEquals(List.of(), built.diagnostics().stream().filter(Diagnostic::isError).map(Diagnostic::format).toList());
 
         Map<String, String> pages = pages(out, languages(source));
-        HttpServer server = SimpleFileServer.createFileServer(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
-                out.toRealPath(), SimpleFileServer.OutputLevel.NONE);
-        server.start();
         List<Browser.Finding> findings = new ArrayList<>();
-        try (Browser browser = new Browser(install.get(), Files.createDirectories(tmp.resolve("chromium-profile")))) {
-            String origin = "http://127.0.0.1:" + server.getAddress().getPort();
-            for (var e : pages.entrySet()) findings.addAll(browser.check(origin + e.getValue(), e.getKey() + " " + e.getValue(), WIDTHS));
-        } finally {
-            server.stop(0);
+        try (StaticServer server = new StaticServer(out);
+             Browser browser = new Browser(install.get(), Files.createDirectories(tmp.resolve("chromium-profile")))) {
+            for (var e : pages.entrySet()) findings.addAll(browser.check(server.origin() + e.getValue(), e.getKey() + " " + e.getValue(), WIDTHS));
         }
         assertTrue(findings.isEmpty(), findings.size() + " serious or critical accessibility violations (axe-core, WCAG 2.2 AA) in "
                 + pages.size() + " pages:\n" + findings.stream().map(Browser.Finding::toString).collect(Collectors.joining("\n")));
