@@ -109,6 +109,11 @@ final class Browser implements AutoCloseable {
         // The same violation at several widths is one finding, listing them.
         Map<List<String>, Finding> out = new LinkedHashMap<>();
         driver.get(url);
+        // Contrast and target sizes mean nothing on an unstyled page: a stylesheet that did not load is an error.
+        Object unstyled = driver.executeScript("""
+                return [...document.querySelectorAll('link[rel~=stylesheet]')]
+                  .filter(l => !l.sheet || l.sheet.cssRules.length === 0).map(l => l.href);""");
+        if (!((List<?>) unstyled).isEmpty()) throw new IllegalStateException(page + ": stylesheets did not load: " + unstyled);
         for (int width : widths) {
             driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
                     Map.of("width", width, "height", 900, "deviceScaleFactor", 1, "mobile", false));
