@@ -63,11 +63,15 @@ final class PageModels {
         return m;
     }
 
-    /** The template's {@code lang}: code, name, direction, locale, and the language_TERRITORY form OpenGraph wants. */
+    /**
+     * The template's {@code lang}: code, name, direction, locale, the language_TERRITORY form OpenGraph wants, and the
+     * digits chosen in site.yaml ("" for the locale's own).
+     */
     static Map<String, Object> lang(Language lang) {
         com.ibm.icu.util.ULocale max = com.ibm.icu.util.ULocale.addLikelySubtags(lang.locale());
         String og = max.getCountry().isEmpty() ? max.getLanguage() : max.getLanguage() + "_" + max.getCountry();
-        return Map.of("code", lang.code(), "name", lang.name(), "dir", lang.dir(), "locale", lang.locale().toLanguageTag(), "ogLocale", og);
+        return Map.of("code", lang.code(), "name", lang.name(), "dir", lang.dir(), "locale", lang.locale().toLanguageTag(), "ogLocale", og,
+                "digits", lang.digits());
     }
 
     Map<String, Object> site(Language lang) {
