@@ -222,7 +222,7 @@ class ConfigLoaderTest {
                   - code: ar-MA
                     digits: Western
                 """);
-        assertEquals(List.of("site.yaml:7: 'digits' must name a numbering system such as latn (0123) or arab (٠١٢٣) — "
+        assertEquals(List.of("site.yaml:6: 'digits' must name a numbering system such as latn (0123) or arab (٠١٢٣) — "
                 + "write digits: latn or digits: arab, or leave it out for the language's usual digits"), messages());
         assertEquals("arab", c.language("ar").orElseThrow().digits());
         assertEquals("ar-u-nu-arab", c.language("ar").orElseThrow().formatLocale().toLanguageTag());
