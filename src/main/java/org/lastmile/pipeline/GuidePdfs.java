@@ -100,6 +100,7 @@ final class GuidePdfs {
                 if (cfg.pdf().papers()) b.paper(l.code()).ifPresent(p -> jobs.add(new Job(SiteIndex.paperPdf(b.slug(), l.code()), b, p, false)));
             }
         }
+        jobs.removeIf(j -> !docs.containsKey(SiteIndex.path(j.file())));   // another shard's, in a split build
         Map<String, byte[]> out = new ConcurrentHashMap<>();
         progress.stage("PDFs", jobs.size());
         jobs.parallelStream().forEach(j -> {
