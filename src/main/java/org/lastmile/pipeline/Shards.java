@@ -63,7 +63,7 @@ final class Shards {
             return mine(inBundle ? bundleShard.getOrDefault(sf.slug(), 1) : 1);
         }
 
-        /** Whether this build writes the output file {@code path} (relative, as in the files map). */
+        /** Whether this build renders the HTML page, feed or other site file at {@code path} (relative). */
         boolean ownsFile(String path) {
             return shard.isEmpty() || mine(pathShard.getOrDefault(path, 1));
         }
@@ -75,11 +75,6 @@ final class Shards {
 
         private boolean mine(int s) {
             return s == shard.orElseThrow().index();
-        }
-
-        /** The shard of the paper folder {@code slug} (1 when the build is not split). */
-        int shardOf(String slug) {
-            return bundleShard.getOrDefault(slug, 1);
         }
     }
 
@@ -110,15 +105,9 @@ final class Shards {
             bundleShard.put(b.slug(), s);
             for (Language l : languages) {
                 String code = l.code();
-                b.paper(code).ifPresent(p -> {
-                    pathShard.put(page(p), s);
-                    pathShard.put(SiteIndex.paperPdf(b.slug(), code).substring(1), s);
-                });
-                b.guide(code).ifPresent(g -> {
-                    pathShard.put(page(g), s);
-                    pathShard.put(SiteIndex.guidePdf(b.slug(), code).substring(1), s);
-                    pathShard.put(SiteIndex.guideBooklet(b.slug(), code).substring(1), s);
-                });
+                // PDFs need no entry: they are made from the documents this shard renders (ownsDoc).
+                b.paper(code).ifPresent(p -> pathShard.put(page(p), s));
+                b.guide(code).ifPresent(g -> pathShard.put(page(g), s));
             }
             for (Path r : b.resources()) resourceShard.put(r, s);
         }
