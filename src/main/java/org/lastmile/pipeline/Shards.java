@@ -87,21 +87,14 @@ final class Shards {
         List<Bundle> bundles = new ArrayList<>(index.content().bundles());
         bundles.sort(Comparator.comparing(Bundle::slug));
         long[] cost = new long[bundles.size()];
-        long total = siteWideCost(index, languages);
-        long siteWide = total;
-        for (int i = 0; i < bundles.size(); i++) {
-            cost[i] = bundleCost(bundles.get(i), cfg, languages);
-            total += cost[i];
-        }
+        for (int i = 0; i < bundles.size(); i++) cost[i] = bundleCost(bundles.get(i), cfg, languages);
+        int[] cut = cut(siteWideCost(index, languages), cost, shard.count());
         Map<String, Integer> bundleShard = new HashMap<>();
         Map<String, Integer> pathShard = new HashMap<>();
         Map<Path, Integer> resourceShard = new HashMap<>();
-        long start = siteWide;
         for (int i = 0; i < bundles.size(); i++) {
             Bundle b = bundles.get(i);
-            // The shard whose share of the total holds the middle of this paper's run: a contiguous, balanced cut.
-            int s = (int) Math.min(shard.count() - 1, (2 * start + cost[i]) * shard.count() / (2 * total)) + 1;
-            start += cost[i];
+            int s = cut[i];
             bundleShard.put(b.slug(), s);
             for (Language l : languages) {
                 String code = l.code();
@@ -113,6 +106,23 @@ final class Shards {
         }
         return new Plan(Optional.of(shard), Map.copyOf(bundleShard), Map.copyOf(pathShard), Map.copyOf(resourceShard),
                 identity(opts, cfg));
+    }
+
+    /**
+     * The shard (1-based) of each of a row of items costing {@code cost}, after a first block costing {@code first}
+     * that shard 1 takes: each item goes to the shard whose equal share of the total holds the item's middle, so the
+     * shards are runs of the row, each within one item of an equal share.
+     */
+    static int[] cut(long first, long[] cost, int shards) {
+        long total = first;
+        for (long c : cost) total += c;
+        int[] out = new int[cost.length];
+        long start = first;
+        for (int i = 0; i < cost.length; i++) {
+            out[i] = (int) Math.min(shards - 1, (2 * start + cost[i]) * shards / Math.max(1, 2 * total)) + 1;
+            start += cost[i];
+        }
+        return out;
     }
 
     private static String page(SourceFile sf) {

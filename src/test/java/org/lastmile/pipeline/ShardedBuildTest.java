@@ -208,6 +208,16 @@ class ShardedBuildTest {
     }
 
     @Test
+    void aSiteFileNamedLikeTheManifestIsAnErrorOfAShardedBuild() {
+        Path clash = TestSites.copy(TestSites.fixture("i18n-site"), tmp.resolve("clash-site"));
+        TestSites.write(clash, "static/lastmile-shard.txt", "mine");
+        TestSites.Run r = TestSites.cli("build", "--source", s(clash), "--out", s(tmp.resolve("clash-out")), "--no-cache", "--shard", "1/2");
+        assertEquals(1, r.exit());
+        assertTrue(r.errLines().contains("static/lastmile-shard.txt: a sharded build writes its manifest as lastmile-shard.txt "
+                + "at the top of the output — rename this file, or build without --shard"), r.err());
+    }
+
+    @Test
     void badShardValuesAreUsageErrors() {
         for (String bad : List.of("0/3", "4/3", "3", "a/b", "1/0", "1/2/3", "-1/3")) {
             TestSites.Run r = TestSites.cli("build", "--source", s(site), "--out", s(tmp.resolve("bad")), "--shard", bad);
