@@ -157,7 +157,7 @@ public final class Build {
     private Output execute() {
         Site site = stage(this::load);                                            // config, content, Markdown, URL plan
         if (site == null) return output(Map.of(), Map.of());
-        shards = opts.shard().isEmpty() ? Shards.Plan.WHOLE : orElse(stage(() -> Shards.plan(opts, site, languages(site.config))));
+        shards = Shards.plan(opts, site, languages(site.config));                 // all of it, or one shard's share
         Map<String, RenderedDoc> docs = renderBodies(site);                       // links resolved, bodies as HTML
         stage(() -> missingStaticImages(site));
         Map<String, byte[]> pdfs = orEmpty(stage(() -> renderPdfs(site, docs)));  // guides, booklets, papers
@@ -174,10 +174,6 @@ public final class Build {
 
     /** Which share of the site this build makes: all of it, unless it is one shard of a split build. */
     private Shards.Plan shards = Shards.Plan.WHOLE;
-
-    private static Shards.Plan orElse(Shards.Plan p) {
-        return p == null ? Shards.Plan.WHOLE : p;
-    }
 
     private Output output(Map<String, byte[]> files, Map<String, Path> copies) {
         int pages = (int) files.keySet().stream().filter(k -> k.endsWith(".html")).count();
