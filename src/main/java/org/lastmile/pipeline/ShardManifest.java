@@ -90,6 +90,9 @@ public record ShardManifest(Shard shard, String version, String site, Map<String
                 throw new Unreadable(i + 1, "not a line of the form '<sha256>  <path>'");
             }
             String path = escaped ? unescape(l.substring(66)) : l.substring(66);
+            if (path.startsWith("/") || java.util.Arrays.stream(path.split("/", -1)).anyMatch(x -> x.isEmpty() || x.equals(".") || x.equals(".."))) {
+                throw new Unreadable(i + 1, "'" + path + "' is not a path inside the shard's folder");
+            }
             if (files.put(path, l.substring(0, 64)) != null) throw new Unreadable(i + 1, path + " is listed twice");
         }
         return new ShardManifest(shard, version, site, files);

@@ -178,9 +178,11 @@ public final class ShardMerge {
                 found.add(Diagnostic.error(SourcePos.of(g.given()), "cannot read the folder: " + e.getMessage(), "check its permissions"));
             }
             for (String rel : listed.keySet()) {
-                if (!present.contains(rel) && Files.notExists(g.real().resolve(rel), LinkOption.NOFOLLOW_LINKS)) {
+                // Only files found inside the folder are taken: a listed path that is not one of them is missing.
+                if (!present.contains(rel)) {
                     found.add(Diagnostic.error(SourcePos.of(g.given().resolve(rel)), "listed in " + ShardManifest.FILE
                             + " but missing", "copy the whole folder the shard wrote, or build that shard again"));
+                    continue;
                 }
                 Given other = from.putIfAbsent(rel, g);
                 if (other != null) {

@@ -179,6 +179,19 @@ class ShardedBuildTest {
     }
 
     @Test
+    void aManifestThatNamesAFileOutsideItsShardIsRefused() throws IOException {
+        Path three = TestSites.copy(real(shard[3]), tmp.resolve("escapes-3"));
+        ShardManifest m = manifest(three);
+        Map<String, String> files = new java.util.TreeMap<>(m.files());
+        files.put("../../etc/passwd", m.files().values().iterator().next());
+        Files.write(three.resolve(ShardManifest.FILE), new ShardManifest(m.shard(), m.version(), m.site(), files).bytes());
+        TestSites.Run r = merge(s(shard[1]), s(shard[2]), s(three), "--out", s(tmp.resolve("m-escapes")));
+        assertEquals(1, r.exit());
+        assertEquals(three.resolve(ShardManifest.FILE) + ":6: damaged shard manifest: '../../etc/passwd' is not a path inside "
+                + "the shard's folder — build that shard again", r.errLines().get(0));
+    }
+
+    @Test
     void aFolderThatIsNoShardIsRefused() {
         Path plain = TestSites.write(tmp.resolve("plain"), "index.html", "<p>hi</p>").getParent();
         TestSites.Run r = merge(s(shard[1]), s(plain), "--out", s(tmp.resolve("m-plain")));
