@@ -79,6 +79,27 @@ class ShardedBuildTest {
         assertTrue(a.keySet().containsAll(List.of("sitemap.xml", "en/atom.xml", "en/papers/index.html", "en/tags/access/index.html")));
     }
 
+    /**
+     * The sample publication (four papers, guides in five languages, Chinese and Cyrillic): its shards, typeset from
+     * the build cache the one-machine build filled (as CI machines restore one), merge into the same site.
+     */
+    @Test
+    void theSamplePublicationMergedFromTwoShardsIsTheOneMachineBuild() {
+        Path sample = Path.of("").toAbsolutePath();
+        Path cache = tmp.resolve("sample-cache");
+        Path one = tmp.resolve("sample-whole");
+        ok(TestSites.cli("build", "--source", s(sample), "--out", s(one), "--cache-dir", s(cache)));
+        for (int i = 1; i <= 2; i++) {
+            ok(TestSites.cli("build", "--source", s(sample), "--out", s(tmp.resolve("sample-" + i)), "--cache-dir", s(cache), "--shard", i + "/2"));
+        }
+        Path merged = tmp.resolve("sample-merged");
+        ok(merge(s(tmp.resolve("sample-2")), s(tmp.resolve("sample-1")), "--out", s(merged)));
+        Map<String, byte[]> a = TestSites.tree(one);
+        Map<String, byte[]> b = TestSites.tree(merged);
+        assertEquals(a.keySet(), b.keySet());
+        for (String f : a.keySet()) assertTrue(Arrays.equals(a.get(f), b.get(f)), f + " differs from the one-machine build");
+    }
+
     @Test
     void eachShardTypesetsItsOwnShareOfTheGuidesAndShardOneMakesTheSiteWideFiles() {
         int total = 0;
