@@ -90,7 +90,7 @@ final class GuidePdfs {
     Map<String, byte[]> render(Map<String, RenderedDoc> docs, List<Language> languages) {
         if (!cfg.pdf().guides() && !cfg.pdf().papers()) return Map.of();
         org.lastmile.text.Hyphenation hy = hyphenation();
-        PdfStyle style = PdfTheme.style(cfg);
+        PdfStyle style = PdfTheme.style(cfg, site.theme());
         Fonts fonts = cache.fonts(style, site.theme());
         String shared = sharedKey(style);
         List<Job> jobs = new ArrayList<>();
@@ -151,7 +151,7 @@ final class GuidePdfs {
     byte[] renderOne(RenderedDoc doc, Language lang) {
         SourceFile sf = doc.parsed().source();
         Bundle b = site.index().content().bundle(sf.slug()).orElseThrow();
-        PdfStyle style = PdfTheme.style(cfg);
+        PdfStyle style = PdfTheme.style(cfg, site.theme());
         Fonts fonts = cache.fonts(style, site.theme());
         boolean guide = sf.kind() == org.lastmile.content.ContentKind.GUIDE;
         if (blockedByPaths(b, sf, doc, true)) return null; // lastmile pdf: no page build reports them
