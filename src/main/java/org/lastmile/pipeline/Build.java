@@ -166,9 +166,13 @@ public final class Build {
         if (opts.check()) stage(() -> checkGlyphs(site));
         Map<String, Path> copies = new TreeMap<>(orEmpty(stage(() -> copies(site))));  // theme static files, resources
         copies.values().removeIf(src -> !shards.ownsCopy(src));
-        List<Diagnostic> clash = new ArrayList<>();
-        Shards.manifest(shards, files, copies, clash, opts.source()).ifPresent(m -> files.put(ShardManifest.FILE, m));
-        diagnostics.addAll(clash);
+        if (opts.shard().isPresent()) {
+            Map<String, String> made = new TreeMap<>();
+            files.forEach((p, bytes) -> made.put(p, Shards.hash(bytes)));
+            List<Diagnostic> clash = new ArrayList<>();
+            Shards.manifest(shards, made, copies, clash, opts.source()).ifPresent(m -> files.put(ShardManifest.FILE, m));
+            diagnostics.addAll(clash);
+        }
         return output(files, copies);
     }
 

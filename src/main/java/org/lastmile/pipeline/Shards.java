@@ -188,21 +188,26 @@ final class Shards {
         d.update((byte) '\n');
     }
 
+    /** The SHA-256 of a file's bytes, hex, as the manifest lists it. */
+    static String hash(byte[] bytes) {
+        return HexFormat.of().formatHex(DiskCache.sha256(bytes));
+    }
+
     /**
-     * The shard's manifest ({@link ShardManifest}) for the files it is about to publish, or an error when a file of
-     * the site would take the manifest's name.
+     * The shard's manifest ({@link ShardManifest}) for the files it is about to publish — {@code made} (path → the
+     * {@link #hash} of what was made) and {@code copies} — or an error when a file of the site would take the
+     * manifest's name. Empty for a build that is not split.
      */
-    static Optional<byte[]> manifest(Plan plan, Map<String, byte[]> files, Map<String, Path> copies, List<Diagnostic> problems, Path root) {
+    static Optional<byte[]> manifest(Plan plan, Map<String, String> made, Map<String, Path> copies, List<Diagnostic> problems, Path root) {
         if (plan.shard().isEmpty()) return Optional.empty();
-        if (copies.containsKey(ShardManifest.FILE) || files.containsKey(ShardManifest.FILE)) {
+        if (copies.containsKey(ShardManifest.FILE) || made.containsKey(ShardManifest.FILE)) {
             Path src = copies.get(ShardManifest.FILE);
             problems.add(Diagnostic.error(SourcePos.of(src == null ? Path.of(ShardManifest.FILE) : shown(root, src)),
                     "a sharded build writes its manifest as " + ShardManifest.FILE + " at the top of the output",
                     "rename this file, or build without --shard"));
             return Optional.empty();
         }
-        Map<String, String> hashes = new TreeMap<>();
-        files.forEach((p, bytes) -> hashes.put(p, HexFormat.of().formatHex(DiskCache.sha256(bytes))));
+        Map<String, String> hashes = new TreeMap<>(made);
         copies.forEach((p, src) -> hashes.put(p, DiskCache.fileHash(src)));
         return Optional.of(new ShardManifest(plan.shard().get(), Version.VERSION, plan.site(), hashes).bytes());
     }
