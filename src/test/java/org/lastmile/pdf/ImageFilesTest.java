@@ -38,6 +38,18 @@ class ImageFilesTest {
         assertDoesNotThrow(() -> ImageFiles.check(jpegHeader(4000, 3000)));
     }
 
+    /** Layout sizes pictures from the same header reader that refuses them, so both agree on every file. */
+    @Test
+    void layoutReadsTheSameHeaders() throws Exception {
+        org.junit.jupiter.api.Assertions.assertArrayEquals(new int[]{4000, 3000},
+                org.lastmile.pdf.layout.Images.dimensions(jpegHeader(4000, 3000)));
+        org.junit.jupiter.api.Assertions.assertArrayEquals(new int[]{120, 80},
+                org.lastmile.pdf.layout.Images.dimensions(encode("png", 120, 80)));
+        org.junit.jupiter.api.Assertions.assertNull(org.lastmile.pdf.layout.Images.dimensions(encode("gif", 10, 10)));
+        byte[] png = encode("png", 10, 10);
+        org.junit.jupiter.api.Assertions.assertNull(org.lastmile.pdf.layout.Images.dimensions(java.util.Arrays.copyOf(png, 12)));
+    }
+
     @Test
     void otherFormatsAndTruncatedHeadersAreRefused() throws Exception {
         assertEquals("is not a readable PNG or JPEG file",

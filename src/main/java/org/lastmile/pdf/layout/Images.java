@@ -4,10 +4,6 @@ import org.lastmile.diag.Diagnostic;
 import org.lastmile.diag.SourcePos;
 import org.lastmile.pdf.model.ImageData;
 
-import javax.imageio.ImageIO;
-import javax.imageio.ImageReader;
-import javax.imageio.stream.ImageInputStream;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -15,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -134,25 +129,70 @@ public final class Images {
         return Optional.empty();
     }
 
-    /** Width and height from a PNG or JPEG header, or null when it is neither. */
-    static int[] dimensions(byte[] bytes) {
-        boolean png = bytes.length > 8 && (bytes[0] & 0xff) == 0x89 && bytes[1] == 'P' && bytes[2] == 'N';
-        boolean jpeg = bytes.length > 3 && (bytes[0] & 0xff) == 0xFF && (bytes[1] & 0xff) == 0xD8;
-        if (!png && !jpeg) return null;
-        try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
-            Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
-            if (!readers.hasNext()) return null;
-            ImageReader r = readers.next();
-            try {
-                r.setInput(in);
-                int w = r.getWidth(0);
-                int h = r.getHeight(0);
-                return w > 0 && h > 0 ? new int[]{w, h} : null;
-            } finally {
-                r.dispose();
-            }
-        } catch (IOException | RuntimeException e) {
+    /** Width and height from a PNG or JPEG header, or null when it is neither or its header is damaged. */
+    public static int[] dimensions(byte[] bytes) {
+        long[] size = headerSize(bytes);
+        if (size == null || size[0] <= 0 || size[1] <= 0 || size[0] > Integer.MAX_VALUE || size[1] > Integer.MAX_VALUE) {
             return null;
         }
+        return new int[]{(int) size[0], (int) size[1]};
+    }
+
+    /**
+     * Width and height as a PNG or JPEG file declares them, read from its header without decoding anything (the one
+     * reader of image headers: layout and the pipeline's checks both ask here), or null when the bytes are neither
+     * or the header is damaged.
+     */
+    public static long[] headerSize(byte[] b) {
+        if (isPng(b)) return pngSize(b);
+        if (isJpeg(b)) return jpegSize(b);
+        return null;
+    }
+
+    private static boolean isPng(byte[] b) {
+        return b.length >= 8 && (b[0] & 0xff) == 0x89 && b[1] == 'P' && b[2] == 'N' && b[3] == 'G';
+    }
+
+    private static boolean isJpeg(byte[] b) {
+        return b.length >= 3 && (b[0] & 0xff) == 0xFF && (b[1] & 0xff) == 0xD8 && (b[2] & 0xff) == 0xFF;
+    }
+
+    /** Width and height from the IHDR chunk, which the PNG standard puts first. */
+    private static long[] pngSize(byte[] b) {
+        if (b.length < 24 || b[12] != 'I' || b[13] != 'H' || b[14] != 'D' || b[15] != 'R') return null;
+        return new long[]{u32(b, 16), u32(b, 20)};
+    }
+
+    /** Width and height from the first start-of-frame segment, walking the segments from the start of the file. */
+    private static long[] jpegSize(byte[] b) {
+        int i = 2;
+        while (i + 4 <= b.length) {
+            if ((b[i] & 0xff) != 0xFF) return null;
+            int marker = b[i + 1] & 0xff;
+            if (marker == 0xFF) {
+                i++; // fill byte
+                continue;
+            }
+            if (marker == 0xD8 || marker == 0x01 || (marker >= 0xD0 && marker <= 0xD7)) {
+                i += 2; // markers without a length
+                continue;
+            }
+            if (marker == 0xD9 || marker == 0xDA) return null; // end of image or scan data before any frame header
+            int len = ((b[i + 2] & 0xff) << 8) | (b[i + 3] & 0xff);
+            if (len < 2) return null;
+            boolean sof = marker >= 0xC0 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8 && marker != 0xCC;
+            if (sof) {
+                if (i + 9 > b.length) return null;
+                long h = ((b[i + 5] & 0xff) << 8) | (b[i + 6] & 0xff);
+                long w = ((b[i + 7] & 0xff) << 8) | (b[i + 8] & 0xff);
+                return new long[]{w, h};
+            }
+            i += 2 + len;
+        }
+        return null;
+    }
+
+    private static long u32(byte[] b, int at) {
+        return ((long) (b[at] & 0xff) << 24) | ((b[at + 1] & 0xff) << 16) | ((b[at + 2] & 0xff) << 8) | (b[at + 3] & 0xff);
     }
 }
