@@ -12,9 +12,11 @@ import org.openpdf.text.Image;
 import org.openpdf.text.Rectangle;
 import org.openpdf.text.pdf.BaseFont;
 import org.openpdf.text.pdf.PdfAction;
+import org.openpdf.text.pdf.PdfAnnotation;
 import org.openpdf.text.pdf.PdfContentByte;
 import org.openpdf.text.pdf.PdfDestination;
 import org.openpdf.text.pdf.PdfName;
+import org.openpdf.text.pdf.PdfNumber;
 import org.openpdf.text.pdf.PdfOutline;
 import org.openpdf.text.pdf.PdfWriter;
 
@@ -37,8 +39,9 @@ import java.util.Set;
  * bytes (fixed dates, subset prefixes seeded from {@link DocumentInfo#seed()}, a content-derived file ID).
  *
  * <p>Boxes are painted in their order, grouped into runs of boxes with the same {@link Tag}; each run is opened and
- * closed through {@link MarkedContent}, the seam where tagged PDF will open a structure element per tag. Today only
- * artifacts (bands, rules, footers) are marked, as {@code /Artifact} marked content.
+ * closed through {@link MarkedContent}. The PDFs lastmile publishes are tagged ({@link Tagging}: a structure element
+ * per tag, artifacts as {@code /Artifact} marked content) and carry the metadata and output intent that PDF/UA-1 and
+ * PDF/A-2 ask for ({@link Conformance}).
  */
 public final class Painter {
     /** URI schemes that may become live links; everything else (javascript:, data:, file:, …) is never clickable. */
@@ -66,10 +69,13 @@ public final class Painter {
      *                                  bugs: layout checks what it places)
      */
     public static byte[] paint(LaidOut doc, DocumentInfo info, Fonts fonts) {
-        return paint(doc, info, fonts, MarkedContent.ARTIFACTS_ONLY);
+        return paint(Tagging.linksApart(doc), info, fonts, null);
     }
 
-    /** Paints with the given marked-content strategy (the tagged-PDF seam; tests watch it). */
+    /**
+     * Paints with the given marked-content strategy (tests watch the seam), or tagged and conforming if
+     * {@code marks} is null.
+     */
     static byte[] paint(LaidOut doc, DocumentInfo info, Fonts fonts, MarkedContent marks) {
         if (doc.pages().isEmpty()) throw new IllegalArgumentException("a PDF needs at least one page");
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -77,11 +83,17 @@ public final class Painter {
         Document d = new Document(new Rectangle(first.width(), first.height()), 0, 0, 0, 0);
         PdfWriter w = PdfWriter.getInstance(d, out);
         PdfFiles.configure(w);
+        boolean tagged = marks == null;
+        if (tagged) {
+            w.setTagged();
+            w.setTabs(PdfName.S);  // tab order follows the structure (PDF/UA-1 7.18.3)
+        }
         PdfFiles.metadata(d, info.title(), info.author(), info.subject(), info.keywords());
         Fonts.startDocument(PdfFiles.seed(info.seed()));
         d.open();
         PdfFiles.afterOpen(w, info.timestamp(), info.language());
-        Painter p = new Painter(w, fonts, doc, marks);
+        if (tagged) Conformance.declare(w, info);
+        Painter p = new Painter(w, fonts, doc, tagged ? new Tagging(w, doc) : marks);
         // Destinations first, so that a local link can be checked against them whatever page it is on.
         for (Page page : doc.pages()) {
             for (Box b : page.boxes()) if (b instanceof Box.Anchor a) p.destinations.add(a.name());
@@ -92,10 +104,12 @@ public final class Painter {
                 d.setPageSize(new Rectangle(page.width(), page.height()));
                 d.newPage();
             }
+            p.marks.page(page, i + 1);
             p.paint(page);
             // An empty page is still a page of the document.
             w.setPageEmpty(false);
         }
+        p.marks.finish();
         p.outlines();
         d.close();
         return PdfFiles.fixId(out.toByteArray());
@@ -150,7 +164,7 @@ public final class Painter {
             Tag tag = boxes.get(from).tag();
             int to = from + 1;
             while (to < boxes.size() && boxes.get(to).tag().equals(tag)) to++;
-            marks.open(cb, tag);
+            marks.open(cb, tag, boxes.subList(from, to));
             paintGroup(cb, boxes.subList(from, to));
             marks.close(cb, tag);
             from = to;
@@ -344,7 +358,10 @@ public final class Painter {
         } else {
             return;  // a jump to nowhere is worse than no link
         }
-        cb.setAction(action, l.x(), l.y(), l.x() + l.width(), l.y() + l.height());
+        PdfAnnotation a = new PdfAnnotation(writer, l.x(), l.y(), l.x() + l.width(), l.y() + l.height(), action);
+        a.put(PdfName.F, new PdfNumber(PdfAnnotation.FLAGS_PRINT));  // PDF/A: annotations print as they show
+        marks.annotate(a, l);
+        writer.addAnnotation(a);
     }
 
     /** Bookmarks, level 2 nested under the level 1 before it, each opening at its page and height. */
@@ -362,8 +379,8 @@ public final class Painter {
     }
 
     /**
-     * Opens and closes marked content around a run of boxes with one tag. The seam for tagged PDF: a tagging
-     * implementation will begin a structure element per tag (Role → PDF structure type, element/parent → the tree).
+     * Opens and closes marked content around a run of boxes with one tag: {@link Tagging} begins a structure element
+     * per tag (Role → PDF structure type, element/parent → the tree).
      */
     interface MarkedContent {
         PdfName ARTIFACT = new PdfName("Artifact");
@@ -371,6 +388,23 @@ public final class Painter {
         void open(PdfContentByte cb, Tag tag);
 
         void close(PdfContentByte cb, Tag tag);
+
+        /** Opens the run {@code group} of boxes with one tag; by default as {@link #open(PdfContentByte, Tag)}. */
+        default void open(PdfContentByte cb, Tag tag, List<Box> group) {
+            open(cb, tag);
+        }
+
+        /** A new page ({@code number} from 1) starts. */
+        default void page(Page page, int number) {
+        }
+
+        /** A link annotation of the open run is about to be added. */
+        default void annotate(PdfAnnotation annotation, Box.Link link) {
+        }
+
+        /** The last page is painted; the document is not closed yet. */
+        default void finish() {
+        }
 
         /** Marks artifacts only, so that assistive technology and text extraction can skip decoration. */
         MarkedContent ARTIFACTS_ONLY = new MarkedContent() {

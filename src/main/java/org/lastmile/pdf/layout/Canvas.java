@@ -25,6 +25,7 @@ final class Canvas {
     private final List<List<Box>> over = new ArrayList<>();
     private final List<Outline> outlines = new ArrayList<>();
     private final Map<String, ImageData> images = new LinkedHashMap<>();
+    private List<Tag> containers = List.of();
 
     Canvas(float width, float height, int pages) {
         this.width = width;
@@ -96,6 +97,11 @@ final class Canvas {
         }
     }
 
+    /** The body's container elements (lists, tables, quotes), handed on to the painter for tagging. */
+    void containers(List<Tag> c) {
+        containers = List.copyOf(c);
+    }
+
     LaidOut done() {
         List<Page> pages = new ArrayList<>();
         for (int i = 0; i < under.size(); i++) {
@@ -103,6 +109,6 @@ final class Canvas {
             all.addAll(over.get(i));
             pages.add(new Page(width, height, all));
         }
-        return new LaidOut(pages, outlines, images);
+        return new LaidOut(pages, outlines, images, containers);
     }
 }
