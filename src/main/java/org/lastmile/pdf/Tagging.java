@@ -81,8 +81,29 @@ final class Tagging implements Painter.MarkedContent {
      */
     static LaidOut linksApart(LaidOut doc) {
         List<Page> pages = new ArrayList<>();
+        int frame = 0;
         for (Page p : doc.pages()) {
             List<Box> boxes = new ArrayList<>(p.boxes());
+            // The frames tag all they set as element 0; a change of role, size or colour starts a new element, so
+            // that the summary, the label under it, the organisation and the date are paragraphs of their own.
+            Box.Glyphs last = null;
+            for (int i = 0; i < boxes.size(); i++) {
+                if (boxes.get(i) instanceof Box.Link l && !l.tag().isArtifact() && l.tag().element() == 0
+                        && last != null && last.tag().role() == l.tag().role()) {
+                    // the link over the words just set (or the QR code after the address) belongs to them
+                    boxes.set(i, new Box.Link(l.x(), l.y(), l.width(), l.height(), l.uri(), l.destination(),
+                            new Tag(l.tag().role(), frame, 0, l.tag().lang())));
+                    continue;
+                }
+                if (!(boxes.get(i) instanceof Box.Glyphs g) || g.tag().isArtifact() || g.tag().element() != 0) continue;
+                if (last == null || last.tag().role() != g.tag().role() || last.size() != g.size()
+                        || !java.util.Objects.equals(last.color(), g.color())) {
+                    frame--;
+                }
+                last = g;
+                boxes.set(i, new Box.Glyphs(g.x(), g.y(), g.width(), g.font(), g.size(), g.color(), g.text(),
+                        new Tag(g.tag().role(), frame, 0, g.tag().lang())));
+            }
             for (int i = 0; i < boxes.size(); i++) {
                 if (!(boxes.get(i) instanceof Box.Glyphs g) || g.tag().isArtifact() || g.tag().element() <= 0) continue;
                 int j = i + 1;
@@ -138,7 +159,7 @@ final class Tagging implements Painter.MarkedContent {
     public void annotate(PdfAnnotation a, Box.Link l) {
         PdfStructureElement link = current;
         if (link == null || !LINK.equals(link.get(PdfName.S))) {
-            link = current != null ? new PdfStructureElement(current, LINK) : top(LINK, 0);
+            link = current != null ? new PdfStructureElement(current, LINK) : top(LINK);
         }
         int key = root.addExistingObject(link.getReference());
         a.put(PdfName.STRUCTPARENT, new PdfNumber(key));
@@ -171,13 +192,13 @@ final class Tagging implements Painter.MarkedContent {
         if (role == Role.FIGURE) {
             String alt = alt(group);
             if (alt.isBlank()) return null;  // a picture nobody described is decoration (the build warned)
-            PdfStructureElement f = tag.element() <= 0 ? top(new PdfName("Figure"), 0) : element(tag.element());
+            PdfStructureElement f = tag.element() <= 0 ? top(new PdfName("Figure")) : element(tag.element());
             f.put(PdfName.ALT, new PdfString(alt, PdfObject.TEXT_UNICODE));
             return f;
         }
         if (tag.element() <= 0) {
-            if (role == Role.LINK) return new PdfStructureElement(top(PdfName.P, 0), LINK);
-            return top(name(role), 0);
+            if (role == Role.LINK) return new PdfStructureElement(frame(PdfName.P, tag.element()), LINK);
+            return frame(name(role), tag.element());
         }
         return switch (role) {
             case LINK -> new PdfStructureElement(content(tag.element()), LINK);
@@ -187,8 +208,19 @@ final class Tagging implements Painter.MarkedContent {
         };
     }
 
+    /** The element of frame text {@code e} (numbered below 0 by {@link #linksApart}; 0 is always a new one). */
+    private PdfStructureElement frame(PdfName type, int e) {
+        if (e == 0) return top(type);
+        PdfStructureElement made = nodes.get("f" + e);
+        if (made == null) {
+            made = top(type);
+            nodes.put("f" + e, made);
+        }
+        return made;
+    }
+
     /** A new child of the document from the frames, before the body on the first page, after it later. */
-    private PdfStructureElement top(PdfName type, int unused) {
+    private PdfStructureElement top(PdfName type) {
         PdfStructureElement e = child(document, type);
         (pageNumber <= 1 ? front : back).add(e);
         return e;
