@@ -163,7 +163,9 @@ final class Tagging implements Painter.MarkedContent {
         }
         int key = root.addExistingObject(link.getReference());
         a.put(PdfName.STRUCTPARENT, new PdfNumber(key));
-        String contents = !currentText.isBlank() ? currentText : l.uri() != null ? l.uri() : currentText;
+        String contents = currentText;
+        // an address broken over two lines is announced whole
+        if (l.uri() != null && (contents.isBlank() || contents.replace(" ", "").equals(l.uri()))) contents = l.uri();
         if (!contents.isBlank()) a.put(PdfName.CONTENTS, new PdfString(contents, PdfObject.TEXT_UNICODE));
         PdfDictionary objr = new PdfDictionary(PdfName.OBJR);
         objr.put(OBJ, a.getIndirectReference());
@@ -375,6 +377,6 @@ final class Tagging implements Painter.MarkedContent {
             s.append(g.text());
             prev = g;
         }
-        return s.toString().strip();
+        return s.toString().replaceAll("\\s+", " ").strip();
     }
 }
