@@ -230,7 +230,18 @@ public final class ConfigLoader {
                 p.string("logo", problems).orElse(null),
                 java.util.Collections.unmodifiableMap(fonts), java.util.Collections.unmodifiableMap(margins),
                 java.util.Collections.unmodifiableMap(hyphenation), java.util.Collections.unmodifiableMap(lines),
-                guide(p, base.orElse(null), problems));
+                guide(p, base.orElse(null), problems), print(p, problems));
+    }
+
+    /** {@code bleed} (mm) and {@code crop_marks} of the pdf: block. */
+    private static PdfSettings.Print print(YamlMap p, List<Diagnostic> problems) {
+        Double bleed = p.number("bleed", problems).orElse(0.0);
+        if (bleed < 0 || bleed > 10) {
+            problems.add(Diagnostic.error(p.pos("bleed"), "pdf: bleed " + bleed + " mm is outside 0–10 mm",
+                    "give the bleed your printer asks for in millimetres, usually bleed: 3"));
+            bleed = 0.0;
+        }
+        return new PdfSettings.Print(bleed, p.bool("crop_marks", problems).orElse(false));
     }
 
     /** {@code guide_layout}, {@code min_size} and {@code qr_code} of the pdf: block. */

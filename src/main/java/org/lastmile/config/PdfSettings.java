@@ -13,7 +13,22 @@ public record PdfSettings(boolean guides, boolean papers, String pageSize, Doubl
                           String primaryColor, String accentColor, String logo,
                           Map<String, Map<String, String>> fonts, Map<String, Double> marginsMm,
                           Map<String, String> hyphenation, Map<String, org.lastmile.diag.SourcePos> lines,
-                          Guide guide) {
+                          Guide guide, Print print) {
+
+    /**
+     * Print production: {@code bleedMm} millimetres of bleed around every page of guides and papers (0: none), and
+     * crop marks on the booklet's sheets.
+     */
+    public record Print(double bleedMm, boolean cropMarks) {
+        public static final Print NONE = new Print(0, false);
+    }
+
+    public PdfSettings(boolean guides, boolean papers, String pageSize, Double baseSize, String primaryColor,
+                       String accentColor, String logo, Map<String, Map<String, String>> fonts, Map<String, Double> marginsMm,
+                       Map<String, String> hyphenation, Map<String, org.lastmile.diag.SourcePos> lines, Guide guide) {
+        this(guides, papers, pageSize, baseSize, primaryColor, accentColor, logo, fonts, marginsMm, hyphenation, lines,
+                guide, Print.NONE);
+    }
 
     /**
      * How guides are laid out: {@code layout} pins one layout of the ladder ({@code cover}, {@code extended},
@@ -46,7 +61,7 @@ public record PdfSettings(boolean guides, boolean papers, String pageSize, Doubl
 
     public static PdfSettings defaults() {
         return new PdfSettings(true, false, "A4", null, null, null, null, Map.of(), Map.of(), Map.of(), Map.of(),
-                Guide.DEFAULT);
+                Guide.DEFAULT, Print.NONE);
     }
 
     /** Where a setting of the block stands in site.yaml, for errors found when the PDFs are made. */

@@ -53,8 +53,16 @@ public final class Painter {
     private final MarkedContent marks;
     private final Map<String, Image> images = new HashMap<>();
     private final Set<String> destinations = new HashSet<>();
+    private final float bleed;
+    private Page current;
 
-    private Painter(PdfWriter writer, Fonts fonts, LaidOut doc, MarkedContent marks) {
+    /** The page with its bleed: the origin stays at the trim corner, so the media box starts below and left of it. */
+    private static Rectangle media(Page p, float bleed) {
+        return new Rectangle(-bleed, -bleed, p.width() + bleed, p.height() + bleed);
+    }
+
+    private Painter(PdfWriter writer, Fonts fonts, LaidOut doc, MarkedContent marks, float bleed) {
+        this.bleed = bleed;
         this.writer = writer;
         this.fonts = fonts;
         this.doc = doc;
@@ -69,20 +77,36 @@ public final class Painter {
      *                                  bugs: layout checks what it places)
      */
     public static byte[] paint(LaidOut doc, DocumentInfo info, Fonts fonts) {
-        return paint(Tagging.linksApart(doc), info, fonts, null);
+        return paint(doc, info, fonts, PdfStyle.Print.NONE);
+    }
+
+    /**
+     * Paints {@code doc} for print: with a bleed, every page grows by it on each side (MediaBox and BleedBox; the
+     * TrimBox is the page as laid out, so coordinates do not change) and fills that reach the trim edge run into it.
+     */
+    public static byte[] paint(LaidOut doc, DocumentInfo info, Fonts fonts, PdfStyle.Print print) {
+        return paint(Tagging.linksApart(doc), info, fonts, null, print.bleed());
+    }
+
+    static byte[] paint(LaidOut doc, DocumentInfo info, Fonts fonts, MarkedContent marks) {
+        return paint(doc, info, fonts, marks, 0);
     }
 
     /**
      * Paints with the given marked-content strategy (tests watch the seam), or tagged and conforming if
      * {@code marks} is null.
      */
-    static byte[] paint(LaidOut doc, DocumentInfo info, Fonts fonts, MarkedContent marks) {
+    private static byte[] paint(LaidOut doc, DocumentInfo info, Fonts fonts, MarkedContent marks, float bleed) {
         if (doc.pages().isEmpty()) throw new IllegalArgumentException("a PDF needs at least one page");
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         Page first = doc.pages().get(0);
-        Document d = new Document(new Rectangle(first.width(), first.height()), 0, 0, 0, 0);
+        Document d = new Document(media(first, bleed), 0, 0, 0, 0);
         PdfWriter w = PdfWriter.getInstance(d, out);
         PdfFiles.configure(w);
+        if (bleed > 0) {
+            w.setBoxSize("trim", new Rectangle(0, 0, first.width(), first.height()));
+            w.setBoxSize("bleed", media(first, bleed));
+        }
         boolean tagged = marks == null;
         if (tagged) {
             w.setTagged();
@@ -93,7 +117,7 @@ public final class Painter {
         d.open();
         PdfFiles.afterOpen(w, info.timestamp(), info.language());
         if (tagged) Conformance.declare(w, info);
-        Painter p = new Painter(w, fonts, doc, tagged ? new Tagging(w, doc) : marks);
+        Painter p = new Painter(w, fonts, doc, tagged ? new Tagging(w, doc) : marks, bleed);
         // Destinations first, so that a local link can be checked against them whatever page it is on.
         for (Page page : doc.pages()) {
             for (Box b : page.boxes()) if (b instanceof Box.Anchor a) p.destinations.add(a.name());
@@ -101,7 +125,7 @@ public final class Painter {
         for (int i = 0; i < doc.pages().size(); i++) {
             Page page = doc.pages().get(i);
             if (i > 0) {
-                d.setPageSize(new Rectangle(page.width(), page.height()));
+                d.setPageSize(media(page, bleed));
                 d.newPage();
             }
             p.marks.page(page, i + 1);
@@ -150,6 +174,8 @@ public final class Painter {
     }
 
     private static final String HEX = "0123456789ABCDEF";
+    /** How close to the trim edge a fill must come to be carried into the bleed. */
+    private static final float EDGE = 0.01f;
 
     private static int firstOf(String s, String chars) {
         for (int i = 0; i < s.length(); i++) if (chars.indexOf(s.charAt(i)) >= 0) return i;
@@ -157,6 +183,7 @@ public final class Painter {
     }
 
     private void paint(Page page) {
+        current = page;
         PdfContentByte cb = writer.getDirectContent();
         List<Box> boxes = page.boxes();
         int from = 0;
@@ -203,7 +230,7 @@ public final class Painter {
                 case Box.Fill f -> {
                     while (end < group.size() && group.get(end) instanceof Box.Fill n
                             && Objects.equals(n.color(), f.color())) end++;
-                    fills(cb, group.subList(i, end));
+                    fills(cb, group.subList(i, end), current, bleed);
                 }
                 case Box.Rule r -> {
                     while (end < group.size() && group.get(end) instanceof Box.Rule n
@@ -319,14 +346,27 @@ public final class Painter {
         cb.restoreState();
     }
 
-    /** Rectangles of one colour, filled (never stroked). */
-    private static void fills(PdfContentByte cb, List<Box> fills) {
+    /**
+     * Rectangles of one colour, filled (never stroked). With a bleed, a side that reaches the trim edge (a band, the
+     * cover's colour block) is carried to the edge of the bleed, so that trimming a little off never shows paper.
+     */
+    private static void fills(PdfContentByte cb, List<Box> fills, Page page, float bleed) {
         Box.Fill first = (Box.Fill) fills.get(0);
         cb.saveState();
         cb.setColorFill(first.color() == null ? Color.BLACK : first.color());
         for (Box b : fills) {
             Box.Fill f = (Box.Fill) b;
-            cb.rectangle(f.x(), f.y(), f.width(), f.height());
+            float x1 = f.x();
+            float y1 = f.y();
+            float x2 = f.x() + f.width();
+            float y2 = f.y() + f.height();
+            if (bleed > 0 && page != null) {
+                if (x1 <= EDGE) x1 = -bleed;
+                if (y1 <= EDGE) y1 = -bleed;
+                if (x2 >= page.width() - EDGE) x2 = page.width() + bleed;
+                if (y2 >= page.height() - EDGE) y2 = page.height() + bleed;
+            }
+            cb.rectangle(x1, y1, x2 - x1, y2 - y1);
         }
         cb.fill();
         cb.restoreState();

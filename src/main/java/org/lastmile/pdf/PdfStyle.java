@@ -31,10 +31,11 @@ import java.util.Set;
  * @param logo         logo image bytes (PNG or JPEG), or an empty array for none
  * @param licence      licence line for the back cover ("" for none)
  * @param fonts        script name → font family; must contain {@code "default"}
+ * @param print        bleed and crop marks for a print shop ({@link Print#NONE} for the screen)
  */
 public record PdfStyle(PaperSize paperSize, float marginTop, float marginBottom, float marginInner, float marginOuter,
                        float baseSize, float floorSize, String primaryColor, String accentColor, String organisation,
-                       byte[] logo, String licence, Map<String, FontFamily> fonts) {
+                       byte[] logo, String licence, Map<String, FontFamily> fonts, Print print) {
 
     /** The script key that serves every script without an entry of its own. */
     public static final String DEFAULT_SCRIPT = "default";
@@ -53,6 +54,34 @@ public record PdfStyle(PaperSize paperSize, float marginTop, float marginBottom,
             throw new IllegalArgumentException("the font mapping needs a \"default\" entry");
         }
         fonts = Collections.unmodifiableMap(new LinkedHashMap<>(fonts));
+        print = print == null ? Print.NONE : print;
+    }
+
+    /** A style for the screen, without bleed or crop marks. */
+    public PdfStyle(PaperSize paperSize, float marginTop, float marginBottom, float marginInner, float marginOuter,
+                    float baseSize, float floorSize, String primaryColor, String accentColor, String organisation,
+                    byte[] logo, String licence, Map<String, FontFamily> fonts) {
+        this(paperSize, marginTop, marginBottom, marginInner, marginOuter, baseSize, floorSize, primaryColor,
+                accentColor, organisation, logo, licence, fonts, Print.NONE);
+    }
+
+    /**
+     * Print production: {@code bleed} in points around every page (colour bands that reach the trim edge run into it;
+     * the page's TrimBox is the page, its MediaBox and BleedBox the page with the bleed), and crop marks at the
+     * trim corners of the booklet's sheets.
+     */
+    public record Print(float bleed, boolean cropMarks) {
+        public static final Print NONE = new Print(0, false);
+
+        public Print {
+            if (!(bleed >= 0)) throw new IllegalArgumentException("bleed " + bleed + " must be 0 or more");
+        }
+    }
+
+    /** This style with the given print settings. */
+    public PdfStyle withPrint(Print p) {
+        return new PdfStyle(paperSize, marginTop, marginBottom, marginInner, marginOuter, baseSize, floorSize,
+                primaryColor, accentColor, organisation, logo, licence, fonts, p);
     }
 
     /**
@@ -79,27 +108,27 @@ public record PdfStyle(PaperSize paperSize, float marginTop, float marginBottom,
 
     public PdfStyle withPaperSize(PaperSize p) {
         return new PdfStyle(p, marginTop, marginBottom, marginInner, marginOuter, baseSize, floorSize, primaryColor,
-                accentColor, organisation, logo, licence, fonts);
+                accentColor, organisation, logo, licence, fonts, print);
     }
 
     public PdfStyle withMargins(float top, float bottom, float inner, float outer) {
         return new PdfStyle(paperSize, top, bottom, inner, outer, baseSize, floorSize, primaryColor, accentColor,
-                organisation, logo, licence, fonts);
+                organisation, logo, licence, fonts, print);
     }
 
     public PdfStyle withSizes(float base, float floor) {
         return new PdfStyle(paperSize, marginTop, marginBottom, marginInner, marginOuter, base, floor, primaryColor,
-                accentColor, organisation, logo, licence, fonts);
+                accentColor, organisation, logo, licence, fonts, print);
     }
 
     public PdfStyle withColors(String primary, String accent) {
         return new PdfStyle(paperSize, marginTop, marginBottom, marginInner, marginOuter, baseSize, floorSize, primary,
-                accent, organisation, logo, licence, fonts);
+                accent, organisation, logo, licence, fonts, print);
     }
 
     public PdfStyle withOrganisation(String name, byte[] logoBytes, String licenceLine) {
         return new PdfStyle(paperSize, marginTop, marginBottom, marginInner, marginOuter, baseSize, floorSize,
-                primaryColor, accentColor, name, logoBytes, licenceLine, fonts);
+                primaryColor, accentColor, name, logoBytes, licenceLine, fonts, print);
     }
 
     /** This style with {@code changes} merged into the font mapping (an entry replaces the same script's). */
@@ -107,7 +136,7 @@ public record PdfStyle(PaperSize paperSize, float marginTop, float marginBottom,
         Map<String, FontFamily> f = new LinkedHashMap<>(fonts);
         f.putAll(changes);
         return new PdfStyle(paperSize, marginTop, marginBottom, marginInner, marginOuter, baseSize, floorSize,
-                primaryColor, accentColor, organisation, logo, licence, f);
+                primaryColor, accentColor, organisation, logo, licence, f, print);
     }
 
     /** The family for an ICU script name, or the default family. */
@@ -164,18 +193,20 @@ public record PdfStyle(PaperSize paperSize, float marginTop, float marginBottom,
                 && s.marginBottom == marginBottom && s.marginInner == marginInner && s.marginOuter == marginOuter
                 && s.baseSize == baseSize && s.floorSize == floorSize && s.primaryColor.equals(primaryColor)
                 && s.accentColor.equals(accentColor) && s.organisation.equals(organisation)
-                && java.util.Arrays.equals(s.logo, logo) && s.licence.equals(licence) && s.fonts.equals(fonts);
+                && java.util.Arrays.equals(s.logo, logo) && s.licence.equals(licence) && s.fonts.equals(fonts)
+                && s.print.equals(print);
     }
 
     @Override
     public int hashCode() {
         return Objects.hash(paperSize, marginTop, marginBottom, marginInner, marginOuter, baseSize, floorSize,
-                primaryColor, accentColor, organisation, java.util.Arrays.hashCode(logo), licence, fonts);
+                primaryColor, accentColor, organisation, java.util.Arrays.hashCode(logo), licence, fonts, print);
     }
 
     @Override
     public String toString() {
         return "PdfStyle[" + paperSize + ", base " + baseSize + "/" + floorSize + " pt, " + primaryColor + "/"
-                + accentColor + ", " + organisation + ", fonts " + fonts.keySet() + "]";
+                + accentColor + ", " + organisation + ", fonts " + fonts.keySet()
+                + (print.equals(Print.NONE) ? "" : ", " + print) + "]";
     }
 }

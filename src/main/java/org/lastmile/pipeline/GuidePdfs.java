@@ -141,7 +141,7 @@ final class GuidePdfs {
         if (j.guide()) {
             boolean[] cached = new boolean[1];
             out.put(SiteIndex.guideBooklet(j.bundle().slug(), lang.code()).substring(1),
-                    cache.booklet(key, pdf, lang.rtl() ? Direction.RTL : Direction.LTR, cached));
+                    cache.booklet(key, pdf, lang.rtl() ? Direction.RTL : Direction.LTR, style.print().cropMarks(), cached));
             if (cached[0]) fromCache.incrementAndGet();
         }
     }

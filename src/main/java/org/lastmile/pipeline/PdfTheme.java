@@ -70,6 +70,9 @@ final class PdfTheme {
             }
         }
         s = s.withOrganisation(cfg.organisation().name(), logo, cfg.organisation().licence());
+        if (!p.print().equals(PdfSettings.Print.NONE)) {
+            s = s.withPrint(new PdfStyle.Print((float) (p.print().bleedMm() * 72 / 25.4), p.print().cropMarks()));
+        }
         if (!p.fonts().isEmpty()) {
             Map<String, FontFamily> fonts = new LinkedHashMap<>();
             p.fonts().forEach((script, files) -> {
