@@ -166,6 +166,17 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void bleedAndCropMarksAreReadAndABleedOutOfRangeIsAnErrorWithItsLine() throws IOException {
+        SiteConfig c = load("pdf:\n  bleed: 3\n  crop_marks: true\n");
+        assertEquals(List.of(), messages());
+        assertEquals(new PdfSettings.Print(3, true), c.pdf().print());
+        assertEquals(PdfSettings.Print.NONE, load("pdf:\n  papers: true\n").pdf().print());
+        load("pdf:\n  bleed: 25\n");
+        assertEquals(List.of("site.yaml:2: pdf: bleed 25.0 mm is outside 0–10 mm — give the bleed your printer asks for "
+                + "in millimetres, usually bleed: 3"), messages());
+    }
+
+    @Test
     void baseUrlLosesItsTrailingSlashAndGivesTheBasePath() throws IOException {
         SiteConfig c = load("base_url: \"https://example.org/docs/\"\npdf:\n  page_size: letter\n");
         assertEquals(List.of(), messages());
