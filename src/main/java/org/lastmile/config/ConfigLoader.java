@@ -85,7 +85,9 @@ public final class ConfigLoader {
         Organisation org = y.map(orgKey, problems).map(o -> new Organisation(
                 o.string("name", problems).orElse(""), o.string("url", problems).orElse(""),
                 o.string("email", problems).orElse(""), o.string("licence", problems)
-                        .or(() -> o.string("license", problems)).orElse(""))).orElse(Organisation.unnamed());
+                        .or(() -> o.string("license", problems)).orElse(""),
+                perLanguage(o, "funder", problems), perLanguage(o, "disclaimer", problems)))
+                .orElse(Organisation.unnamed());
 
         PdfSettings pdf = y.map("pdf", problems).map(p -> pdf(root, p, problems)).orElse(PdfSettings.defaults());
         boolean statusPage = y.bool("status_page", problems).orElse(false);
@@ -100,7 +102,7 @@ public final class ConfigLoader {
             problems.add(Diagnostic.error(y.map(orgKey, problems).map(o -> o.pos("url")).orElse(y.pos(orgKey)),
                     "organisation url '" + org.url() + "' is not an http(s) or mailto: address",
                     "write it like url: \"https://example.org\""));
-            org = new Organisation(org.name(), "", org.email(), org.licence());
+            org = new Organisation(org.name(), "", org.email(), org.licence(), org.funder(), org.disclaimer());
         }
 
         return new SiteConfig(root, perLanguage(y, "title", problems), perLanguage(y, "description", problems),

@@ -263,7 +263,8 @@ final class GuidePdfs {
                 .append(style.withOrganisation(style.organisation(), null, style.licence())).append('\n')
                 .append(style.logo() == null ? "" : HexFormat.of().formatHex(sha(style.logo())))
                 .append(j.bundle().guides().keySet()).append(j.bundle().papers().keySet()).append(cfg.baseUrl())
-                .append(timestamp(j.file())).append(cfg.language(j.file().lang())).append(cfg.pdf().guide());
+                .append(timestamp(j.file())).append(cfg.language(j.file().lang())).append(cfg.pdf().guide())
+                .append(imprint(j.file().lang()));
         return HexFormat.of().formatHex(sha(sb.toString().getBytes(StandardCharsets.UTF_8)));
     }
 
@@ -315,7 +316,15 @@ final class GuidePdfs {
                 .staticFiles(staticFiles).hyphenate(lang.hyphenate()).qrCode(cfg.pdf().guide().qrCode())
                 .layout(layoutOf(sf)).minSize(minSizeOf(sf))
                 .coverImageLine(sf.fm().lines().containsKey("cover_image") ? sf.fm().lines().get("cover_image").line() : 0)
+                .imprint(imprint(code))
                 .build();
+    }
+
+    /** The back cover's contact e-mail, funder line and disclaimer in {@code lang}. */
+    private GuideSpec.Imprint imprint(String lang) {
+        var org = cfg.organisation();
+        return new GuideSpec.Imprint(org.email(), org.funder(lang, cfg.defaultLanguage()),
+                org.disclaimer(lang, cfg.defaultLanguage()));
     }
 
     /** The layout a guide pins in its front matter ({@code guide_layout}), else the site's, else none. */

@@ -177,6 +177,18 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void funderAndDisclaimerAreOneTextOrOnePerLanguage() throws IOException {
+        SiteConfig c = load("languages:\n  - code: en\n  - code: fr\n  - code: ru\norganisation:\n  name: N\n"
+                + "  funder: { en: \"With support from F.\", fr: \"Avec le soutien de F.\" }\n"
+                + "  disclaimer: \"Views are the authors' own.\"\n");
+        assertEquals(List.of(), messages());
+        assertEquals("Avec le soutien de F.", c.organisation().funder("fr", "en"));
+        assertEquals("With support from F.", c.organisation().funder("ru", "en"), "falls back to the default language");
+        assertEquals("Views are the authors' own.", c.organisation().disclaimer("ru", "en"));
+        assertEquals("", load("organisation: { name: N }\n").organisation().funder("en", "en"));
+    }
+
+    @Test
     void baseUrlLosesItsTrailingSlashAndGivesTheBasePath() throws IOException {
         SiteConfig c = load("base_url: \"https://example.org/docs/\"\npdf:\n  page_size: letter\n");
         assertEquals(List.of(), messages());

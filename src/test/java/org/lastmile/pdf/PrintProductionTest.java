@@ -60,6 +60,24 @@ class PrintProductionTest {
         }
     }
 
+    @Test
+    void theBackCoverCarriesTheContactTheFunderAndTheDisclaimerInEveryLayout() throws IOException {
+        GuideSpec.Imprint imprint = new GuideSpec.Imprint("contact@example.org",
+                "Produced with the support of the Example Foundation.",
+                "The views expressed are those of the authors and not necessarily those of the funder.");
+        for (org.lastmile.pdf.layout.GuideLayout.Kind k : org.lastmile.pdf.layout.GuideLayout.Kind.values()) {
+            GuideSpec spec = Samples.spec(GUIDE).toBuilder().imprint(imprint).layout(k).minSize(8).build();
+            RenderResult r = GuideRenderer.render(spec, Samples.style(), Samples.fonts());
+            if (!r.ok()) continue;  // the sample does not fit every layout: the others show it
+            String back = PdfChecks.squeeze(PdfChecks.text(r.orThrow(), 4));
+            for (String line : java.util.List.of(imprint.email(), imprint.funder(), imprint.disclaimer())) {
+                assertTrue(back.contains(PdfChecks.squeeze(line)), k + ": " + line + " not on the back cover: " + back);
+            }
+            assertTrue(new String(r.orThrow(), StandardCharsets.ISO_8859_1).contains("(mailto:contact@example.org)"),
+                    k + ": the e-mail is a link");
+        }
+    }
+
     private static void box(Rectangle b, float llx, float lly, float urx, float ury) {
         String got = b.getLeft() + " " + b.getBottom() + " " + b.getRight() + " " + b.getTop();
         assertTrue(Math.abs(b.getLeft() - llx) < 0.02 && Math.abs(b.getBottom() - lly) < 0.02
