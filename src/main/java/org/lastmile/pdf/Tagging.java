@@ -26,7 +26,8 @@ import java.util.Map;
  * Tagged PDF (ISO 32000 §14.8, as PDF/UA-1 asks): builds the structure tree from the tags layout gave the boxes and
  * marks every run of content with its element's MCID, so that a screen reader reads headings, lists (L, LI, Lbl,
  * LBody), tables (Table, TR, TH with its Scope, TD), figures with their alt text, links with their annotations,
- * block quotes and endnotes, in reading order across columns and pages. Artifacts (bands, rules, footers, page
+ * block quotes and endnotes, in reading order across columns and pages; words in another language are a Span with
+ * their {@code /Lang}. Artifacts (bands, rules, footers, page
  * numbers) stay {@code /Artifact} marked content outside the tree.
  *
  * <p>OpenPDF writes the tree, the parent tree and {@code MarkInfo}; it lets an element hold either marked content or
@@ -190,6 +191,14 @@ final class Tagging implements Painter.MarkedContent {
 
     /** The element a run of boxes belongs to, made on first use; null if the run is to be an artifact. */
     private PdfStructureElement node(Tag tag, List<Box> group) {
+        if (tag.lang() != null) {
+            // words in another language (the language names after "Available in"): a Span with its own /Lang
+            PdfStructureElement base = node(new Tag(tag.role(), tag.element(), tag.parent(), null), group);
+            if (base == null) return null;
+            PdfStructureElement span = child(base, new PdfName("Span"));
+            span.put(PdfName.LANG, new PdfString(tag.lang()));
+            return span;
+        }
         Role role = tag.role();
         if (role == Role.FIGURE) {
             String alt = alt(group);

@@ -311,7 +311,7 @@ final class GuidePdfs {
                 .paperUrl(paper.map(p -> absolute(site.index().href(SiteIndex.path(p)))).orElse(""))
                 .readFullLabel(site.messages().format(code, "read_full_paper"))
                 .availableLabel(site.messages().format(code, "available_in"))
-                .availableLanguages(available).tags(sf.fm().tags())
+                .availableLanguages(available).availableCodes(List.copyOf(b.guides().keySet())).tags(sf.fm().tags())
                 .pageLabelFormat("%d / %d").notesLabel(site.messages().format(code, "footnotes"))
                 .staticFiles(staticFiles).hyphenate(lang.hyphenate()).qrCode(cfg.pdf().guide().qrCode())
                 .layout(layoutOf(sf)).minSize(minSizeOf(sf))

@@ -99,6 +99,17 @@ class TaggedPdfTest {
     }
 
     @Test
+    void languageNamesOnTheBackCoverCarryTheirOwnLanguage() throws Exception {
+        Path file = dir.resolve("guide.md");
+        GuideSpec spec = Samples.spec(file, "---\ntitle: T\n---\n\nText.\n").toBuilder()
+                .availableLanguages(List.of("English", "Français", "中文")).availableCodes(List.of("en", "fr", "zh"))
+                .build();
+        List<String> tree = structure(GuideRenderer.render(spec, Samples.style(), Samples.fonts()).orThrow());
+        assertEquals(List.of("Span lang=fr", "Span lang=zh"), tree.stream().filter(s -> s.startsWith("Span")).toList(),
+                String.join("\n", tree));
+    }
+
+    @Test
     void anImageWithoutAltTextIsAWarningWithItsLine() throws Exception {
         for (String name : List.of("map.png", "decoration.png")) {
             ImageIO.write(new BufferedImage(40, 20, BufferedImage.TYPE_INT_RGB), "png", dir.resolve(name).toFile());
@@ -182,6 +193,7 @@ class TaggedPdfTest {
         String type = PdfName.decodeName(s.toString());
         StringBuilder line = new StringBuilder(type);
         if (d.get(PdfName.ALT) instanceof PdfString alt) line.append(" alt='").append(alt.toUnicodeString()).append("'");
+        if (d.get(PdfName.LANG) instanceof PdfString lang) line.append(" lang=").append(lang.toUnicodeString());
         if (d.get(PdfName.ID) instanceof PdfString id) line.append(" id='").append(id.toUnicodeString()).append("'");
         PdfDictionary attrs = d.getAsDict(PdfName.A);
         if (attrs != null && attrs.get(new PdfName("Scope")) != null) {

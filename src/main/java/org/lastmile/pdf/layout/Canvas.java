@@ -81,7 +81,8 @@ final class Canvas {
                 fill(page, fx - 0.8f, baseline - size * 0.24f, f.width() + 1.6f, size * 1.08f, new Color(0xEE, 0xEF, 0xF1),
                         Tag.ARTIFACT);
             }
-            if (!f.text().isBlank()) o.add(new Box.Glyphs(fx + f.shift(), y, f.width(), f.face(), size, c, f.text(), tag));
+            Tag t = st.lang() != null ? tag.withLang(st.lang()) : tag;
+            if (!f.text().isBlank()) o.add(new Box.Glyphs(fx + f.shift(), y, f.width(), f.face(), size, c, f.text(), t));
             if (st.strike()) {
                 float sy = y + size * 0.3f;
                 o.add(new Box.Rule(fx, sy, fx + f.width(), sy, Math.max(0.4f, size * 0.05f), c, Tag.ARTIFACT));

@@ -313,7 +313,11 @@ final class Frames {
         runs.add(Run.of(spec.availableLabel() + sep, TextStyle.PLAIN.withBold(true)));
         for (int i = 0; i < spec.availableLanguages().size(); i++) {
             if (i > 0) runs.add(Run.of("  ·  ", TextStyle.PLAIN));
-            runs.add(Run.of(spec.availableLanguages().get(i), TextStyle.PLAIN.withNoBreak(true)));
+            // each name is in its own language: tagged PDF marks it so that a screen reader says it right
+            String code = i < spec.availableCodes().size() ? spec.availableCodes().get(i) : null;
+            TextStyle st = TextStyle.PLAIN.withNoBreak(true);
+            runs.add(Run.of(spec.availableLanguages().get(i),
+                    code != null && !code.equals(spec.language()) ? st.withLang(code) : st));
         }
         return runs;
     }
