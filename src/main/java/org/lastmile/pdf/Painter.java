@@ -259,6 +259,20 @@ public final class Painter {
         private float size = -1;
         private Color color;
         private boolean placed;
+        private String lastFont;
+        private String lastText = "";
+
+        /**
+         * Whether the line that ended before {@code next} (a box on another line) ended at a word boundary: not after
+         * a hyphen, not between two characters of a script written without spaces, and the font has a space.
+         */
+        private boolean wordEndsLine(Box.Glyphs next) {
+            if (lastText.isEmpty() || next.text().isEmpty() || !fonts.hasGlyph(lastFont, ' ')) return false;
+            int last = lastText.codePointBefore(lastText.length());
+            int first = next.text().codePointAt(0);
+            if (last == '-' || last == 0x2010 || last == 0xAD || Character.isWhitespace(last)) return false;
+            return !spaceless(last) && !spaceless(first);
+        }
         private float penX;
         private float penY;
 
@@ -289,6 +303,11 @@ public final class Painter {
                 start = penX + fonts.width(g.font(), " ", size);
                 text = " " + text;
             } else {
+                if (placed && !onLine && wordEndsLine(g)) {
+                    // an invisible space after the last word of a line, so that text extraction and structure
+                    // views read "line end" + "next line" as two words (layout breaks lines at spaces it drops)
+                    cb.showText(" ");
+                }
                 cb.setTextMatrix(g.x(), g.y());
                 start = g.x();
             }
@@ -296,6 +315,8 @@ public final class Painter {
             penX = start + fonts.width(g.font(), g.text(), size);
             penY = g.y();
             placed = true;
+            lastFont = g.font();
+            lastText = g.text();
         }
 
         void end() {
@@ -329,6 +350,15 @@ public final class Painter {
             }
         }
         return false;
+    }
+
+    /** Characters of scripts written without spaces between words (Chinese, Japanese, Thai…), and their punctuation. */
+    private static boolean spaceless(int cp) {
+        Character.UnicodeScript sc = Character.UnicodeScript.of(cp);
+        return sc == Character.UnicodeScript.HAN || sc == Character.UnicodeScript.HIRAGANA
+                || sc == Character.UnicodeScript.KATAKANA || sc == Character.UnicodeScript.THAI
+                || sc == Character.UnicodeScript.LAO || sc == Character.UnicodeScript.KHMER
+                || sc == Character.UnicodeScript.MYANMAR || (cp >= 0x3000 && cp <= 0x303F) || (cp >= 0xFF00 && cp <= 0xFFEF);
     }
 
     /** Rules of one colour and thickness. */
