@@ -290,7 +290,7 @@ public final class Painter {
             }
             Color c = g.color() == null ? Color.BLACK : g.color();
             if (!c.equals(color)) {
-                cb.setColorFill(c);
+                fillColor(cb, c, bleed > 0);
                 color = c;
             }
             String text = visual(g.text());
@@ -361,6 +361,26 @@ public final class Painter {
                 || sc == Character.UnicodeScript.MYANMAR || (cp >= 0x3000 && cp <= 0x303F) || (cp >= 0xFF00 && cp <= 0xFFEF);
     }
 
+    /**
+     * Sets the fill colour. For print (a PDF with a bleed) the near-black ink of text and QR codes becomes pure black,
+     * DeviceGray 0, which a print shop outputs on the black plate alone: small text in a four-colour near-black
+     * blurs when the plates are a hair out of register. On screen it stays the theme's softer #1F242B.
+     */
+    private static void fillColor(PdfContentByte cb, Color c, boolean print) {
+        if (print && nearBlack(c)) {
+            cb.setGrayFill(0);
+        } else {
+            cb.setColorFill(c);
+        }
+    }
+
+    /** A dark neutral: every channel at most 0x40 and within 0x10 of the others. */
+    static boolean nearBlack(Color c) {
+        int max = Math.max(c.getRed(), Math.max(c.getGreen(), c.getBlue()));
+        int min = Math.min(c.getRed(), Math.min(c.getGreen(), c.getBlue()));
+        return max <= 0x40 && max - min <= 0x10;
+    }
+
     /** Rules of one colour and thickness. */
     private static void rules(PdfContentByte cb, List<Box> rules) {
         Box.Rule first = (Box.Rule) rules.get(0);
@@ -383,7 +403,7 @@ public final class Painter {
     private static void fills(PdfContentByte cb, List<Box> fills, Page page, float bleed) {
         Box.Fill first = (Box.Fill) fills.get(0);
         cb.saveState();
-        cb.setColorFill(first.color() == null ? Color.BLACK : first.color());
+        fillColor(cb, first.color() == null ? Color.BLACK : first.color(), bleed > 0);
         for (Box b : fills) {
             Box.Fill f = (Box.Fill) b;
             float x1 = f.x();

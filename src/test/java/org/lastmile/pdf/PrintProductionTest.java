@@ -37,6 +37,13 @@ class PrintProductionTest {
             // the cover's band reaches the top edge of the bleed: a fill from x = -8.5 to the other side
             String cover = new String(r.getPageContent(1), StandardCharsets.ISO_8859_1);
             assertTrue(cover.contains("\n-8.5 336.76 612.28 "), "the band is not carried into the bleed");
+            // body text prints on the black plate alone: pure DeviceGray black, not the screen's RGB near-black
+            String body = new String(r.getPageContent(2), StandardCharsets.ISO_8859_1);
+            assertTrue(body.contains("0 g\n") && !body.contains("0.12157 0.14118 0.16863 rg"), "body text is not K");
+        }
+        try (PdfReader r = new PdfReader(guide(PdfStyle.Print.NONE))) {
+            String body = new String(r.getPageContent(2), StandardCharsets.ISO_8859_1);
+            assertTrue(body.contains("0.12157 0.14118 0.16863 rg"), "on screen the text keeps the theme's ink");
         }
         try (PdfReader r = new PdfReader(guide(PdfStyle.Print.NONE))) {
             box(r.getBoxSize(1, "media"), 0, 0, 595.28f, 841.89f);
