@@ -267,7 +267,7 @@ public final class Build {
 
     /** lastmile check: characters of papers and pages that the PDF fonts cannot print. */
     private Void checkGlyphs(Site site) {
-        var style = PdfTheme.style(site.config);
+        var style = PdfTheme.style(site.config, site.theme);
         var fonts = pdfCache.fonts(style, site.theme);
         site.parsed.values().stream()
                 .filter(d -> languages(site.config).stream().anyMatch(l -> l.code().equals(d.source().lang())))

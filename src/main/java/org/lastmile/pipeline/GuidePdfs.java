@@ -90,7 +90,7 @@ final class GuidePdfs {
     Map<String, byte[]> render(Map<String, RenderedDoc> docs, List<Language> languages) {
         if (!cfg.pdf().guides() && !cfg.pdf().papers()) return Map.of();
         org.lastmile.text.Hyphenation hy = hyphenation();
-        PdfStyle style = PdfTheme.style(cfg);
+        PdfStyle style = PdfTheme.style(cfg, site.theme());
         Fonts fonts = cache.fonts(style, site.theme());
         String shared = sharedKey(style);
         List<Job> jobs = new ArrayList<>();
@@ -150,7 +150,7 @@ final class GuidePdfs {
     byte[] renderOne(RenderedDoc doc, Language lang) {
         SourceFile sf = doc.parsed().source();
         Bundle b = site.index().content().bundle(sf.slug()).orElseThrow();
-        PdfStyle style = PdfTheme.style(cfg);
+        PdfStyle style = PdfTheme.style(cfg, site.theme());
         Fonts fonts = cache.fonts(style, site.theme());
         boolean guide = sf.kind() == org.lastmile.content.ContentKind.GUIDE;
         if (blockedByPaths(b, sf, doc, true)) return null; // lastmile pdf: no page build reports them
@@ -306,7 +306,7 @@ final class GuidePdfs {
                 .title(sf.fm().title()).summary(sf.fm().summary()).shortTitle(sf.fm().shortTitle())
                 .body(doc.parsed().doc()).bundleDir(b.dir())
                 .coverImage(coverImage(b, sf))
-                .dateText(sf.fm().date().map(d -> Locales.longDate(d, lang.locale())).orElse(""))
+                .dateText(sf.fm().date().map(d -> Locales.longDate(d, lang.formatLocale())).orElse(""))
                 .date(sf.fm().date().orElse(null)).timestamp(timestamp(sf))
                 .paperUrl(paper.map(p -> absolute(site.index().href(SiteIndex.path(p)))).orElse(""))
                 .readFullLabel(site.messages().format(code, "read_full_paper"))
@@ -383,7 +383,7 @@ final class GuidePdfs {
         return new PaperSpec(sf.path(), sf.bodyLine() - 1, code, lang.rtl() ? Direction.RTL : Direction.LTR,
                 site.messages().format(code, "briefing_paper"), sf.fm().title(), sf.fm().summary(), sf.fm().shortTitle(),
                 sf.fm().authors(), doc.parsed().doc(), b.dir(),
-                sf.fm().date().map(d -> Locales.longDate(d, lang.locale())).orElse(""), timestamp(sf),
+                sf.fm().date().map(d -> Locales.longDate(d, lang.formatLocale())).orElse(""), timestamp(sf),
                 absolute(site.index().href(SiteIndex.path(sf))), sf.fm().tags(),
                 site.messages().format(code, "contents"), site.messages().format(code, "footnotes"), "%d / %d");
     }

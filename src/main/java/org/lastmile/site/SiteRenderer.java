@@ -208,7 +208,8 @@ public final class SiteRenderer {
 
     /** The document's HTML with each embedded list rendered in place of its placeholder. */
     private String withLists(RenderedDoc doc, Language lang) {
-        String html = doc.html();
+        // On a right-to-left page, Latin names, URLs and the numbers beside them are isolated so they read in place.
+        String html = lang.rtl() ? org.lastmile.i18n.BidiText.isolateLtrRuns(doc.html()) : doc.html();
         for (int i = 0; i < doc.lists().size(); i++) {
             ListShortcodes.Spec spec = doc.lists().get(i);
             Map<String, Object> m = models.common(lang, SiteIndex.path(doc.parsed().source()));
