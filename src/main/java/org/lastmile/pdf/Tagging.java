@@ -142,7 +142,7 @@ final class Tagging implements Painter.MarkedContent {
         if (current == null) {
             cb.beginMarkedContentSequence(ARTIFACT);
         } else {
-            mark(cb, current);
+            mark(cb, current, rightToLeft(currentText) ? currentText : null);
         }
     }
 
@@ -310,10 +310,13 @@ final class Tagging implements Painter.MarkedContent {
      * entry; it only accepts an element without children, so the element's kids are set aside meanwhile and the new
      * MCID is appended to them as a marked-content reference.
      */
-    private void mark(PdfContentByte cb, PdfStructureElement e) {
+    private void mark(PdfContentByte cb, PdfStructureElement e, String actualText) {
         PdfArray k = kids(e);
         e.remove(PdfName.K);
-        cb.beginMarkedContentSequence(e);
+        PdfDictionary props = new PdfDictionary();
+        // Right-to-left words are painted in visual order; the logical text makes them read (and copy) right.
+        if (actualText != null) props.put(PdfName.ACTUALTEXT, new PdfString(actualText, PdfObject.TEXT_UNICODE));
+        cb.beginMarkedContentSequence(e, props);
         PdfObject mcid = e.get(PdfName.K);
         e.remove(PdfName.PG);
         PdfDictionary mcr = new PdfDictionary(PdfName.MCR);
@@ -368,6 +371,19 @@ final class Tagging implements Painter.MarkedContent {
         return "";
     }
 
+    /** Whether the text has a letter of a right-to-left script (Hebrew, Arabic, Syriac, Thaana, N'Ko…). */
+    private static boolean rightToLeft(String s) {
+        for (int i = 0; i < s.length(); ) {
+            int cp = s.codePointAt(i);
+            byte d = Character.getDirectionality(cp);
+            if (d == Character.DIRECTIONALITY_RIGHT_TO_LEFT || d == Character.DIRECTIONALITY_RIGHT_TO_LEFT_ARABIC) {
+                return true;
+            }
+            i += Character.charCount(cp);
+        }
+        return false;
+    }
+
     /** Whether the run paints anything (links and anchors do not: they need no marked content). */
     private static boolean paints(List<Box> group) {
         for (Box b : group) if (!(b instanceof Box.Link) && !(b instanceof Box.Anchor)) return true;
@@ -380,7 +396,9 @@ final class Tagging implements Painter.MarkedContent {
         Box.Glyphs prev = null;
         for (Box b : group) {
             if (!(b instanceof Box.Glyphs g)) continue;
-            if (prev != null && (Math.abs(prev.y() - g.y()) > 0.5f || g.x() - (prev.x() + prev.width()) > 0.5f)) {
+            boolean touches = Math.abs(g.x() - (prev == null ? 0 : prev.x() + prev.width())) <= 0.5f
+                    || Math.abs((prev == null ? 0 : prev.x()) - (g.x() + g.width())) <= 0.5f;  // either direction
+            if (prev != null && (Math.abs(prev.y() - g.y()) > 0.5f || !touches)) {
                 s.append(' ');
             }
             s.append(g.text());
