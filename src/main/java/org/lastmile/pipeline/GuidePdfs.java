@@ -96,8 +96,11 @@ final class GuidePdfs {
         List<Job> jobs = new ArrayList<>();
         for (Bundle b : site.index().content().bundles()) {
             for (Language l : languages) {
-                if (cfg.pdf().guides()) b.guide(l.code()).ifPresent(g -> jobs.add(new Job(SiteIndex.guidePdf(b.slug(), l.code()), b, g, true)));
-                if (cfg.pdf().papers()) b.paper(l.code()).ifPresent(p -> jobs.add(new Job(SiteIndex.paperPdf(b.slug(), l.code()), b, p, false)));
+                // Only what this build rendered: in a split build, the other documents are another shard's.
+                if (cfg.pdf().guides()) b.guide(l.code()).filter(g -> docs.containsKey(SiteIndex.path(g)))
+                        .ifPresent(g -> jobs.add(new Job(SiteIndex.guidePdf(b.slug(), l.code()), b, g, true)));
+                if (cfg.pdf().papers()) b.paper(l.code()).filter(p -> docs.containsKey(SiteIndex.path(p)))
+                        .ifPresent(p -> jobs.add(new Job(SiteIndex.paperPdf(b.slug(), l.code()), b, p, false)));
             }
         }
         Map<String, byte[]> out = new ConcurrentHashMap<>();
