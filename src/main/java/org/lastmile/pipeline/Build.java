@@ -74,24 +74,91 @@ public final class Build {
     /**
      * Builds the site and publishes it to {@code opts.out()} when no stage found an error; with {@code force}, a
      * folder or link there that lastmile did not make is replaced. {@code progress} hears how far the build got.
+     * Pages and PDFs are written into the new version of the output as they are made, so memory does not grow with
+     * the output; with a build cache, a site whose every input is unchanged is published from the cache.
      */
     public static BuildResult run(BuildOptions opts, boolean force, Progress progress) {
         long start = System.nanoTime();
         Optional<Diagnostic> refused = OutputWriter.refusal(opts.source(), opts.out(), force);
         if (refused.isPresent()) return new BuildResult(List.of(refused.get()), 0, 0, 0);
-        Output o = render(opts, new PdfCache(opts.cacheDir().map(DiskCache::new)), progress);
-        List<Diagnostic> ds = new ArrayList<>(o.diagnostics());
-        if (o.ok()) {
-            progress.stage("writing", 0);
-            try {
-                OutputWriter.publish(opts.out(), o.files(), o.copies(), force);
-            } catch (IOException e) {
-                boolean busy = String.valueOf(e.getMessage()).startsWith("another lastmile build is publishing");
-                ds.add(Diagnostic.error(SourcePos.of(opts.out()), "cannot write the output: " + e.getMessage(),
-                        busy ? "wait for that build to finish, then build again" : "check that the folder is writable and the disk is not full"));
+        Optional<DiskCache> disk = opts.cacheDir().map(DiskCache::new);
+        Optional<SiteCache> siteCache = disk.map(SiteCache::new);
+        Optional<String> fingerprint = siteCache.flatMap(c -> c.fingerprint(opts));
+        List<Diagnostic> ds = new ArrayList<>();
+        if (fingerprint.isPresent()) {
+            Optional<SiteCache.Manifest> m = siteCache.get().manifest(fingerprint.get(), opts.source());
+            if (m.isPresent()) {
+                Optional<BuildResult> r = fromCache(opts, force, progress, siteCache.get(), m.get(), start);
+                if (r.isPresent()) return r.get();
             }
         }
-        return new BuildResult(List.copyOf(ds), o.pages(), o.pdfs(), (System.nanoTime() - start) / 1_000_000, o.guides(), o.cachedPdfs());
+        try (OutputWriter.Staging staging = OutputWriter.stage(opts.out(), force)) {
+            Optional<SiteCache.Recorder> rec = fingerprint.map(f -> siteCache.get().recorder());
+            Streamed o = render(opts, new PdfCache(disk, false), progress, (path, bytes) -> {
+                staging.write(path, bytes);
+                rec.ifPresent(r -> r.file(path, bytes));
+            });
+            ds.addAll(o.diagnostics());
+            if (ds.stream().noneMatch(Diagnostic::isError)) {
+                progress.stage("writing", 0);
+                staging.commit(o.copies());
+                if (rec.isPresent()) {
+                    rec.get().store(fingerprint.get(), opts.source(), o.copies(), o.diagnostics(), o.pages(), o.pdfs(), o.guides());
+                }
+            }
+            return new BuildResult(List.copyOf(ds), o.pages(), o.pdfs(), (System.nanoTime() - start) / 1_000_000, o.guides(), o.cachedPdfs());
+        } catch (IOException | java.io.UncheckedIOException e) {
+            ds.add(cannotWrite(opts, e instanceof java.io.UncheckedIOException u ? u.getCause() : (IOException) e));
+            return new BuildResult(List.copyOf(ds), 0, 0, (System.nanoTime() - start) / 1_000_000);
+        }
+    }
+
+    private static Diagnostic cannotWrite(BuildOptions opts, IOException e) {
+        boolean busy = String.valueOf(e.getMessage()).startsWith("another lastmile build is publishing");
+        return Diagnostic.error(SourcePos.of(opts.out()), "cannot write the output: " + e.getMessage(),
+                busy ? "wait for that build to finish, then build again" : "check that the folder is writable and the disk is not full");
+    }
+
+    /**
+     * Publishes what the cache's manifest lists; empty when a stored file turned out damaged, so that the caller
+     * renders the site instead (the half-written version is thrown away).
+     */
+    private static Optional<BuildResult> fromCache(BuildOptions opts, boolean force, Progress progress, SiteCache cache,
+                                                   SiteCache.Manifest m, long start) {
+        try (OutputWriter.Staging staging = OutputWriter.stage(opts.out(), force)) {
+            progress.stage("from the cache", m.files().size());
+            List<Map.Entry<String, String>> files = List.copyOf(m.files().entrySet());
+            boolean intact = files.parallelStream().allMatch(f -> {
+                Optional<byte[]> b = cache.file(f.getValue());
+                if (b.isEmpty()) return false;
+                try {
+                    staging.write(f.getKey(), b.get());
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+                progress.done(1);
+                return true;
+            });
+            if (!intact || !m.copies().values().stream().allMatch(java.nio.file.Files::isRegularFile)) return Optional.empty();
+            progress.stage("writing", 0);
+            staging.commit(m.copies());
+            return Optional.of(new BuildResult(m.diagnostics(), m.pages(), m.pdfs(), (System.nanoTime() - start) / 1_000_000,
+                    m.guides(), m.pdfs(), m.pages()));
+        } catch (IOException | java.io.UncheckedIOException e) {
+            IOException io = e instanceof java.io.UncheckedIOException u ? u.getCause() : (IOException) e;
+            return Optional.of(new BuildResult(List.of(cannotWrite(opts, io)), 0, 0, (System.nanoTime() - start) / 1_000_000));
+        }
+    }
+
+    /** Where a build puts each file as it is made: a map (preview, check) or the new version of the output. */
+    @FunctionalInterface
+    interface Sink {
+        void put(String path, byte[] bytes) throws IOException;
+    }
+
+    /** What a build that wrote its files into a {@link Sink} has left to report. */
+    record Streamed(Map<String, Path> copies, List<Diagnostic> diagnostics, int pages, int pdfs,
+                    Map<String, org.lastmile.pdf.layout.GuideLayout.Report> guides, int cachedPdfs) {
     }
 
     /**
@@ -99,14 +166,18 @@ public final class Build {
      * did not change since {@code pdfCache} saw them are reused.
      */
     public static Output render(BuildOptions opts, PdfCache pdfCache) {
-        return render(opts, pdfCache, Progress.NONE);
+        Map<String, byte[]> files = new ConcurrentHashMap<>();
+        Streamed s = render(opts, pdfCache, Progress.NONE, files::put);
+        return new Output(java.util.Collections.unmodifiableMap(new TreeMap<>(files)),
+                java.util.Collections.unmodifiableMap(new TreeMap<>(s.copies())), s.diagnostics(), s.pages(), s.pdfs(),
+                s.guides(), s.cachedPdfs());
     }
 
-    private static Output render(BuildOptions opts, PdfCache pdfCache, Progress progress) {
+    private static Streamed render(BuildOptions opts, PdfCache pdfCache, Progress progress, Sink sink) {
         int threads = opts.threads() > 0 ? opts.threads() : Runtime.getRuntime().availableProcessors();
         ForkJoinPool pool = new ForkJoinPool(threads);
         try {
-            return pool.submit(() -> new Build(opts, pdfCache, progress).execute()).get();
+            return pool.submit(() -> new Build(opts, pdfCache, progress).execute(sink)).get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("build interrupted", e);
@@ -154,40 +225,47 @@ public final class Build {
         return new Made(new GuidePdfs(site, diagnostics, pdfCache).renderOne(docs.get(SiteIndex.path(sf)), lang), sitePath);
     }
 
-    private Output execute() {
+    private Streamed execute(Sink sink) {
+        java.util.Set<String> made = ConcurrentHashMap.newKeySet();
+        Sink counted = (path, bytes) -> {
+            sink.put(path, bytes);
+            made.add(path);
+        };
         Site site = stage(this::load);                                            // config, content, Markdown, URL plan
-        if (site == null) return output(Map.of(), Map.of());
+        if (site == null) return streamed(made, Map.of());
         Map<String, RenderedDoc> docs = renderBodies(site);                       // links resolved, bodies as HTML
         stage(() -> missingStaticImages(site));
-        Map<String, byte[]> pdfs = orEmpty(stage(() -> renderPdfs(site, docs)));  // guides, booklets, papers
-        Map<String, byte[]> files = new TreeMap<>(orEmpty(stage(() -> renderSite(site, docs, pdfs))));  // pages, feeds
-        files.putAll(pdfs);
+        // PDFs first: download boxes show each PDF's real size and page count, all that is kept of them.
+        Map<String, org.lastmile.site.PdfFacts> facts = new ConcurrentHashMap<>();
+        stage(() -> renderPdfs(site, docs, (path, bytes) -> {
+            facts.put("/" + path, new org.lastmile.site.PdfFacts(bytes.length, pageCount(bytes)));
+            counted.put(path, bytes);
+        }));
+        stage(() -> renderSite(site, docs, facts, counted));                     // pages, feeds
         if (opts.check()) stage(() -> checkGlyphs(site));
         Map<String, Path> copies = orEmpty(stage(() -> copies(site)));            // theme static files, resources
-        return output(files, copies);
+        return streamed(made, copies);
     }
 
-    private Output output(Map<String, byte[]> files, Map<String, Path> copies) {
-        int pages = (int) files.keySet().stream().filter(k -> k.endsWith(".html")).count();
-        int pdfs = (int) files.keySet().stream().filter(k -> k.endsWith(".pdf")).count();
+    private Streamed streamed(java.util.Set<String> made, Map<String, Path> copies) {
+        int pages = (int) made.stream().filter(k -> k.endsWith(".html")).count();
+        int pdfs = (int) made.stream().filter(k -> k.endsWith(".pdf")).count();
         pdfCache.disk().flatMap(DiskCache::writeProblem).ifPresent(p -> diagnostics.warning(
                 SourcePos.of(pdfCache.disk().get().dir()), "cannot write the build cache: " + p,
                 "check that the folder is writable, or pass --no-cache"));
-        return new Output(java.util.Collections.unmodifiableMap(new TreeMap<>(files)),
-                java.util.Collections.unmodifiableMap(new TreeMap<>(copies)), diagnostics.sorted(), pages, pdfs,
-                guideReports, cachedPdfs);
+        return new Streamed(copies, diagnostics.sorted(), pages, pdfs, guideReports, cachedPdfs);
     }
 
     private static <K, V> Map<K, V> orEmpty(Map<K, V> m) {
         return m == null ? Map.of() : m;
     }
 
-    private Map<String, byte[]> renderPdfs(Site site, Map<String, RenderedDoc> docs) {
+    private Void renderPdfs(Site site, Map<String, RenderedDoc> docs, Sink out) {
         GuidePdfs pdfs = new GuidePdfs(site, diagnostics, pdfCache, progress);
-        Map<String, byte[]> out = pdfs.render(docs, languages(site.config));
+        pdfs.render(docs, languages(site.config), out);
         cachedPdfs = pdfs.fromCache();
         guideReports = pdfs.reports();
-        return out;
+        return null;
     }
 
     /** How each guide of this build was laid out (for check and --verbose). */
@@ -327,13 +405,18 @@ public final class Build {
     }
 
     /** HTML pages, after the PDFs: download boxes show each PDF's real size and page count. */
-    private Map<String, byte[]> renderSite(Site site, Map<String, RenderedDoc> docs, Map<String, byte[]> pdfs) {
+    private Void renderSite(Site site, Map<String, RenderedDoc> docs, Map<String, org.lastmile.site.PdfFacts> facts, Sink out) {
         progress.stage("pages", 0);
         Templates templates = new Templates(site.theme);
-        Map<String, org.lastmile.site.PdfFacts> facts = new java.util.HashMap<>();
-        pdfs.forEach((out, bytes) -> facts.put("/" + out, new org.lastmile.site.PdfFacts(bytes.length, pageCount(bytes))));
-        return new SiteRenderer(site.index, templates, site.messages, year(site), facts)
-                .render(docs, languages(site.config), diagnostics);
+        new SiteRenderer(site.index, templates, site.messages, year(site), Map.copyOf(facts))
+                .render(docs, languages(site.config), diagnostics, (path, bytes) -> {
+                    try {
+                        out.put(path, bytes);
+                    } catch (IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                });
+        return null;
     }
 
     /** The page count of a PDF lastmile made: its page tree's /Count (read with OpenPDF, no rendering). */

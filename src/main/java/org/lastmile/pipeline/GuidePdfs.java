@@ -88,7 +88,14 @@ final class GuidePdfs {
     }
 
     Map<String, byte[]> render(Map<String, RenderedDoc> docs, List<Language> languages) {
-        if (!cfg.pdf().guides() && !cfg.pdf().papers()) return Map.of();
+        Map<String, byte[]> out = new ConcurrentHashMap<>();
+        render(docs, languages, out::put);
+        return new TreeMap<>(out);
+    }
+
+    /** Typesets every PDF of {@code languages}, handing each to {@code out} as soon as it is made. */
+    void render(Map<String, RenderedDoc> docs, List<Language> languages, Build.Sink out) {
+        if (!cfg.pdf().guides() && !cfg.pdf().papers()) return;
         org.lastmile.text.Hyphenation hy = hyphenation();
         PdfStyle style = PdfTheme.style(cfg);
         Fonts fonts = cache.fonts(style, site.theme());
@@ -100,7 +107,6 @@ final class GuidePdfs {
                 if (cfg.pdf().papers()) b.paper(l.code()).ifPresent(p -> jobs.add(new Job(SiteIndex.paperPdf(b.slug(), l.code()), b, p, false)));
             }
         }
-        Map<String, byte[]> out = new ConcurrentHashMap<>();
         progress.stage("PDFs", jobs.size());
         jobs.parallelStream().forEach(j -> {
             try {
@@ -109,11 +115,17 @@ final class GuidePdfs {
                 progress.done(1);
             }
         });
-        return new TreeMap<>(out);
     }
 
     private void renderJob(Job j, Map<String, RenderedDoc> docs, PdfStyle style, Fonts fonts, org.lastmile.text.Hyphenation hy,
-                           String shared, Map<String, byte[]> out) {
+                           String shared, Build.Sink sink) {
+        java.util.function.BiConsumer<String, byte[]> out = (path, bytes) -> {
+            try {
+                sink.put(path, bytes);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        };
         RenderedDoc doc = docs.get(SiteIndex.path(j.file()));
         if (doc == null) return;
         Language lang = cfg.language(j.file().lang()).orElseThrow();
@@ -137,10 +149,10 @@ final class GuidePdfs {
             fromCache.incrementAndGet();
             cache.report(key).ifPresent(rep -> reports.put(j.out(), rep));
         }
-        out.put(j.out().substring(1), pdf);
+        out.accept(j.out().substring(1), pdf);
         if (j.guide()) {
             boolean[] cached = new boolean[1];
-            out.put(SiteIndex.guideBooklet(j.bundle().slug(), lang.code()).substring(1),
+            out.accept(SiteIndex.guideBooklet(j.bundle().slug(), lang.code()).substring(1),
                     cache.booklet(key, pdf, lang.rtl() ? Direction.RTL : Direction.LTR, cached));
             if (cached[0]) fromCache.incrementAndGet();
         }

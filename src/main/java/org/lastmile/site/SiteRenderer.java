@@ -56,6 +56,17 @@ public final class SiteRenderer {
      * @param languages the languages to build (all of the site's when building everything)
      */
     public Map<String, byte[]> render(Map<String, RenderedDoc> docs, List<Language> languages, Diagnostics diagnostics) {
+        Map<String, byte[]> out = new ConcurrentHashMap<>();
+        render(docs, languages, diagnostics, out::put);
+        return new TreeMap<>(out);
+    }
+
+    /**
+     * Renders every page and hands it to {@code out} as soon as it is made (from worker threads), so the caller can
+     * write it and let it go.
+     */
+    public void render(Map<String, RenderedDoc> docs, List<Language> languages, Diagnostics diagnostics,
+                       java.util.function.BiConsumer<String, byte[]> out) {
         List<Job> jobs = new ArrayList<>();
         for (Language lang : languages) jobs.addAll(jobsFor(lang, docs));
         jobs.add(new Job("index.html", () -> html("root.ftlh", rootModel())));
@@ -63,15 +74,16 @@ public final class SiteRenderer {
         jobs.add(new Job("sitemap.xml", () -> Feeds.sitemap(index, lists.lastmod()).getBytes(StandardCharsets.UTF_8)));
         jobs.add(new Job("robots.txt", () -> Feeds.robots(index).getBytes(StandardCharsets.UTF_8)));
         if (cfg.statusPage()) jobs.add(new Job("status/index.html", () -> html("status.ftlh", statusPage())));
-        Map<String, byte[]> out = new ConcurrentHashMap<>();
         jobs.parallelStream().forEach(j -> {
+            byte[] page;
             try {
-                out.put(j.out(), j.render().get());
+                page = j.render().get();
             } catch (LastmileException e) {
                 diagnostics.addAll(e.diagnostics());
+                return;
             }
+            out.accept(j.out(), page);
         });
-        return new TreeMap<>(out);
     }
 
     private List<Job> jobsFor(Language lang, Map<String, RenderedDoc> docs) {
