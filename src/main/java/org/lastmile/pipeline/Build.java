@@ -210,19 +210,19 @@ public final class Build {
 
     private Made singlePdf(Path file) {
         Site site = load();
-        ParsedDoc doc = site.parsed.values().stream().filter(d -> d.source().file().toAbsolutePath().normalize().equals(file))
+        SourceFile found = site.docs.sources().values().stream().filter(d -> d.file().toAbsolutePath().normalize().equals(file))
                 .findFirst().orElseThrow(() -> new LastmileException(Diagnostic.error(SourcePos.of(file),
                         "not a published guide or paper of this site", "give a file like content/papers/<slug>/guide.fr.md (drafts are not published)")));
-        if (doc.source().kind() == org.lastmile.content.ContentKind.PAGE) {
-            throw new LastmileException(Diagnostic.error(SourcePos.of(doc.source().path()), "pages have no PDF",
+        if (found.kind() == org.lastmile.content.ContentKind.PAGE) {
+            throw new LastmileException(Diagnostic.error(SourcePos.of(found.path()), "pages have no PDF",
                     "give a guide (guide.<lang>.md) or a paper (index.<lang>.md)"));
         }
-        Map<String, RenderedDoc> docs = renderBodies(site);
-        Language lang = site.config.language(doc.source().lang()).orElseThrow();
-        SourceFile sf = doc.source();
+        Bodies docs = bodies(site);
+        Language lang = site.config.language(found.lang()).orElseThrow();
+        SourceFile sf = found;
         String sitePath = sf.kind() == org.lastmile.content.ContentKind.GUIDE ? SiteIndex.guidePdf(sf.slug(), sf.lang())
                 : SiteIndex.paperPdf(sf.slug(), sf.lang());
-        return new Made(new GuidePdfs(site, diagnostics, pdfCache).renderOne(docs.get(SiteIndex.path(sf)), lang), sitePath);
+        return new Made(new GuidePdfs(site, diagnostics, pdfCache).renderOne(docs.render(SiteIndex.path(sf), true), lang), sitePath);
     }
 
     private Streamed execute(Sink sink) {
@@ -233,8 +233,7 @@ public final class Build {
         };
         Site site = stage(this::load);                                            // config, content, Markdown, URL plan
         if (site == null) return streamed(made, Map.of());
-        Map<String, RenderedDoc> docs = renderBodies(site);                       // links resolved, bodies as HTML
-        stage(() -> missingStaticImages(site));
+        Bodies docs = bodies(site);                                               // links resolved, bodies as HTML
         // PDFs first: download boxes show each PDF's real size and page count, all that is kept of them.
         Map<String, org.lastmile.site.PdfFacts> facts = new ConcurrentHashMap<>();
         stage(() -> renderPdfs(site, docs, (path, bytes) -> {
@@ -260,9 +259,9 @@ public final class Build {
         return m == null ? Map.of() : m;
     }
 
-    private Void renderPdfs(Site site, Map<String, RenderedDoc> docs, Sink out) {
+    private Void renderPdfs(Site site, Bodies docs, Sink out) {
         GuidePdfs pdfs = new GuidePdfs(site, diagnostics, pdfCache, progress);
-        pdfs.render(docs, languages(site.config), out);
+        pdfs.render(path -> docs.render(path, false), languages(site.config), out);
         cachedPdfs = pdfs.fromCache();
         guideReports = pdfs.reports();
         return null;
@@ -283,7 +282,7 @@ public final class Build {
 
     /** The loaded site: configuration, content, theme, messages and the index of all its URLs. */
     record Site(SiteConfig config, SiteIndex index, Theme theme, Messages messages, Markdown markdown,
-                Map<String, ParsedDoc> parsed) {
+                Docs docs) {
     }
 
     private Site load() {
@@ -328,29 +327,35 @@ public final class Build {
         if (opts.check()) diagnostics.addAll(messages.missingKeys());
         Markdown markdown = new Markdown();
         MarkdownStage md = new MarkdownStage(markdown);
-        Map<String, ParsedDoc> parsed = new ConcurrentHashMap<>();
+        Docs docs = new Docs(md);
+        SiteIndex.Planner planner = SiteIndex.planner(cfg, loaded.content());   // embedded lists decide list pages
         List<SourceFile> files = loaded.content().files().toList();
         progress.stage("parsing", files.size());
         files.parallelStream().forEach(sf -> {
             List<Diagnostic> p = new ArrayList<>();
-            parsed.put(SiteIndex.path(sf), md.parse(sf, p));
+            ParsedDoc doc = md.parse(sf, p);
+            String path = SiteIndex.path(sf);
+            planner.scan(path, doc, p);
+            docs.add(path, doc);
             diagnostics.addAll(p);
             progress.done(1);
         });
-        List<Diagnostic> planning = new ArrayList<>();
-        SiteIndex index = SiteIndex.plan(cfg, loaded.content(), parsed, planning);   // embedded lists decide list pages
-        diagnostics.addAll(planning);
-        return new Site(cfg, index, theme, messages, markdown, Map.copyOf(parsed));
+        return new Site(cfg, planner.index(), theme, messages, markdown, docs);
     }
 
     /** lastmile check: characters of papers and pages that the PDF fonts cannot print. */
     private Void checkGlyphs(Site site) {
         var style = PdfTheme.style(site.config);
         var fonts = pdfCache.fonts(style, site.theme);
-        site.parsed.values().stream()
-                .filter(d -> languages(site.config).stream().anyMatch(l -> l.code().equals(d.source().lang())))
-                .forEach(d -> diagnostics.addAll(GlyphCheck.check(d, style, fonts)));
+        Bodies bodies = bodies(site);
+        site.docs.sources().keySet().stream().sorted()
+                .filter(path -> built(site, site.docs.sources().get(path).lang()))
+                .forEach(path -> diagnostics.addAll(GlyphCheck.check(bodies.render(path, false).parsed(), style, fonts)));
         return null;
+    }
+
+    private boolean built(Site site, String lang) {
+        return languages(site.config).stream().anyMatch(l -> l.code().equals(lang));
     }
 
     private List<Language> languages(SiteConfig cfg) {
@@ -358,58 +363,73 @@ public final class Build {
         return cfg.languages().stream().filter(l -> opts.languages().stream().anyMatch(c -> c.equalsIgnoreCase(l.code()))).toList();
     }
 
-    private Map<String, RenderedDoc> renderBodies(Site site) {
-        LinkResolver resolver = new LinkResolver(site.index, site.parsed);
-        ContentHtml html = new ContentHtml(site.markdown);
-        Map<String, RenderedDoc> out = new ConcurrentHashMap<>();
-        progress.stage("rendering", site.parsed.size());
-        site.parsed.entrySet().parallelStream().forEach(e -> {
-            ParsedDoc doc = e.getValue();
+    /**
+     * Renders documents' bodies on demand: each page (and each PDF) takes its document's tree, resolves its links
+     * and renders it, and nothing is kept once the page is written.
+     */
+    private final class Bodies {
+        private final Site site;
+        private final LinkResolver resolver;
+        private final ContentHtml html;
+        private final java.util.Set<String> statics;
+
+        Bodies(Site site) {
+            this.site = site;
+            this.resolver = new LinkResolver(site.index, site.docs::facts);
+            this.html = new ContentHtml(site.markdown);
+            this.statics = site.theme.staticFiles().keySet();
+        }
+
+        /**
+         * The body of the document at {@code path}, or null when there is none; {@code report}: its findings are
+         * reported (by the one render of each document that its page makes, so each is reported once).
+         */
+        RenderedDoc render(String path, boolean report) {
+            ParsedDoc doc = site.docs.take(path).orElse(null);
+            if (doc == null) return null;
             LinkResolver.Result r = resolver.resolve(doc);
             // A partial build (--lang) knows only its own languages' pages: what the others' links find missing
             // there is not missing from the site.
-            if (languages(site.config).stream().anyMatch(l -> l.code().equals(doc.source().lang()))) {
+            if (report && built(site, doc.source().lang())) {
                 diagnostics.addAll(r.problems());
                 if (opts.check()) diagnostics.addAll(r.notes());
+                missingStaticImages(doc, statics);
             }
             String lang = doc.source().lang();
             var locale = site.config.language(lang).map(Language::locale).orElse(site.config.defaultLang().locale());
-            out.put(e.getKey(), html.render(doc, r, f -> site.messages.format(lang,
+            return html.render(doc, r, f -> site.messages.format(lang,
                     "link_fallback", Map.of("language", Locales.languageName(f.target().locale(), locale))),
-                    site.index.shortcodes(e.getKey())));
-            progress.done(1);
-        });
-        return Map.copyOf(out);
+                    site.index.shortcodes(doc));
+        }
+    }
+
+    private Bodies bodies(Site site) {
+        return new Bodies(site);
     }
 
     /** Images written from the site root ({@code /images/logo.png}) that no static folder of the site or theme has. */
-    private Void missingStaticImages(Site site) {
-        java.util.Set<String> statics = site.theme.staticFiles().keySet();
-        for (ParsedDoc doc : site.parsed.values()) {
-            if (languages(site.config).stream().noneMatch(l -> l.code().equals(doc.source().lang()))) continue;
-            for (com.vladsch.flexmark.util.ast.Node n : doc.doc().getDescendants()) {
-                if (!(n instanceof com.vladsch.flexmark.ast.Image img)) continue;
-                String url = img.getUrl().toString();
-                if (!url.startsWith("/") || url.startsWith("//")) continue;
-                String path = url.substring(1);
-                int cut = path.length();
-                for (char c : new char[]{'?', '#'}) if (path.indexOf(c) >= 0) cut = Math.min(cut, path.indexOf(c));
-                path = java.net.URLDecoder.decode(path.substring(0, cut).replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8);
-                if (!statics.contains(path)) {
-                    diagnostics.error(MarkdownStage.pos(doc.source(), img), "image '" + url + "' not found in static/",
-                            "put the file at static/" + path + " (it is published at the site root) or fix the path");
-                }
+    private void missingStaticImages(ParsedDoc doc, java.util.Set<String> statics) {
+        for (com.vladsch.flexmark.util.ast.Node n : doc.doc().getDescendants()) {
+            if (!(n instanceof com.vladsch.flexmark.ast.Image img)) continue;
+            String url = img.getUrl().toString();
+            if (!url.startsWith("/") || url.startsWith("//")) continue;
+            String path = url.substring(1);
+            int cut = path.length();
+            for (char c : new char[]{'?', '#'}) if (path.indexOf(c) >= 0) cut = Math.min(cut, path.indexOf(c));
+            path = java.net.URLDecoder.decode(path.substring(0, cut).replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8);
+            if (!statics.contains(path)) {
+                diagnostics.error(MarkdownStage.pos(doc.source(), img), "image '" + url + "' not found in static/",
+                        "put the file at static/" + path + " (it is published at the site root) or fix the path");
             }
         }
-        return null;
     }
 
     /** HTML pages, after the PDFs: download boxes show each PDF's real size and page count. */
-    private Void renderSite(Site site, Map<String, RenderedDoc> docs, Map<String, org.lastmile.site.PdfFacts> facts, Sink out) {
+    private Void renderSite(Site site, Bodies docs, Map<String, org.lastmile.site.PdfFacts> facts, Sink out) {
         progress.stage("pages", 0);
         Templates templates = new Templates(site.theme);
         new SiteRenderer(site.index, templates, site.messages, year(site), Map.copyOf(facts))
-                .render(docs, languages(site.config), diagnostics, (path, bytes) -> {
+                .render(path -> docs.render(path, true), languages(site.config), diagnostics, (path, bytes) -> {
                     try {
                         out.put(path, bytes);
                     } catch (IOException e) {

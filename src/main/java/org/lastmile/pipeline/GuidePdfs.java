@@ -89,12 +89,12 @@ final class GuidePdfs {
 
     Map<String, byte[]> render(Map<String, RenderedDoc> docs, List<Language> languages) {
         Map<String, byte[]> out = new ConcurrentHashMap<>();
-        render(docs, languages, out::put);
+        render(docs::get, languages, out::put);
         return new TreeMap<>(out);
     }
 
     /** Typesets every PDF of {@code languages}, handing each to {@code out} as soon as it is made. */
-    void render(Map<String, RenderedDoc> docs, List<Language> languages, Build.Sink out) {
+    void render(java.util.function.Function<String, RenderedDoc> docs, List<Language> languages, Build.Sink out) {
         if (!cfg.pdf().guides() && !cfg.pdf().papers()) return;
         org.lastmile.text.Hyphenation hy = hyphenation();
         PdfStyle style = PdfTheme.style(cfg);
@@ -117,7 +117,7 @@ final class GuidePdfs {
         });
     }
 
-    private void renderJob(Job j, Map<String, RenderedDoc> docs, PdfStyle style, Fonts fonts, org.lastmile.text.Hyphenation hy,
+    private void renderJob(Job j, java.util.function.Function<String, RenderedDoc> docs, PdfStyle style, Fonts fonts, org.lastmile.text.Hyphenation hy,
                            String shared, Build.Sink sink) {
         java.util.function.BiConsumer<String, byte[]> out = (path, bytes) -> {
             try {
@@ -126,7 +126,7 @@ final class GuidePdfs {
                 throw new java.io.UncheckedIOException(e);
             }
         };
-        RenderedDoc doc = docs.get(SiteIndex.path(j.file()));
+        RenderedDoc doc = docs.apply(SiteIndex.path(j.file()));
         if (doc == null) return;
         Language lang = cfg.language(j.file().lang()).orElseThrow();
         if (blockedByPaths(j.bundle(), j.file(), doc, false)) return;
