@@ -47,6 +47,9 @@ public final class Build {
     private final Diagnostics diagnostics = new Diagnostics();
     private int cachedPdfs;
 
+    /** Whether documents keep their first parse (softly) for their page; false parses every one again. */
+    private boolean keepFirstParse = true;
+
     private Build(BuildOptions opts, PdfCache pdfCache, Progress progress) {
         this.opts = opts;
         this.pdfCache = pdfCache;
@@ -174,10 +177,26 @@ public final class Build {
     }
 
     private static Streamed render(BuildOptions opts, PdfCache pdfCache, Progress progress, Sink sink) {
+        return render(opts, pdfCache, progress, sink, true);
+    }
+
+    /**
+     * The build as it goes when memory runs short and every first parse was dropped: each document parsed again for
+     * each use. For the test that this gives the same output.
+     */
+    static Output renderParsingAgain(BuildOptions opts) {
+        Map<String, byte[]> files = new ConcurrentHashMap<>();
+        Streamed s = render(opts, new PdfCache(), Progress.NONE, files::put, false);
+        return new Output(new TreeMap<>(files), new TreeMap<>(s.copies()), s.diagnostics(), s.pages(), s.pdfs(), s.guides(), s.cachedPdfs());
+    }
+
+    private static Streamed render(BuildOptions opts, PdfCache pdfCache, Progress progress, Sink sink, boolean keep) {
         int threads = opts.threads() > 0 ? opts.threads() : Runtime.getRuntime().availableProcessors();
         ForkJoinPool pool = new ForkJoinPool(threads);
         try {
-            return pool.submit(() -> new Build(opts, pdfCache, progress).execute(sink)).get();
+            Build b = new Build(opts, pdfCache, progress);
+            b.keepFirstParse = keep;
+            return pool.submit(() -> b.execute(sink)).get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("build interrupted", e);
@@ -327,7 +346,7 @@ public final class Build {
         if (opts.check()) diagnostics.addAll(messages.missingKeys());
         Markdown markdown = new Markdown();
         MarkdownStage md = new MarkdownStage(markdown);
-        Docs docs = new Docs(md);
+        Docs docs = new Docs(md, keepFirstParse);
         SiteIndex.Planner planner = SiteIndex.planner(cfg, loaded.content());   // embedded lists decide list pages
         List<SourceFile> files = loaded.content().files().toList();
         progress.stage("parsing", files.size());

@@ -27,15 +27,19 @@ final class Docs {
     private final Map<String, ParsedDoc.Facts> facts = new ConcurrentHashMap<>();
     private final Map<String, SoftReference<ParsedDoc>> fresh = new ConcurrentHashMap<>();
 
-    Docs(MarkdownStage markdown) {
+    private final boolean keep;
+
+    /** @param keep whether first parses are kept (softly) at all: false only to test that parsing again is the same */
+    Docs(MarkdownStage markdown, boolean keep) {
         this.markdown = markdown;
+        this.keep = keep;
     }
 
     /** Records the first parse of the file at site path {@code path}. */
     void add(String path, ParsedDoc doc) {
         sources.put(path, doc.source());
         facts.put(path, doc.facts());
-        fresh.put(path, new SoftReference<>(doc));
+        if (keep) fresh.put(path, new SoftReference<>(doc));
     }
 
     /** The headings and anchors of the document at {@code path}; null when there is none. */
