@@ -202,7 +202,13 @@ public final class DiskCache {
                     for (Path p : s.filter(p -> p.toString().endsWith(".class") || (Files.isRegularFile(p)
                             && code.relativize(p).toString().startsWith("lastmile"))).sorted().toList()) {
                         d.update(code.relativize(p).toString().getBytes(StandardCharsets.UTF_8));
-                        d.update(Files.readAllBytes(p));
+                        if (p.toString().endsWith(".class")) {
+                            d.update(Files.readAllBytes(p));
+                        } else {
+                            // Classes from a folder (a developer's build, the tests): the theme's 25 MB of fonts and
+                            // templates count by size and date, which every edit changes, not by a hash each build.
+                            d.update((Files.size(p) + " " + Files.getLastModifiedTime(p).toMillis()).getBytes(StandardCharsets.UTF_8));
+                        }
                     }
                 }
             }
