@@ -139,7 +139,19 @@ public final class ConfigLoader {
         }).orElse(inferred.rtl());
         String name = l.string("name", problems).orElse(inferred.name());
         boolean hyphenate = l.bool("hyphenate", problems).orElse(true);
-        return Optional.of(new Language(canon.get(), name, locale, rtl, hyphenate));
+        // Arabic is written with Western digits in the Maghreb and with Arabic-Indic ones in much of the Mashriq:
+        // the site chooses, per language; without a choice CLDR's default for the locale applies.
+        String digits = l.string("digits", problems).map(d -> d.trim().toLowerCase(Locale.ROOT)).map(d -> switch (d) {
+            case "western", "latin" -> "latn";
+            case "arabic-indic" -> "arab";
+            default -> d;
+        }).filter(d -> {
+            if (Language.isDigits(d)) return true;
+            problems.add(Diagnostic.error(l.pos("digits"), "'digits' must name a numbering system such as latn (0123) or arab (٠١٢٣)",
+                    "write digits: latn or digits: arab, or leave it out for the language's usual digits"));
+            return false;
+        }).orElse("");
+        return Optional.of(new Language(canon.get(), name, locale, rtl, hyphenate, digits));
     }
 
     private static PdfSettings pdf(Path root, YamlMap p, List<Diagnostic> problems) {
@@ -148,42 +160,20 @@ public final class ConfigLoader {
             problems.add(Diagnostic.error(p.pos("page_size"), "'page_size' must be A4 or Letter", "write page_size: A4 or page_size: Letter"));
             size = "A4";
         }
-        Map<String, Map<String, String>> fonts = new LinkedHashMap<>();
-        p.map("fonts", problems).ifPresent(f -> {
-            for (String script : f.keys()) {
-                if (!script.equals("default") && com.ibm.icu.lang.UScript.getCodeFromName(script) == com.ibm.icu.lang.UScript.INVALID_CODE) {
-                    problems.add(Diagnostic.error(f.pos(script), "pdf: fonts: '" + script + "' is not a script name",
-                            "use ICU script names such as Latin, Cyrillic, Han, Hiragana, Arabic, or default"));
+        Map<String, SourcePos> fontLines = new LinkedHashMap<>();
+        Map<String, Map<String, String>> fonts = p.map("fonts", problems)
+                .map(f -> fontMapping(f, "pdf: fonts: ", fontLines, problems)).orElse(Map.of());
+        Map<String, Map<String, Map<String, String>>> byLanguage = new LinkedHashMap<>();
+        p.map("fonts_by_language", problems).ifPresent(f -> {
+            for (String lang : f.keys()) {
+                Optional<String> code = Language.canonicalCode(lang);
+                if (code.isEmpty()) {
+                    problems.add(Diagnostic.error(f.pos(lang), "pdf: fonts_by_language: '" + lang + "' is not a language code",
+                            "use a BCP 47 code such as ja, ko or zh-Hant"));
                     continue;
                 }
-                f.map(script, problems).ifPresent(fam -> {
-                    Map<String, String> files = new LinkedHashMap<>();
-                    for (String style : fam.keys()) {
-                        if (!List.of("regular", "bold", "italic", "bold_italic").contains(style)) {
-                            problems.add(Diagnostic.error(fam.pos(style), "pdf: fonts: " + script + ": unknown style '" + style + "'",
-                                    "use regular, bold, italic and bold_italic"));
-                            continue;
-                        }
-                        fam.string(style, problems).ifPresent(v -> {
-                            if (climbsOut(v)) {
-                                // Fonts come from the site's fonts/ folder (or the theme's): never from elsewhere on disk.
-                                problems.add(Diagnostic.error(fam.pos(style), "pdf: fonts: " + script + ": '" + v
-                                        + "' is not a file of the fonts/ folder", "put the font in the site's fonts/ folder and write its file name"));
-                            } else {
-                                files.put(style, v);
-                            }
-                        });
-                    }
-                    boolean rejected = fam.keys().contains("regular") && fam.string("regular", new ArrayList<>()).map(ConfigLoader::climbsOut).orElse(false);
-                    if (rejected) {
-                        // reported above, once
-                    } else if (!files.containsKey("regular")) {
-                        problems.add(Diagnostic.error(f.pos(script), "pdf: fonts: " + script + " has no 'regular' font",
-                                "write " + script + ": {regular: NotoSansJP-Regular.ttf, bold: NotoSansJP-Bold.ttf}"));
-                    } else {
-                        fonts.put(script, java.util.Collections.unmodifiableMap(files));
-                    }
-                });
+                f.map(lang, problems).ifPresent(m -> byLanguage.put(code.get(),
+                        fontMapping(m, "pdf: fonts_by_language: " + lang + ": ", fontLines, problems)));
             }
         });
         Map<String, Double> margins = new LinkedHashMap<>();
@@ -228,9 +218,57 @@ public final class ConfigLoader {
         return new PdfSettings(p.bool("guides", problems).orElse(true), p.bool("papers", problems).orElse(false), size,
                 base.orElse(null), color(p, "primary_color", problems), color(p, "accent_color", problems),
                 p.string("logo", problems).orElse(null),
-                java.util.Collections.unmodifiableMap(fonts), java.util.Collections.unmodifiableMap(margins),
+                fonts, java.util.Collections.unmodifiableMap(margins),
                 java.util.Collections.unmodifiableMap(hyphenation), java.util.Collections.unmodifiableMap(lines),
-                guide(p, base.orElse(null), problems));
+                guide(p, base.orElse(null), problems), java.util.Collections.unmodifiableMap(byLanguage),
+                java.util.Collections.unmodifiableMap(fontLines));
+    }
+
+    /**
+     * A font mapping of site.yaml, script name → style → font file ({@code Han: {regular: A.ttf, bold: B.ttf}}):
+     * script names are ICU's, styles regular, bold, italic and bold_italic, files plain names of the fonts/ folder.
+     * {@code fontLines} receives where each file is first named, for a missing font found later.
+     */
+    private static Map<String, Map<String, String>> fontMapping(YamlMap f, String label, Map<String, SourcePos> fontLines,
+                                                                List<Diagnostic> problems) {
+        Map<String, Map<String, String>> fonts = new LinkedHashMap<>();
+        for (String script : f.keys()) {
+            if (!script.equals("default") && com.ibm.icu.lang.UScript.getCodeFromName(script) == com.ibm.icu.lang.UScript.INVALID_CODE) {
+                problems.add(Diagnostic.error(f.pos(script), label + "'" + script + "' is not a script name",
+                        "use ICU script names such as Latin, Cyrillic, Han, Hiragana, Arabic, or default"));
+                continue;
+            }
+            f.map(script, problems).ifPresent(fam -> {
+                Map<String, String> files = new LinkedHashMap<>();
+                for (String style : fam.keys()) {
+                    if (!List.of("regular", "bold", "italic", "bold_italic").contains(style)) {
+                        problems.add(Diagnostic.error(fam.pos(style), label + script + ": unknown style '" + style + "'",
+                                "use regular, bold, italic and bold_italic"));
+                        continue;
+                    }
+                    fam.string(style, problems).ifPresent(v -> {
+                        if (climbsOut(v)) {
+                            // Fonts come from the site's fonts/ folder (or the theme's): never from elsewhere on disk.
+                            problems.add(Diagnostic.error(fam.pos(style), label + script + ": '" + v
+                                    + "' is not a file of the fonts/ folder", "put the font in the site's fonts/ folder and write its file name"));
+                        } else {
+                            files.put(style, v);
+                            fontLines.putIfAbsent(v, fam.pos(style));
+                        }
+                    });
+                }
+                boolean rejected = fam.keys().contains("regular") && fam.string("regular", new ArrayList<>()).map(ConfigLoader::climbsOut).orElse(false);
+                if (rejected) {
+                    // reported above, once
+                } else if (!files.containsKey("regular")) {
+                    problems.add(Diagnostic.error(f.pos(script), label + script + " has no 'regular' font",
+                            "write " + script + ": {regular: NotoSansJP-Regular.ttf, bold: NotoSansJP-Bold.ttf}"));
+                } else {
+                    fonts.put(script, java.util.Collections.unmodifiableMap(files));
+                }
+            });
+        }
+        return java.util.Collections.unmodifiableMap(fonts);
     }
 
     /** {@code guide_layout}, {@code min_size} and {@code qr_code} of the pdf: block. */

@@ -8,12 +8,22 @@ import java.util.Map;
  * millimetres by side (top, bottom, inner, outer). {@code hyphenation} maps a language code to a pattern file of
  * the site (a path from the site folder, checked to exist inside it), for languages lastmile has no patterns for
  * or whose patterns the site replaces. {@code lines} says where each key of the block stands.
+ * {@code fontsByLanguage} maps a BCP 47 tag to a font mapping like {@code fonts} that applies to documents in that
+ * language (Japanese Han in a Japanese font); {@code fontLines} says where each font file is first named.
  */
 public record PdfSettings(boolean guides, boolean papers, String pageSize, Double baseSize,
                           String primaryColor, String accentColor, String logo,
                           Map<String, Map<String, String>> fonts, Map<String, Double> marginsMm,
                           Map<String, String> hyphenation, Map<String, org.lastmile.diag.SourcePos> lines,
-                          Guide guide) {
+                          Guide guide, Map<String, Map<String, Map<String, String>>> fontsByLanguage,
+                          Map<String, org.lastmile.diag.SourcePos> fontLines) {
+
+    public PdfSettings(boolean guides, boolean papers, String pageSize, Double baseSize, String primaryColor,
+                       String accentColor, String logo, Map<String, Map<String, String>> fonts, Map<String, Double> marginsMm,
+                       Map<String, String> hyphenation, Map<String, org.lastmile.diag.SourcePos> lines, Guide guide) {
+        this(guides, papers, pageSize, baseSize, primaryColor, accentColor, logo, fonts, marginsMm, hyphenation, lines,
+                guide, Map.of(), Map.of());
+    }
 
     /**
      * How guides are laid out: {@code layout} pins one layout of the ladder ({@code cover}, {@code extended},
@@ -46,7 +56,7 @@ public record PdfSettings(boolean guides, boolean papers, String pageSize, Doubl
 
     public static PdfSettings defaults() {
         return new PdfSettings(true, false, "A4", null, null, null, null, Map.of(), Map.of(), Map.of(), Map.of(),
-                Guide.DEFAULT);
+                Guide.DEFAULT, Map.of(), Map.of());
     }
 
     /** Where a setting of the block stands in site.yaml, for errors found when the PDFs are made. */

@@ -66,7 +66,7 @@ public final class Fonts implements org.lastmile.pdf.layout.FontMetrics {
                 bytes = source.read(name);
             } catch (NoSuchFileException e) {
                 problems.add(Diagnostic.error(pos, "font file " + name + " not found",
-                        "put it in the site's fonts/ folder or fix the theme's font mapping"));
+                        "put it in the site's fonts/ folder or fix the theme's font mapping" + provider(name)));
                 continue;
             } catch (IOException e) {
                 problems.add(Diagnostic.error(pos, "cannot read font " + name + " (" + reason(e) + ")",
@@ -96,6 +96,26 @@ public final class Fonts implements org.lastmile.pdf.layout.FontMetrics {
         }
         if (!problems.isEmpty()) throw new LastmileException(problems);
         return new Fonts(m);
+    }
+
+    /**
+     * Where a missing Noto font can be had, as the end of a hint ({@code "; Noto Sans JP is in the npm package
+     * @expo-google-fonts/noto-sans-jp (…)"}), or "" for a font of another name. Noto file names say their family
+     * (NotoSansJP-Bold.ttf → Noto Sans JP), and the npm packages are named after the family.
+     */
+    public static String provider(String fileName) {
+        String n = displayName(fileName);
+        int dash = n.indexOf('-');
+        String family = dash > 0 ? n.substring(0, dash) : n;
+        String weight = dash > 0 ? n.substring(dash + 1) : "Regular";
+        if (!family.matches("Noto(Sans|Serif|Naskh|Kufi|Nastaliq)[A-Za-z]*")) return "";
+        String spaced = family.replaceAll("(?<=[a-z])(?=[A-Z])", " ");
+        String npm = "@expo-google-fonts/" + spaced.toLowerCase(java.util.Locale.ROOT).replace(' ', '-');
+        String npmFile = family + "_" + (weight.equals("Bold") ? "700Bold" : weight.equals("Regular") ? "400Regular"
+                : weight) + ".ttf";
+        boolean cjk = family.matches(".*(JP|SC|TC|KR|HK)");
+        return "; " + spaced + " is in the npm package " + npm + " (as " + npmFile + ")"
+                + (cjk ? "" : " and in the Debian package fonts-noto-core (/usr/share/fonts/truetype/noto/" + fileName + ")");
     }
 
     private static String reason(IOException e) {

@@ -18,6 +18,13 @@ import java.util.Set;
  * "Han", "Hiragana", "Katakana", "Hangul", "Arabic", …) plus {@code "default"}, which serves every script without its
  * own entry. Characters of no particular script (punctuation, digits, spaces) take the font of their neighbours.
  *
+ * <p>Fonts by language: Chinese, Japanese and Korean share the Han script but not its glyph shapes (Han unification:
+ * 直, 骨, 写 are drawn differently in each), so {@code languageFonts} maps a BCP 47 language tag to script entries that
+ * replace the script mapping for documents in that language ({@link #forLanguage}). A tag matches a document's
+ * language when their language subtags are equal and every script or region subtag the tag gives is the document's
+ * (scripts compared after ICU's likely subtags: {@code zh-Hant} matches {@code zh-TW} and {@code zh-HK}); the most
+ * specific matching tag wins.
+ *
  * @param paperSize    A4 or Letter
  * @param marginTop    top margin of body pages
  * @param marginBottom bottom margin of body pages (the running footer sits inside it)
@@ -31,10 +38,12 @@ import java.util.Set;
  * @param logo         logo image bytes (PNG or JPEG), or an empty array for none
  * @param licence      licence line for the back cover ("" for none)
  * @param fonts        script name → font family; must contain {@code "default"}
+ * @param languageFonts language tag → (script name → font family), overriding {@code fonts} for that language
  */
 public record PdfStyle(PaperSize paperSize, float marginTop, float marginBottom, float marginInner, float marginOuter,
                        float baseSize, float floorSize, String primaryColor, String accentColor, String organisation,
-                       byte[] logo, String licence, Map<String, FontFamily> fonts) {
+                       byte[] logo, String licence, Map<String, FontFamily> fonts,
+                       Map<String, Map<String, FontFamily>> languageFonts) {
 
     /** The script key that serves every script without an entry of its own. */
     public static final String DEFAULT_SCRIPT = "default";
@@ -53,11 +62,16 @@ public record PdfStyle(PaperSize paperSize, float marginTop, float marginBottom,
             throw new IllegalArgumentException("the font mapping needs a \"default\" entry");
         }
         fonts = Collections.unmodifiableMap(new LinkedHashMap<>(fonts));
+        Map<String, Map<String, FontFamily>> lf = new LinkedHashMap<>();
+        if (languageFonts != null) languageFonts.forEach((k, v) -> lf.put(k, Collections.unmodifiableMap(new LinkedHashMap<>(v))));
+        languageFonts = Collections.unmodifiableMap(lf);
     }
 
     /**
      * The default theme: A4, generous margins, 10.5 pt body stepping down to 8.5 pt, a deep teal with a warm accent,
-     * Noto Sans for every script except Han/Hiragana/Katakana/Hangul, which get Noto Sans SC.
+     * Noto Sans for Latin, Cyrillic and Greek, Noto Sans Arabic for Arabic, Noto Sans KR for Hangul and Noto Sans SC
+     * for Han, kana and Bopomofo; Japanese documents take Noto Sans JP for Han and kana, Traditional Chinese
+     * ({@code zh-Hant}, hence {@code zh-TW}, {@code zh-HK}) Noto Sans TC, Korean Noto Sans KR for Han too.
      */
     public static PdfStyle defaults() {
         Map<String, FontFamily> f = new LinkedHashMap<>();
@@ -73,33 +87,43 @@ public record PdfStyle(PaperSize paperSize, float marginTop, float marginBottom,
         f.put("Katakana", cjk);
         f.put("Hangul", cjk);
         f.put("Bopomofo", cjk);
+        FontFamily arabic = FontFamily.of("NotoSansArabic-Regular.ttf", "NotoSansArabic-Bold.ttf");
+        FontFamily jp = FontFamily.of("NotoSansJP-Regular.ttf", "NotoSansJP-Bold.ttf");
+        FontFamily tc = FontFamily.of("NotoSansTC-Regular.ttf", "NotoSansTC-Bold.ttf");
+        FontFamily kr = FontFamily.of("NotoSansKR-Regular.ttf", "NotoSansKR-Bold.ttf");
+        f.put("Hangul", kr); // Noto Sans SC has no Hangul: a Korean name in any document takes the Korean font
+        f.put("Arabic", arabic);
+        Map<String, Map<String, FontFamily>> byLanguage = new LinkedHashMap<>();
+        byLanguage.put("ja", Map.of("Han", jp, "Hiragana", jp, "Katakana", jp));
+        byLanguage.put("zh-Hant", Map.of("Han", tc, "Bopomofo", tc, "Hiragana", tc, "Katakana", tc));
+        byLanguage.put("ko", Map.of("Han", kr, "Hangul", kr, "Hiragana", kr, "Katakana", kr));
         return new PdfStyle(PaperSize.A4, 54f, 62f, 64f, 64f, 10.5f, 9f, "#0E4D64", "#E4572E", "", new byte[0], "",
-                f);
+                f, byLanguage);
     }
 
     public PdfStyle withPaperSize(PaperSize p) {
         return new PdfStyle(p, marginTop, marginBottom, marginInner, marginOuter, baseSize, floorSize, primaryColor,
-                accentColor, organisation, logo, licence, fonts);
+                accentColor, organisation, logo, licence, fonts, languageFonts);
     }
 
     public PdfStyle withMargins(float top, float bottom, float inner, float outer) {
         return new PdfStyle(paperSize, top, bottom, inner, outer, baseSize, floorSize, primaryColor, accentColor,
-                organisation, logo, licence, fonts);
+                organisation, logo, licence, fonts, languageFonts);
     }
 
     public PdfStyle withSizes(float base, float floor) {
         return new PdfStyle(paperSize, marginTop, marginBottom, marginInner, marginOuter, base, floor, primaryColor,
-                accentColor, organisation, logo, licence, fonts);
+                accentColor, organisation, logo, licence, fonts, languageFonts);
     }
 
     public PdfStyle withColors(String primary, String accent) {
         return new PdfStyle(paperSize, marginTop, marginBottom, marginInner, marginOuter, baseSize, floorSize, primary,
-                accent, organisation, logo, licence, fonts);
+                accent, organisation, logo, licence, fonts, languageFonts);
     }
 
     public PdfStyle withOrganisation(String name, byte[] logoBytes, String licenceLine) {
         return new PdfStyle(paperSize, marginTop, marginBottom, marginInner, marginOuter, baseSize, floorSize,
-                primaryColor, accentColor, name, logoBytes, licenceLine, fonts);
+                primaryColor, accentColor, name, logoBytes, licenceLine, fonts, languageFonts);
     }
 
     /** This style with {@code changes} merged into the font mapping (an entry replaces the same script's). */
@@ -107,7 +131,71 @@ public record PdfStyle(PaperSize paperSize, float marginTop, float marginBottom,
         Map<String, FontFamily> f = new LinkedHashMap<>(fonts);
         f.putAll(changes);
         return new PdfStyle(paperSize, marginTop, marginBottom, marginInner, marginOuter, baseSize, floorSize,
-                primaryColor, accentColor, organisation, logo, licence, f);
+                primaryColor, accentColor, organisation, logo, licence, f, languageFonts);
+    }
+
+    /**
+     * This style with {@code changes} merged into the language mapping: for each language tag, its script entries
+     * replace the same scripts' entries of that tag (a tag new to the mapping is added).
+     */
+    public PdfStyle withLanguageFonts(Map<String, Map<String, FontFamily>> changes) {
+        Map<String, Map<String, FontFamily>> lf = new LinkedHashMap<>(languageFonts);
+        changes.forEach((tag, m) -> {
+            Map<String, FontFamily> merged = new LinkedHashMap<>(lf.getOrDefault(tag, Map.of()));
+            merged.putAll(m);
+            lf.put(tag, merged);
+        });
+        return new PdfStyle(paperSize, marginTop, marginBottom, marginInner, marginOuter, baseSize, floorSize,
+                primaryColor, accentColor, organisation, logo, licence, fonts, lf);
+    }
+
+    /**
+     * The style a document in {@code languageTag} is set with: the script mapping with the best-matching language
+     * entry applied (see the type's comment), and no language entries left.
+     */
+    public PdfStyle forLanguage(String languageTag) {
+        String best = bestLanguageKey(languageTag);
+        Map<String, FontFamily> f = new LinkedHashMap<>(fonts);
+        if (best != null) f.putAll(languageFonts.get(best));
+        return new PdfStyle(paperSize, marginTop, marginBottom, marginInner, marginOuter, baseSize, floorSize,
+                primaryColor, accentColor, organisation, logo, licence, f, Map.of());
+    }
+
+    /**
+     * This style keeping only the language entries that some of {@code languageTags} use, so that a build loads
+     * only the fonts its languages need (a site without Japanese never reads Noto Sans JP).
+     */
+    public PdfStyle forLanguages(java.util.Collection<String> languageTags) {
+        Set<String> used = new LinkedHashSet<>();
+        for (String t : languageTags) {
+            String k = bestLanguageKey(t);
+            if (k != null) used.add(k);
+        }
+        Map<String, Map<String, FontFamily>> lf = new LinkedHashMap<>(languageFonts);
+        lf.keySet().retainAll(used);
+        return new PdfStyle(paperSize, marginTop, marginBottom, marginInner, marginOuter, baseSize, floorSize,
+                primaryColor, accentColor, organisation, logo, licence, fonts, lf);
+    }
+
+    /** The most specific key of {@link #languageFonts} that matches the tag, or null. */
+    String bestLanguageKey(String languageTag) {
+        if (languageTag == null || languageTag.isBlank() || languageFonts.isEmpty()) return null;
+        com.ibm.icu.util.ULocale doc = com.ibm.icu.util.ULocale.forLanguageTag(languageTag);
+        com.ibm.icu.util.ULocale docMax = com.ibm.icu.util.ULocale.addLikelySubtags(doc);
+        String best = null;
+        int bestScore = -1;
+        for (String key : languageFonts.keySet()) {
+            com.ibm.icu.util.ULocale k = com.ibm.icu.util.ULocale.forLanguageTag(key);
+            if (!k.getLanguage().equalsIgnoreCase(doc.getLanguage())) continue;
+            if (!k.getScript().isEmpty() && !k.getScript().equalsIgnoreCase(docMax.getScript())) continue;
+            if (!k.getCountry().isEmpty() && !k.getCountry().equalsIgnoreCase(doc.getCountry())) continue;
+            int score = (k.getScript().isEmpty() ? 0 : 1) + (k.getCountry().isEmpty() ? 0 : 2);
+            if (score > bestScore) {
+                best = key;
+                bestScore = score;
+            }
+        }
+        return best;
     }
 
     /** The family for an ICU script name, or the default family. */
@@ -125,6 +213,9 @@ public record PdfStyle(PaperSize paperSize, float marginTop, float marginBottom,
     public Set<String> fontFiles() {
         Set<String> s = new LinkedHashSet<>();
         for (FontFamily f : fonts.values()) s.addAll(f.files());
+        for (Map<String, FontFamily> m : languageFonts.values()) {
+            for (FontFamily f : m.values()) s.addAll(f.files());
+        }
         return s;
     }
 
@@ -164,18 +255,20 @@ public record PdfStyle(PaperSize paperSize, float marginTop, float marginBottom,
                 && s.marginBottom == marginBottom && s.marginInner == marginInner && s.marginOuter == marginOuter
                 && s.baseSize == baseSize && s.floorSize == floorSize && s.primaryColor.equals(primaryColor)
                 && s.accentColor.equals(accentColor) && s.organisation.equals(organisation)
-                && java.util.Arrays.equals(s.logo, logo) && s.licence.equals(licence) && s.fonts.equals(fonts);
+                && java.util.Arrays.equals(s.logo, logo) && s.licence.equals(licence) && s.fonts.equals(fonts)
+                && s.languageFonts.equals(languageFonts);
     }
 
     @Override
     public int hashCode() {
         return Objects.hash(paperSize, marginTop, marginBottom, marginInner, marginOuter, baseSize, floorSize,
-                primaryColor, accentColor, organisation, java.util.Arrays.hashCode(logo), licence, fonts);
+                primaryColor, accentColor, organisation, java.util.Arrays.hashCode(logo), licence, fonts, languageFonts);
     }
 
     @Override
     public String toString() {
         return "PdfStyle[" + paperSize + ", base " + baseSize + "/" + floorSize + " pt, " + primaryColor + "/"
-                + accentColor + ", " + organisation + ", fonts " + fonts.keySet() + "]";
+                + accentColor + ", " + organisation + ", fonts " + fonts.keySet() + ", by language "
+                + languageFonts.keySet() + "]";
     }
 }

@@ -81,76 +81,7 @@ public final class Build {
      * the output; with a build cache, a site whose every input is unchanged is published from the cache.
      */
     public static BuildResult run(BuildOptions opts, boolean force, Progress progress) {
-        long start = System.nanoTime();
-        Optional<Diagnostic> refused = OutputWriter.refusal(opts.source(), opts.out(), force);
-        if (refused.isPresent()) return new BuildResult(List.of(refused.get()), 0, 0, 0);
-        Optional<DiskCache> disk = opts.cacheDir().map(DiskCache::new);
-        Optional<SiteCache> siteCache = disk.map(SiteCache::new);
-        Optional<String> fingerprint = siteCache.flatMap(c -> c.fingerprint(opts));
-        List<Diagnostic> ds = new ArrayList<>();
-        if (fingerprint.isPresent()) {
-            Optional<SiteCache.Manifest> m = siteCache.get().manifest(fingerprint.get(), opts.source());
-            if (m.isPresent()) {
-                Optional<BuildResult> r = fromCache(opts, force, progress, siteCache.get(), m.get(), start);
-                if (r.isPresent()) return r.get();
-            }
-        }
-        try (OutputWriter.Staging staging = OutputWriter.stage(opts.out(), force)) {
-            Optional<SiteCache.Recorder> rec = fingerprint.map(f -> siteCache.get().recorder());
-            Streamed o = render(opts, new PdfCache(disk, false), progress, (path, bytes) -> {
-                staging.write(path, bytes);
-                rec.ifPresent(r -> r.file(path, bytes));
-            });
-            ds.addAll(o.diagnostics());
-            if (ds.stream().noneMatch(Diagnostic::isError)) {
-                progress.stage("writing", 0);
-                staging.commit(o.copies());
-                if (rec.isPresent()) {
-                    rec.get().store(fingerprint.get(), opts.source(), o.copies(), o.diagnostics(), o.pages(), o.pdfs(), o.guides());
-                }
-            }
-            return new BuildResult(List.copyOf(ds), o.pages(), o.pdfs(), (System.nanoTime() - start) / 1_000_000, o.guides(), o.cachedPdfs());
-        } catch (IOException | java.io.UncheckedIOException e) {
-            ds.add(cannotWrite(opts, e instanceof java.io.UncheckedIOException u ? u.getCause() : (IOException) e));
-            return new BuildResult(List.copyOf(ds), 0, 0, (System.nanoTime() - start) / 1_000_000);
-        }
-    }
-
-    private static Diagnostic cannotWrite(BuildOptions opts, IOException e) {
-        boolean busy = String.valueOf(e.getMessage()).startsWith("another lastmile build is publishing");
-        return Diagnostic.error(SourcePos.of(opts.out()), "cannot write the output: " + e.getMessage(),
-                busy ? "wait for that build to finish, then build again" : "check that the folder is writable and the disk is not full");
-    }
-
-    /**
-     * Publishes what the cache's manifest lists; empty when a stored file turned out damaged, so that the caller
-     * renders the site instead (the half-written version is thrown away).
-     */
-    private static Optional<BuildResult> fromCache(BuildOptions opts, boolean force, Progress progress, SiteCache cache,
-                                                   SiteCache.Manifest m, long start) {
-        try (OutputWriter.Staging staging = OutputWriter.stage(opts.out(), force)) {
-            progress.stage("from the cache", m.files().size());
-            List<Map.Entry<String, String>> files = List.copyOf(m.files().entrySet());
-            boolean intact = files.parallelStream().allMatch(f -> {
-                Optional<byte[]> b = cache.file(f.getValue());
-                if (b.isEmpty()) return false;
-                try {
-                    staging.write(f.getKey(), b.get());
-                } catch (IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                }
-                progress.done(1);
-                return true;
-            });
-            if (!intact || !m.copies().values().stream().allMatch(java.nio.file.Files::isRegularFile)) return Optional.empty();
-            progress.stage("writing", 0);
-            staging.commit(m.copies());
-            return Optional.of(new BuildResult(m.diagnostics(), m.pages(), m.pdfs(), (System.nanoTime() - start) / 1_000_000,
-                    m.guides(), m.pdfs(), m.pages()));
-        } catch (IOException | java.io.UncheckedIOException e) {
-            IOException io = e instanceof java.io.UncheckedIOException u ? u.getCause() : (IOException) e;
-            return Optional.of(new BuildResult(List.of(cannotWrite(opts, io)), 0, 0, (System.nanoTime() - start) / 1_000_000));
-        }
+        return Publish.run(opts, force, progress);
     }
 
     /** Where a build puts each file as it is made: a map (preview, check) or the new version of the output. */
@@ -176,7 +107,7 @@ public final class Build {
                 s.guides(), s.cachedPdfs());
     }
 
-    private static Streamed render(BuildOptions opts, PdfCache pdfCache, Progress progress, Sink sink) {
+    static Streamed render(BuildOptions opts, PdfCache pdfCache, Progress progress, Sink sink) {
         return render(opts, pdfCache, progress, sink, true);
     }
 
@@ -252,18 +183,41 @@ public final class Build {
         };
         Site site = stage(this::load);                                            // config, content, Markdown, URL plan
         if (site == null) return streamed(made, Map.of());
+        shards = Shards.plan(opts, site, languages(site.config));                 // all of it, or one shard's share
+        // A shard's manifest lists the hash of every file it made, taken as the files pass.
+        Map<String, String> hashes = new ConcurrentHashMap<>();
+        Sink out = opts.shard().isEmpty() ? counted : (path, bytes) -> {
+            counted.put(path, bytes);
+            hashes.put(path, Shards.hash(bytes));
+        };
         Bodies docs = bodies(site);                                               // links resolved, bodies as HTML
         // PDFs first: download boxes show each PDF's real size and page count, all that is kept of them.
         Map<String, org.lastmile.site.PdfFacts> facts = new ConcurrentHashMap<>();
         stage(() -> renderPdfs(site, docs, (path, bytes) -> {
             facts.put("/" + path, new org.lastmile.site.PdfFacts(bytes.length, pageCount(bytes)));
-            counted.put(path, bytes);
+            out.put(path, bytes);
         }));
-        stage(() -> renderSite(site, docs, facts, counted));                     // pages, feeds
+        stage(() -> renderSite(site, docs, facts, out));                         // pages, feeds
         if (opts.check()) stage(() -> checkGlyphs(site));
-        Map<String, Path> copies = orEmpty(stage(() -> copies(site)));            // theme static files, resources
+        Map<String, Path> copies = new TreeMap<>(orEmpty(stage(() -> copies(site))));  // theme static files, resources
+        copies.values().removeIf(src -> !shards.ownsCopy(src));
+        if (opts.shard().isPresent()) {
+            List<Diagnostic> clash = new ArrayList<>();
+            Optional<byte[]> m = Shards.manifest(shards, new TreeMap<>(hashes), copies, clash, opts.source());
+            diagnostics.addAll(clash);
+            if (m.isPresent()) {
+                try {
+                    counted.put(ShardManifest.FILE, m.get());
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }
+        }
         return streamed(made, copies);
     }
+
+    /** Which share of the site this build makes: all of it, unless it is one shard of a split build. */
+    private Shards.Plan shards = Shards.Plan.WHOLE;
 
     private Streamed streamed(java.util.Set<String> made, Map<String, Path> copies) {
         int pages = (int) made.stream().filter(k -> k.endsWith(".html")).count();
@@ -280,7 +234,7 @@ public final class Build {
 
     private Void renderPdfs(Site site, Bodies docs, Sink out) {
         GuidePdfs pdfs = new GuidePdfs(site, diagnostics, pdfCache, progress);
-        pdfs.render(path -> docs.render(path, false), languages(site.config), out);
+        pdfs.render(path -> docs.render(path, false), shards::ownsDoc, languages(site.config), out);
         cachedPdfs = pdfs.fromCache();
         guideReports = pdfs.reports();
         return null;
@@ -364,7 +318,7 @@ public final class Build {
 
     /** lastmile check: characters of papers and pages that the PDF fonts cannot print. */
     private Void checkGlyphs(Site site) {
-        var style = PdfTheme.style(site.config);
+        var style = PdfTheme.style(site.config, site.theme);
         var fonts = pdfCache.fonts(style, site.theme);
         Bodies bodies = bodies(site);
         site.docs.sources().keySet().stream().sorted()
@@ -448,7 +402,7 @@ public final class Build {
         progress.stage("pages", 0);
         Templates templates = new Templates(site.theme);
         new SiteRenderer(site.index, templates, site.messages, year(site), Map.copyOf(facts))
-                .render(path -> docs.render(path, true), languages(site.config), diagnostics, (path, bytes) -> {
+                .render(path -> docs.render(path, true), languages(site.config), diagnostics, shards::ownsFile, (path, bytes) -> {
                     try {
                         out.put(path, bytes);
                     } catch (IOException e) {

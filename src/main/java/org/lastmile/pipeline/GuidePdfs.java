@@ -89,22 +89,29 @@ final class GuidePdfs {
 
     Map<String, byte[]> render(Map<String, RenderedDoc> docs, List<Language> languages) {
         Map<String, byte[]> out = new ConcurrentHashMap<>();
-        render(docs::get, languages, out::put);
+        render(docs::get, sf -> docs.containsKey(SiteIndex.path(sf)), languages, out::put);
         return new TreeMap<>(out);
     }
 
-    /** Typesets every PDF of {@code languages}, handing each to {@code out} as soon as it is made. */
-    void render(java.util.function.Function<String, RenderedDoc> docs, List<Language> languages, Build.Sink out) {
+    /**
+     * Typesets every PDF of {@code languages} made from a document {@code mine} accepts (in a split build, the
+     * others are another shard's), handing each to {@code out} as soon as it is made.
+     */
+    void render(java.util.function.Function<String, RenderedDoc> docs, java.util.function.Predicate<SourceFile> mine,
+                List<Language> languages, Build.Sink out) {
         if (!cfg.pdf().guides() && !cfg.pdf().papers()) return;
         org.lastmile.text.Hyphenation hy = hyphenation();
-        PdfStyle style = PdfTheme.style(cfg);
+        PdfStyle style = PdfTheme.style(cfg, site.theme());
         Fonts fonts = cache.fonts(style, site.theme());
         String shared = sharedKey(style);
         List<Job> jobs = new ArrayList<>();
         for (Bundle b : site.index().content().bundles()) {
             for (Language l : languages) {
-                if (cfg.pdf().guides()) b.guide(l.code()).ifPresent(g -> jobs.add(new Job(SiteIndex.guidePdf(b.slug(), l.code()), b, g, true)));
-                if (cfg.pdf().papers()) b.paper(l.code()).ifPresent(p -> jobs.add(new Job(SiteIndex.paperPdf(b.slug(), l.code()), b, p, false)));
+                // Only what this build rendered: in a split build, the other documents are another shard's.
+                if (cfg.pdf().guides()) b.guide(l.code()).filter(mine)
+                        .ifPresent(g -> jobs.add(new Job(SiteIndex.guidePdf(b.slug(), l.code()), b, g, true)));
+                if (cfg.pdf().papers()) b.paper(l.code()).filter(mine)
+                        .ifPresent(p -> jobs.add(new Job(SiteIndex.paperPdf(b.slug(), l.code()), b, p, false)));
             }
         }
         progress.stage("PDFs", jobs.size());
@@ -162,7 +169,7 @@ final class GuidePdfs {
     byte[] renderOne(RenderedDoc doc, Language lang) {
         SourceFile sf = doc.parsed().source();
         Bundle b = site.index().content().bundle(sf.slug()).orElseThrow();
-        PdfStyle style = PdfTheme.style(cfg);
+        PdfStyle style = PdfTheme.style(cfg, site.theme());
         Fonts fonts = cache.fonts(style, site.theme());
         boolean guide = sf.kind() == org.lastmile.content.ContentKind.GUIDE;
         if (blockedByPaths(b, sf, doc, true)) return null; // lastmile pdf: no page build reports them
@@ -317,7 +324,7 @@ final class GuidePdfs {
                 .title(sf.fm().title()).summary(sf.fm().summary()).shortTitle(sf.fm().shortTitle())
                 .body(doc.parsed().doc()).bundleDir(b.dir())
                 .coverImage(coverImage(b, sf))
-                .dateText(sf.fm().date().map(d -> Locales.longDate(d, lang.locale())).orElse(""))
+                .dateText(sf.fm().date().map(d -> Locales.longDate(d, lang.formatLocale())).orElse(""))
                 .date(sf.fm().date().orElse(null)).timestamp(timestamp(sf))
                 .paperUrl(paper.map(p -> absolute(site.index().href(SiteIndex.path(p)))).orElse(""))
                 .readFullLabel(site.messages().format(code, "read_full_paper"))
@@ -386,7 +393,7 @@ final class GuidePdfs {
         return new PaperSpec(sf.path(), sf.bodyLine() - 1, code, lang.rtl() ? Direction.RTL : Direction.LTR,
                 site.messages().format(code, "briefing_paper"), sf.fm().title(), sf.fm().summary(), sf.fm().shortTitle(),
                 sf.fm().authors(), doc.parsed().doc(), b.dir(),
-                sf.fm().date().map(d -> Locales.longDate(d, lang.locale())).orElse(""), timestamp(sf),
+                sf.fm().date().map(d -> Locales.longDate(d, lang.formatLocale())).orElse(""), timestamp(sf),
                 absolute(site.index().href(SiteIndex.path(sf))), sf.fm().tags(),
                 site.messages().format(code, "contents"), site.messages().format(code, "footnotes"), "%d / %d");
     }

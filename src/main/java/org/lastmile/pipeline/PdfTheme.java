@@ -27,6 +27,23 @@ final class PdfTheme {
     private PdfTheme() {
     }
 
+    /**
+     * The site's PDF style, with the language font entries its languages use, after checking that every font file
+     * it names exists (a missing one is reported on the site.yaml line that names it, with where to get it).
+     */
+    static PdfStyle style(SiteConfig cfg, Theme theme) {
+        PdfStyle s = style(cfg);
+        java.util.List<Diagnostic> missing = new java.util.ArrayList<>();
+        for (String f : s.fontFiles()) {
+            if (theme.font(f).isPresent()) continue;
+            SourcePos pos = cfg.pdf().fontLines().getOrDefault(f, SourcePos.of(Path.of("fonts", f)));
+            missing.add(Diagnostic.error(pos, "font file " + f + " not found in the site's fonts/ folder nor in the theme",
+                    "put " + f + " in the site's fonts/ folder or name another font" + org.lastmile.pdf.Fonts.provider(f)));
+        }
+        if (!missing.isEmpty()) throw new LastmileException(missing);
+        return s;
+    }
+
     static PdfStyle style(SiteConfig cfg) {
         PdfSettings p = cfg.pdf();
         PdfStyle s = PdfStyle.defaults().withPaperSize(p.pageSize().equals("LETTER") ? PaperSize.LETTER : PaperSize.A4);
@@ -71,14 +88,23 @@ final class PdfTheme {
         }
         s = s.withOrganisation(cfg.organisation().name(), logo, cfg.organisation().licence());
         if (!p.fonts().isEmpty()) {
-            Map<String, FontFamily> fonts = new LinkedHashMap<>();
-            p.fonts().forEach((script, files) -> {
-                String regular = files.get("regular"); // present: ConfigLoader checked it
-                fonts.put(script, new FontFamily(regular, files.getOrDefault("bold", regular), files.get("italic"), files.get("bold_italic")));
-            });
-            s = s.withFonts(fonts);
+            s = s.withFonts(families(p.fonts()));
         }
-        return s;
+        Map<String, Map<String, FontFamily>> byLanguage = new LinkedHashMap<>();
+        p.fontsByLanguage().forEach((lang, mapping) -> byLanguage.put(lang, families(mapping)));
+        s = s.withLanguageFonts(byLanguage);
+        // Only the language entries the site's languages use: the other fonts are never read.
+        return s.forLanguages(cfg.languages().stream().map(org.lastmile.config.Language::code).toList());
+    }
+
+    /** A site.yaml font mapping (script → style → file) as font families; a missing bold is the regular face. */
+    private static Map<String, FontFamily> families(Map<String, Map<String, String>> mapping) {
+        Map<String, FontFamily> fonts = new LinkedHashMap<>();
+        mapping.forEach((script, files) -> {
+            String regular = files.get("regular"); // present: ConfigLoader checked it
+            fonts.put(script, new FontFamily(regular, files.getOrDefault("bold", regular), files.get("italic"), files.get("bold_italic")));
+        });
+        return fonts;
     }
 
     private static float side(PdfSettings p, String side, float fallback) {

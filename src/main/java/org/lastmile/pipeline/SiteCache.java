@@ -112,6 +112,7 @@ final class SiteCache {
                 .append("base-url ").append(opts.baseUrl().orElse("")).append('\n')
                 .append("drafts ").append(opts.drafts()).append(" check ").append(opts.check())
                 .append(" others ").append(opts.othersOnDemand()).append('\n')
+                .append("shard ").append(opts.shard().map(String::valueOf).orElse("whole")).append('\n')
                 .append("SOURCE_DATE_EPOCH ").append(String.valueOf(System.getenv("SOURCE_DATE_EPOCH"))).append('\n');
         d.update(head.toString().getBytes(StandardCharsets.UTF_8));
         files.forEach((rel, hash) -> d.update((rel + "\u0000" + hash + "\n").getBytes(StandardCharsets.UTF_8)));

@@ -56,18 +56,27 @@ public final class SiteRenderer {
      * @param languages the languages to build (all of the site's when building everything)
      */
     public Map<String, byte[]> render(Map<String, RenderedDoc> docs, List<Language> languages, Diagnostics diagnostics) {
+        return render(docs, languages, diagnostics, out -> true);
+    }
+
+    /**
+     * Renders only the files whose output path {@code wanted} accepts: one shard's share of a build split across
+     * machines ({@code docs} then holds just that share's bodies).
+     */
+    public Map<String, byte[]> render(Map<String, RenderedDoc> docs, List<Language> languages, Diagnostics diagnostics,
+                                      java.util.function.Predicate<String> wanted) {
         Map<String, byte[]> out = new ConcurrentHashMap<>();
-        render(docs::get, languages, diagnostics, out::put);
+        render(docs::get, languages, diagnostics, wanted, out::put);
         return new TreeMap<>(out);
     }
 
     /**
-     * Renders every page and hands it to {@code out} as soon as it is made (from worker threads), so the caller can
-     * write it and let it go. {@code docs} gives a document's rendered body by its site path, once per page: it
-     * may render it right then, so that no body outlives its page.
+     * Renders every page {@code wanted} accepts and hands it to {@code out} as soon as it is made (from worker
+     * threads), so the caller can write it and let it go. {@code docs} gives a document's rendered body by its site
+     * path, once per page: it may render it right then, so that no body outlives its page.
      */
     public void render(java.util.function.Function<String, RenderedDoc> docs, List<Language> languages, Diagnostics diagnostics,
-                       java.util.function.BiConsumer<String, byte[]> out) {
+                       java.util.function.Predicate<String> wanted, java.util.function.BiConsumer<String, byte[]> out) {
         List<Job> jobs = new ArrayList<>();
         for (Language lang : languages) jobs.addAll(jobsFor(lang, docs));
         jobs.add(new Job("index.html", () -> html("root.ftlh", rootModel())));
@@ -75,6 +84,7 @@ public final class SiteRenderer {
         jobs.add(new Job("sitemap.xml", () -> Feeds.sitemap(index, lists.lastmod()).getBytes(StandardCharsets.UTF_8)));
         jobs.add(new Job("robots.txt", () -> Feeds.robots(index).getBytes(StandardCharsets.UTF_8)));
         if (cfg.statusPage()) jobs.add(new Job("status/index.html", () -> html("status.ftlh", statusPage())));
+        jobs.removeIf(j -> !wanted.test(j.out()));
         jobs.parallelStream().forEach(j -> {
             byte[] page;
             try {
@@ -221,7 +231,8 @@ public final class SiteRenderer {
 
     /** The document's HTML with each embedded list rendered in place of its placeholder. */
     private String withLists(RenderedDoc doc, Language lang) {
-        String html = doc.html();
+        // On a right-to-left page, Latin names, URLs and the numbers beside them are isolated so they read in place.
+        String html = lang.rtl() ? org.lastmile.i18n.BidiText.isolateLtrRuns(doc.html()) : doc.html();
         for (int i = 0; i < doc.lists().size(); i++) {
             ListShortcodes.Spec spec = doc.lists().get(i);
             Map<String, Object> m = models.common(lang, SiteIndex.path(doc.parsed().source()));

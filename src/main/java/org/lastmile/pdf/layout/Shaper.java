@@ -48,7 +48,8 @@ public final class Shaper {
 
     public Shaper(FontMetrics fonts, PdfStyle style, String languageTag, Path source) {
         this.fonts = fonts;
-        this.style = style;
+        // Han unification: the document's language picks Japanese, Traditional Chinese or Korean glyph shapes.
+        this.style = style.forLanguage(languageTag == null || languageTag.isBlank() ? "en" : languageTag);
         this.locale = ULocale.forLanguageTag(languageTag == null || languageTag.isBlank() ? "en" : languageTag);
         this.source = source;
         String script = mainScript(locale);
