@@ -81,7 +81,10 @@ final class SiteCache {
                     if (attrs.isSymbolicLink()) {
                         // A link to a file counts by what it leads to; a link to a folder would need a walk of its
                         // own (and loops guarded): such a site is rendered every time instead.
-                        if (Files.isDirectory(f)) throw new IOException("link to a folder: " + rel);
+                        if (Files.isDirectory(f)) {
+                            if (OutputWriter.isOurs(f)) return FileVisitResult.CONTINUE; // an older output of a build
+                            throw new IOException("link to a folder: " + rel);
+                        }
                         files.put(rel, "link " + Files.readSymbolicLink(f) + " " + (Files.isRegularFile(f) ? DiskCache.fileHash(f) : "none"));
                         return FileVisitResult.CONTINUE;
                     }

@@ -75,6 +75,18 @@ class SiteCacheTest {
     }
 
     @Test
+    void theOutputAndOlderOutputsInsideTheSiteAreNotInputs(@TempDir Path tmp) {
+        Path site = site(tmp, "no-config-site");
+        Path cache = tmp.resolve("cache");
+        build(site, site.resolve("public"), "--cache-dir", cache.toString());
+        assertTrue(fromCache(build(site, site.resolve("public"), "--cache-dir", cache.toString())));
+        // public/ stays behind as the build moves elsewhere: a link to lastmile's own output, not an input.
+        build(site, tmp.resolve("elsewhere"), "--cache-dir", cache.toString());
+        TestSites.Run again = build(site, tmp.resolve("elsewhere"), "--cache-dir", cache.toString());
+        assertTrue(fromCache(again), again.out());
+    }
+
+    @Test
     void anyChangeInTheSiteOrTheOptionsRendersAgain(@TempDir Path tmp) {
         Path site = site(tmp, "lists-site");
         Path cache = tmp.resolve("cache");
