@@ -372,7 +372,7 @@ public final class Build {
             var locale = site.config.language(lang).map(Language::locale).orElse(site.config.defaultLang().locale());
             return html.render(doc, r, f -> site.messages.format(lang,
                     "link_fallback", Map.of("language", Locales.languageName(f.target().locale(), locale))),
-                    site.index.shortcodes(doc));
+                    site.index.shortcodes(doc), () -> site.messages.format(lang, "footnote_back"));
         }
     }
 

@@ -25,6 +25,7 @@ final class Canvas {
     private final List<List<Box>> over = new ArrayList<>();
     private final List<Outline> outlines = new ArrayList<>();
     private final Map<String, ImageData> images = new LinkedHashMap<>();
+    private List<Tag> containers = List.of();
 
     Canvas(float width, float height, int pages) {
         this.width = width;
@@ -80,7 +81,8 @@ final class Canvas {
                 fill(page, fx - 0.8f, baseline - size * 0.24f, f.width() + 1.6f, size * 1.08f, new Color(0xEE, 0xEF, 0xF1),
                         Tag.ARTIFACT);
             }
-            if (!f.text().isBlank()) o.add(new Box.Glyphs(fx + f.shift(), y, f.width(), f.face(), size, c, f.text(), tag));
+            Tag t = st.lang() != null ? tag.withLang(st.lang()) : tag;
+            if (!f.text().isBlank()) o.add(new Box.Glyphs(fx + f.shift(), y, f.width(), f.face(), size, c, f.text(), t));
             if (st.strike()) {
                 float sy = y + size * 0.3f;
                 o.add(new Box.Rule(fx, sy, fx + f.width(), sy, Math.max(0.4f, size * 0.05f), c, Tag.ARTIFACT));
@@ -96,6 +98,11 @@ final class Canvas {
         }
     }
 
+    /** The body's container elements (lists, tables, quotes), handed on to the painter for tagging. */
+    void containers(List<Tag> c) {
+        containers = List.copyOf(c);
+    }
+
     LaidOut done() {
         List<Page> pages = new ArrayList<>();
         for (int i = 0; i < under.size(); i++) {
@@ -103,6 +110,6 @@ final class Canvas {
             all.addAll(over.get(i));
             pages.add(new Page(width, height, all));
         }
-        return new LaidOut(pages, outlines, images);
+        return new LaidOut(pages, outlines, images, containers);
     }
 }
