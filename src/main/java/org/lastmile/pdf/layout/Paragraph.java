@@ -51,6 +51,8 @@ public final class Paragraph {
      */
     static final ParagraphBreaker.Options OPTIONS = ParagraphBreaker.Options.defaults().withTolerance(1.0, 4.0)
             .withLooseLineDemerits(2e6);
+    /** How far a ragged line may fall short of the measure before it counts as bad, in ems. */
+    private static final double RAGGED_STRETCH_EM = 3;
     /** Ragged text is never stretched, so any ratio is feasible; badness still evens out the line lengths. */
     static final ParagraphBreaker.Options RAGGED = ParagraphBreaker.Options.defaults().withTolerance(1000, 1000);
 
@@ -229,6 +231,11 @@ public final class Paragraph {
                 items.add(new Item.Penalty(0, Item.INFINITE_PENALTY, false, i));
                 continue;
             }
+            if (!justify && (a.kind == Kind.GLUE || a.kind == Kind.BREAK || a.kind == Kind.HYPHEN)
+                    && !(i > 0 && src.get(i - 1).kind == Kind.TIE)) {
+                raggedBreak(items, a, i, size);
+                continue;
+            }
             items.add(switch (a.kind) {
                 case BOX -> micro ? new Item.Box(a.w1 * size, give(a.w1, glyphs(a.text), true) * size,
                         give(a.w1, glyphs(a.text), false) * size, i) : new Item.Box(a.w1 * size, i);
@@ -246,7 +253,7 @@ public final class Paragraph {
         int start = 0;
         int[] breaks = r.breaks();
         for (int li = 0; li < breaks.length; li++) {
-            int b = breaks[li];
+            int b = items.get(Math.min(breaks[li], items.size() - 1)).ref();
             boolean last = li == breaks.length - 1 || src.get(Math.min(b, src.size() - 1)).kind == Kind.FORCED;
             lines.add(setLine(src, start, b, size, width, last));
             start = b + 1;
@@ -254,6 +261,23 @@ public final class Paragraph {
             while (start < src.size() && src.get(start).kind != Kind.BOX && src.get(start).kind != Kind.FORCED) start++;
         }
         return lines;
+    }
+
+    /**
+     * A break in ragged text as Knuth and Plass set it: the line that ends here gets a fixed stretch (so its badness
+     * grows with how short it falls, not with how few spaces it has), the line that runs on gets it back. Giving
+     * ragged lines the word spaces' stretch instead would make every short line equally bad past the badness cap,
+     * and a title could be broken after its first two words.
+     */
+    private static void raggedBreak(List<Item> items, Atom a, int i, float size) {
+        double stretch = RAGGED_STRETCH_EM * size;
+        items.add(new Item.Glue(0, stretch, 0, i));
+        switch (a.kind) {
+            case GLUE, BREAK -> items.add(new Item.Penalty(0, 0, false, i));
+            default -> items.add(new Item.Penalty(a.hyphenW1 * size, 0, true, i));
+        }
+        boolean space = a.kind == Kind.GLUE;
+        items.add(new Item.Glue(space ? a.w1 * size : 0, -stretch, space ? a.shrink1 * size : 0, i));
     }
 
     /**
