@@ -238,6 +238,11 @@ public final class Painter {
                 cb.setColorFill(c);
                 color = c;
             }
+            if (g.shaped() != null) {
+                ShapedText.paint(cb, f, g, visual(g.text()));
+                placed = false; // the next box sets its own text matrix
+                return;
+            }
             String text = visual(g.text());
             boolean onLine = placed && Math.abs(g.y() - penY) < SAME_PLACE;
             float start;
@@ -264,7 +269,8 @@ public final class Painter {
 
     /**
      * The text in the order its glyphs are drawn left to right. Boxes hold logical order; a right-to-left word is
-     * reversed (and its brackets mirrored) here. Arabic shaping is not done yet.
+     * reversed (and its brackets mirrored) here. Text that needs shaping (Arabic) comes shaped from layout instead
+     * and is painted by {@link ShapedText}.
      */
     static String visual(String logical) {
         if (!mayBeRightToLeft(logical) || !Bidi.requiresBidi(logical.toCharArray(), 0, logical.length())) {

@@ -25,10 +25,12 @@ final class Canvas {
     private final List<List<Box>> over = new ArrayList<>();
     private final List<Outline> outlines = new ArrayList<>();
     private final Map<String, ImageData> images = new LinkedHashMap<>();
+    private final FontMetrics fonts;
 
-    Canvas(float width, float height, int pages) {
+    Canvas(float width, float height, int pages, FontMetrics fonts) {
         this.width = width;
         this.height = height;
+        this.fonts = fonts;
         for (int i = 0; i < pages; i++) {
             under.add(new ArrayList<>());
             over.add(new ArrayList<>());
@@ -66,12 +68,18 @@ final class Canvas {
 
     /**
      * Places one set line whose start edge is at {@code x} (the left edge, or the right edge for right-to-left
-     * text) with its baseline at {@code baseline}.
+     * text) with its baseline at {@code baseline}. Boxes are added in logical order (the order text is read and
+     * tagged) at their visual places: a line with right-to-left text is reordered by the bidi algorithm
+     * ({@link LineBidi}), so an English name in an Arabic line, or an Arabic phrase in an English one, reads in its
+     * own direction. Text that needs shaping carries its shaped glyphs.
      */
     void line(int page, Paragraph.Line line, float x, float baseline, boolean rtl, Color color, Tag tag) {
         List<Box> o = over.get(page - 1);
-        for (Paragraph.Frag f : line.frags()) {
-            float fx = rtl ? x - f.x() - f.width() : x + f.x();
+        float[] left = LineBidi.lefts(line.frags(), rtl);
+        float lineLeft = rtl ? x - LineBidi.extent(line.frags()) : x;
+        for (int k = 0; k < line.frags().size(); k++) {
+            Paragraph.Frag f = line.frags().get(k);
+            float fx = left != null ? lineLeft + left[k] : rtl ? x - f.x() - f.width() : x + f.x();
             TextStyle st = f.style();
             float size = f.size() * st.glyphScale();
             float y = st.superscript() ? baseline + f.size() * st.scale() * 0.36f : baseline;
@@ -80,7 +88,12 @@ final class Canvas {
                 fill(page, fx - 0.8f, baseline - size * 0.24f, f.width() + 1.6f, size * 1.08f, new Color(0xEE, 0xEF, 0xF1),
                         Tag.ARTIFACT);
             }
-            if (!f.text().isBlank()) o.add(new Box.Glyphs(fx + f.shift(), y, f.width(), f.face(), size, c, f.text(), tag));
+            if (!f.text().isBlank()) {
+                // A word keeps its following space in its text (for extraction) but not in its width: the space is
+                // not shaped, or a right-to-left word would start one space off.
+                o.add(new Box.Glyphs(fx + f.shift(), y, f.width(), f.face(), size, c, f.text(), tag,
+                        fonts.shape(f.face(), f.text().stripTrailing())));
+            }
             if (st.strike()) {
                 float sy = y + size * 0.3f;
                 o.add(new Box.Rule(fx, sy, fx + f.width(), sy, Math.max(0.4f, size * 0.05f), c, Tag.ARTIFACT));

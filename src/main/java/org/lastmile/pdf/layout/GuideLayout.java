@@ -320,7 +320,7 @@ public final class GuideLayout {
     }
 
     private LaidOut draw(Attempt a) {
-        Canvas c = new Canvas(frames.width(), frames.height(), PAGES);
+        Canvas c = new Canvas(frames.width(), frames.height(), PAGES, shaper.metrics());
         frame(a.kind()).draw().accept(c);
         if (!spec.title().isBlank()) c.outline(1, spec.title(), 1, frames.height());
         Flow.draw(a.result(), a.slots(), a.units(), c);

@@ -69,7 +69,7 @@ public final class PaperLayout {
             return new GuideLayout.Outcome(Optional.empty(), Optional.empty(), diags);
         }
         int pages = Math.max(2, slots.get(r.slotsUsed() - 1).page());
-        Canvas c = new Canvas(frames.width(), frames.height(), pages);
+        Canvas c = new Canvas(frames.width(), frames.height(), pages, fonts);
         if (!spec.title().isBlank()) c.outline(1, spec.title(), 1, frames.height());
         Flow.draw(r, slots, units, c);
         for (int p = 2; p <= pages; p++) {

@@ -10,10 +10,17 @@ public sealed interface Box permits Box.Glyphs, Box.Rule, Box.Fill, Box.Picture,
     /**
      * Text set in one font at one size, starting at {@code x} on the baseline {@code y}, in logical order. Layout
      * places every word (and every piece of a word in another font) as its own box, so justification is exact
-     * whatever the font's encoding. {@code width} is the advance layout measured for it.
+     * whatever the font's encoding. {@code width} is the advance layout measured for it. {@code shaped} is null for
+     * text painted character by character (Latin, Cyrillic, Chinese…); for a script that needs shaping (Arabic) it
+     * holds the glyphs layout measured, which are exactly what is painted.
      */
-    record Glyphs(float x, float y, float width, String font, float size, Color color, String text, Tag tag)
-            implements Box {
+    record Glyphs(float x, float y, float width, String font, float size, Color color, String text, Tag tag,
+                  Shaped shaped) implements Box {
+
+        /** Text painted from its characters, without shaping. */
+        public Glyphs(float x, float y, float width, String font, float size, Color color, String text, Tag tag) {
+            this(x, y, width, font, size, color, text, tag, null);
+        }
     }
 
     /** A straight line from (x1, y1) to (x2, y2). */
