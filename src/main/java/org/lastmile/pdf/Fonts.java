@@ -90,7 +90,12 @@ public final class Fonts implements org.lastmile.pdf.layout.FontMetrics {
                 bf.setSubset(true);
                 bf.setSecureRandom(SEEDED);
                 m.put(name, bf);
-                if (SHAPED_SAMPLES.stream().anyMatch(bf::charExists)) shaping.put(name, new OpenTypeShaping(name, bytes));
+                if (SHAPED_SAMPLES.stream().anyMatch(bf::charExists)) {
+                    BaseFont letters = BaseFont.createFont(name, BaseFont.IDENTITY_H, BaseFont.EMBEDDED, false, bytes, null);
+                    letters.setSubset(true);
+                    letters.setSecureRandom(SEEDED);
+                    shaping.put(name, new OpenTypeShaping(name, bytes, letters));
+                }
             } catch (IOException | RuntimeException | OutOfMemoryError e) {
                 // OpenPDF's messages about a broken font are about its internals ("null", a table offset): the
                 // user needs to know which file to replace. The checks above keep it from allocating gigabytes;
@@ -270,6 +275,13 @@ public final class Fonts implements org.lastmile.pdf.layout.FontMetrics {
         if (!OpenTypeShaping.needsShaping(text)) return null;
         OpenTypeShaping s = shaping.get(fileName);
         return s == null ? null : s.shape(text);
+    }
+
+    /** The font that writes the invisible letters over shaped text set in {@code fileName} (see {@link ShapedText}). */
+    BaseFont letters(String fileName) {
+        OpenTypeShaping s = shaping.get(fileName);
+        if (s == null) throw new IllegalArgumentException("font has no shaping: " + fileName);
+        return s.letters();
     }
 
     /** Whether the font has a glyph for the code point (its cmap maps it). */

@@ -38,11 +38,16 @@ final class OpenTypeShaping {
     private final int unitsPerEm;
     private final int[] advances;
     private final Map<String, Shaped> cache = new ConcurrentHashMap<>();
+    private final org.openpdf.text.pdf.BaseFont letters;
 
-    /** For the font file {@code name} with these bytes (a sound TrueType/OpenType font: {@link Fonts} checked it). */
-    OpenTypeShaping(String name, byte[] bytes) {
+    /**
+     * For the font file {@code name} with these bytes (a sound TrueType/OpenType font: {@link Fonts} checked it);
+     * {@code letters} is a second instance of the same font for the invisible letters ({@link #letters()}).
+     */
+    OpenTypeShaping(String name, byte[] bytes, org.openpdf.text.pdf.BaseFont letters) {
         this.name = name;
         this.bytes = bytes;
+        this.letters = letters;
         int head = table(bytes, "head");
         int hhea = table(bytes, "hhea");
         int hmtx = table(bytes, "hmtx");
@@ -68,6 +73,17 @@ final class OpenTypeShaping {
             }
         }
         return false;
+    }
+
+    /**
+     * The same font as a separate PDF font, for the invisible letters written over shaped glyphs. A PDF font maps each
+     * glyph to one text in its character map, fixed by the first use: in a font that builds letters from parts, the
+     * dotless final yeh that a shaped "الذي" draws is also the alef maksura "ى", and would be copied as the
+     * presentation form the shaped use gave it. The letters' own font is only ever used character by character, so
+     * every glyph in it copies as the letter it was written for.
+     */
+    org.openpdf.text.pdf.BaseFont letters() {
+        return letters;
     }
 
     /** The shaped glyphs of {@code text}, in visual order. */

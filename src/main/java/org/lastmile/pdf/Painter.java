@@ -239,7 +239,7 @@ public final class Painter {
                 color = c;
             }
             if (g.shaped() != null) {
-                ShapedText.paint(cb, f, g, visual(g.text()));
+                ShapedText.paint(cb, f, fonts.letters(g.font()), g, visual(g.text()));
                 placed = false; // the next box sets its own text matrix
                 return;
             }

@@ -17,7 +17,8 @@ import java.util.List;
  * font's character map, so the PDF's character map would give presentation forms, one letter for two, or nothing.
  * The visible glyphs are therefore wrapped in a span with an empty {@code /ActualText} (they say nothing to text
  * extraction), and the box's letters are written over them as invisible text (rendering mode 3, as OCR layers are),
- * one glyph per character straight from the character map, in visual order and scaled to the box's width. Readers and
+ * one glyph per character straight from the character map, in visual order and scaled to the box's width, in a
+ * second PDF font made from the same file so that no shaped use decides what its glyphs copy as. Readers and
  * {@code pdftotext} then give the letters exactly as they were written, lam-alef as lam and alef, in logical order
  * (they reorder right-to-left text themselves, as they do for any PDF); a non-empty ActualText in logical order
  * would be reversed by poppler, which spreads it over the span from the left.
@@ -38,17 +39,18 @@ final class ShapedText {
      * its text in visual order, as {@link Painter#visual} gives it (marks before their letter once reversed, which
      * is where readers that reverse right-to-left text expect them).
      */
-    static void paint(PdfContentByte cb, BaseFont font, Box.Glyphs g, String visual) {
-        // The letters first: a glyph shared by a letter and its presentation form (an isolated alef) then gets the
-        // letter in the font's character map, not the presentation form.
-        float natural = font.getWidthPoint(visual, g.size());
+    static void paint(PdfContentByte cb, BaseFont font, BaseFont letters, Box.Glyphs g, String visual) {
+        // The letters in their own PDF font (see OpenTypeShaping.letters): its character map is theirs alone.
+        float natural = letters.getWidthPoint(visual, g.size());
         if (natural > 0) {
+            cb.setFontAndSize(letters, g.size());
             cb.setTextRenderingMode(PdfContentByte.TEXT_RENDER_MODE_INVISIBLE);
             cb.setHorizontalScaling(100f * g.width() / natural);
             cb.setTextMatrix(g.x(), g.y());
             cb.showText(visual);
             cb.setHorizontalScaling(100f);
             cb.setTextRenderingMode(PdfContentByte.TEXT_RENDER_MODE_FILL);
+            cb.setFontAndSize(font, g.size());
         }
         PdfDictionary span = new PdfDictionary();
         span.put(PdfName.ACTUALTEXT, new PdfString(""));
