@@ -55,9 +55,12 @@ final class LineBidi {
         byte[] levels = new byte[2 * n];
         float[] widths = new float[2 * n];
         for (int k = 0; k < n; k++) {
-            byte fl = Byte.MAX_VALUE;
-            for (int i = start[k]; i < end[k]; i++) fl = (byte) Math.min(fl, bidi.getLevelAt(i));
-            levels[2 * k + 1] = fl;
+            byte own = level(bidi, text, start[k], end[k]);
+            // A fragment without letters that touches the one before (a hyphen at a break, a closing mark in another
+            // font, a footnote number) stays with it.
+            boolean weak = own < 0;
+            if (weak && k > 0 && start[k] == end[k - 1]) own = levels[2 * k - 1];
+            levels[2 * k + 1] = weak && own < 0 ? (byte) -own - 1 : own;
             widths[2 * k + 1] = frags.get(k).width();
             widths[2 * k] = Math.max(0, gapBefore[k]);
             if (k == 0) {
@@ -66,7 +69,7 @@ final class LineBidi {
                 levels[2 * k] = bidi.getLevelAt(end[k - 1]); // the space's own resolved level
             } else {
                 // Fragments that touch (a word in two fonts): the gap, of no width, belongs to both.
-                levels[2 * k] = (byte) Math.min(bidi.getLevelAt(end[k - 1] - 1), bidi.getLevelAt(start[k]));
+                levels[2 * k] = (byte) Math.min(levels[2 * k - 1], levels[2 * k + 1]);
             }
         }
         int[] visual = Bidi.reorderVisual(levels);
@@ -79,6 +82,24 @@ final class LineBidi {
         float[] out = new float[n];
         for (int k = 0; k < n; k++) out[k] = tokenLeft[2 * k + 1];
         return out;
+    }
+
+    /**
+     * A fragment's level: that of its first strongly directional character ("coverage." goes with the English before
+     * it, "الباب." with the Arabic), else −1 − its lowest (a number, a bullet, a hyphen: no letter decides).
+     */
+    private static byte level(Bidi bidi, CharSequence text, int start, int end) {
+        byte lowest = Byte.MAX_VALUE;
+        for (int i = start; i < end; i++) {
+            byte d = com.ibm.icu.lang.UCharacter.getDirectionality(text.charAt(i));
+            if (d == com.ibm.icu.lang.UCharacterDirection.LEFT_TO_RIGHT
+                    || d == com.ibm.icu.lang.UCharacterDirection.RIGHT_TO_LEFT
+                    || d == com.ibm.icu.lang.UCharacterDirection.RIGHT_TO_LEFT_ARABIC) {
+                return bidi.getLevelAt(i);
+            }
+            lowest = (byte) Math.min(lowest, bidi.getLevelAt(i));
+        }
+        return (byte) (-lowest - 1);
     }
 
     /** Whether the text has a character of a right-to-left script (or a bidi control). */
