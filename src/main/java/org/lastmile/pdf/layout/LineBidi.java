@@ -60,7 +60,7 @@ final class LineBidi {
             // font, a footnote number) stays with it.
             boolean weak = own < 0;
             if (weak && k > 0 && start[k] == end[k - 1]) own = levels[2 * k - 1];
-            levels[2 * k + 1] = weak && own < 0 ? (byte) -own - 1 : own;
+            levels[2 * k + 1] = weak && own < 0 ? (byte) (-own - 1) : own;
             widths[2 * k + 1] = frags.get(k).width();
             widths[2 * k] = Math.max(0, gapBefore[k]);
             if (k == 0) {
@@ -85,8 +85,9 @@ final class LineBidi {
     }
 
     /**
-     * A fragment's level: that of its first strongly directional character ("coverage." goes with the English before
-     * it, "الباب." with the Arabic), else −1 − its lowest (a number, a bullet, a hyphen: no letter decides).
+     * A fragment's level: that of its first letter or digit, as the algorithm resolved it ("coverage." goes with the
+     * English before it, "الباب." with the Arabic, "2030." with the words around it), else −1 − its lowest (a
+     * bullet, a hyphen, a dash: nothing in it decides).
      */
     private static byte level(Bidi bidi, CharSequence text, int start, int end) {
         byte lowest = Byte.MAX_VALUE;
@@ -94,7 +95,9 @@ final class LineBidi {
             byte d = com.ibm.icu.lang.UCharacter.getDirectionality(text.charAt(i));
             if (d == com.ibm.icu.lang.UCharacterDirection.LEFT_TO_RIGHT
                     || d == com.ibm.icu.lang.UCharacterDirection.RIGHT_TO_LEFT
-                    || d == com.ibm.icu.lang.UCharacterDirection.RIGHT_TO_LEFT_ARABIC) {
+                    || d == com.ibm.icu.lang.UCharacterDirection.RIGHT_TO_LEFT_ARABIC
+                    || d == com.ibm.icu.lang.UCharacterDirection.EUROPEAN_NUMBER
+                    || d == com.ibm.icu.lang.UCharacterDirection.ARABIC_NUMBER) {
                 return bidi.getLevelAt(i);
             }
             lowest = (byte) Math.min(lowest, bidi.getLevelAt(i));

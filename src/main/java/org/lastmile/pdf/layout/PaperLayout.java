@@ -55,7 +55,7 @@ public final class PaperLayout {
             slots.add(new Flow.Slot(p, first, cw, first, cw, top, style.marginBottom()));
             slots.add(new Flow.Slot(p, second, cw, second, cw, top, style.marginBottom()));
         }
-        Look look = new Look(style, size, shaper.cjk());
+        Look look = new Look(style, size, shaper.cjk(), shaper.tall());
         Flow.Units units = Units.of(blocks, look, slots.get(0).textWidth(), slots.get(0).wideWidth(), rtl,
                 slots.get(0).height());
         Flow.Result r = Flow.place(units.list, slots);

@@ -48,6 +48,7 @@ public final class Shaper {
     private final boolean cjkLanguage;
     private final boolean spaceless;
     private final boolean japanese;
+    private final boolean tall;
     private final Path source;
     private final BreakIterator lineBreaks;
     /** line → font file → missing code points, in order of appearance. */
@@ -65,6 +66,7 @@ public final class Shaper {
         String lang = locale.getLanguage();
         this.spaceless = Set.of("zh", "ja", "th", "lo", "km", "my", "bo").contains(lang);
         this.japanese = lang.equals("ja");
+        this.tall = !cjkLanguage && !Set.of("Latin", "Cyrillic", "Greek", "Armenian", "Georgian").contains(script);
         // Japanese: ICU's "normal" line breaking lets small kana and ー start a line; JIS X 4051 (and ICU's strict
         // rules, which Chinese gets by default) do not.
         this.lineBreaks = BreakIterator.getLineInstance(japanese && locale.getKeywordValue("lb") == null
@@ -90,6 +92,14 @@ public final class Shaper {
     /** Chinese/Japanese/Korean typesetting: more leading, justification between characters. */
     public boolean cjk() {
         return cjkLanguage;
+    }
+
+    /**
+     * A language whose script reaches far above and below the baseline (Arabic, Syriac, the scripts of India and
+     * South-East Asia): headings and titles get more leading.
+     */
+    public boolean tall() {
+        return tall;
     }
 
     /** A language written without spaces between words: lengths are counted in characters. */
