@@ -40,6 +40,8 @@ final class BuildCommand implements Callable<Integer> {
     Path cacheDir;
     @Option(names = "--no-cache", description = "Neither read nor fill the build cache.")
     boolean noCache;
+    @Option(names = "--shard", paramLabel = "I/N", description = "Build only shard I of N (e.g. 2/3) on this machine; join the shards with 'lastmile merge'.")
+    String shard;
     @Option(names = {"-v", "--verbose"}, description = "Also print each guide's layout, body size and how full its pages are.")
     boolean verbose;
 
@@ -60,6 +62,13 @@ final class BuildCommand implements Callable<Integer> {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--cache-dir and --no-cache: give one of them");
         }
         BuildOptions bo = new BuildOptions(root, outDir, languages.codes(), Optional.ofNullable(baseUrl), drafts, threads);
+        if (shard != null) {
+            try {
+                bo = bo.withShard(org.lastmile.pipeline.Shard.parse(shard));
+            } catch (IllegalArgumentException e) {
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+            }
+        }
         if (!noCache) bo = bo.withCache(cacheDir == null ? root.resolve(BuildOptions.DEFAULT_CACHE) : cacheDir.toAbsolutePath().normalize());
         var err = spec.commandLine().getErr();
         BuildResult r;
@@ -79,7 +88,7 @@ final class BuildCommand implements Callable<Integer> {
         if (verbose) Reporter.guides(spec.commandLine().getOut(), r.guides());
         spec.commandLine().getOut().println("built " + Reporter.plural(r.pages(), "page") + " and "
                 + Reporter.plural(r.pdfs(), "PDF") + (r.cachedPdfs() > 0 ? " (" + r.cachedPdfs() + " from the cache)" : "")
-                + " into " + outDir + " in " + r.millis() + " ms ("
+                + " into " + outDir + (shard == null ? "" : " as shard " + bo.shard().orElseThrow()) + " in " + r.millis() + " ms ("
                 + Reporter.counts(0, r.warnings()) + ")");
         return 0;
     }

@@ -11,7 +11,7 @@ import java.nio.charset.StandardCharsets;
 /** The {@code lastmile} command: subcommands only, each a thin class that calls one library method. */
 @Command(name = "lastmile", mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class,
         description = "Builds a multilingual static site and print-ready PDF guides from Markdown.",
-        subcommands = {BuildCommand.class, PdfCommand.class, CheckCommand.class, PreviewCommand.class, StatusCommand.class, NewCommand.class, MarkTranslatedCommand.class,
+        subcommands = {BuildCommand.class, MergeCommand.class, PdfCommand.class, CheckCommand.class, PreviewCommand.class, StatusCommand.class, NewCommand.class, MarkTranslatedCommand.class,
                 CommandLine.HelpCommand.class},
         synopsisSubcommandLabel = "COMMAND")
 public final class Main implements Runnable {

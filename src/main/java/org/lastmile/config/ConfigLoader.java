@@ -139,7 +139,19 @@ public final class ConfigLoader {
         }).orElse(inferred.rtl());
         String name = l.string("name", problems).orElse(inferred.name());
         boolean hyphenate = l.bool("hyphenate", problems).orElse(true);
-        return Optional.of(new Language(canon.get(), name, locale, rtl, hyphenate));
+        // Arabic is written with Western digits in the Maghreb and with Arabic-Indic ones in much of the Mashriq:
+        // the site chooses, per language; without a choice CLDR's default for the locale applies.
+        String digits = l.string("digits", problems).map(d -> d.trim().toLowerCase(Locale.ROOT)).map(d -> switch (d) {
+            case "western", "latin" -> "latn";
+            case "arabic-indic" -> "arab";
+            default -> d;
+        }).filter(d -> {
+            if (Language.isDigits(d)) return true;
+            problems.add(Diagnostic.error(l.pos("digits"), "'digits' must name a numbering system such as latn (0123) or arab (٠١٢٣)",
+                    "write digits: latn or digits: arab, or leave it out for the language's usual digits"));
+            return false;
+        }).orElse("");
+        return Optional.of(new Language(canon.get(), name, locale, rtl, hyphenate, digits));
     }
 
     private static PdfSettings pdf(Path root, YamlMap p, List<Diagnostic> problems) {

@@ -12,14 +12,43 @@ import java.util.stream.Collectors;
 
 /**
  * A language the site is published in: its BCP 47 code (as used in file suffixes and URLs), its name in its own
- * language (for switchers), the locale used for dates, plurals and collation, its text direction, and whether its
- * justified PDF text may be hyphenated ({@code hyphenate: false} in site.yaml turns it off).
+ * language (for switchers), the locale used for dates, plurals and collation, its text direction, whether its
+ * justified PDF text may be hyphenated ({@code hyphenate: false} in site.yaml turns it off), and the digits its
+ * numbers are written in ({@code digits: arab} in site.yaml; empty: what CLDR says for the locale).
  */
-public record Language(String code, String name, ULocale locale, boolean rtl, boolean hyphenate) {
+public record Language(String code, String name, ULocale locale, boolean rtl, boolean hyphenate, String digits) {
+
+    public Language {
+        digits = digits == null ? "" : digits;
+    }
+
+    /** A language whose numbers use its locale's own digits. */
+    public Language(String code, String name, ULocale locale, boolean rtl, boolean hyphenate) {
+        this(code, name, locale, rtl, hyphenate, "");
+    }
 
     /** A language hyphenated as usual (when lastmile has patterns for it). */
     public Language(String code, String name, ULocale locale, boolean rtl) {
         this(code, name, locale, rtl, true);
+    }
+
+    /**
+     * The locale to format numbers and dates with: {@link #locale()} with the chosen digits as its numbering system
+     * ({@code ar-u-nu-arab}). Kept apart from {@code locale()} because that one also names the language ("Arabic",
+     * not "Arabic (Arabic-Indic Digits)") and goes into hreflang-like attributes.
+     */
+    public ULocale formatLocale() {
+        return digits.isEmpty() ? locale : locale.setKeywordValue("numbers", digits);
+    }
+
+    /**
+     * Whether {@code name} is a numbering system a site may choose for its digits: a decimal one ICU knows, such as
+     * {@code latn} (0123) or {@code arab} (٠١٢٣).
+     */
+    public static boolean isDigits(String name) {
+        if (name == null || !name.matches("[a-z]{3,8}")) return false;
+        com.ibm.icu.text.NumberingSystem ns = com.ibm.icu.text.NumberingSystem.getInstanceByName(name);
+        return ns != null && !ns.isAlgorithmic() && ns.getRadix() == 10;
     }
 
     private static final Set<String> ISO_LANGUAGES =

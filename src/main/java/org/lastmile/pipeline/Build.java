@@ -157,15 +157,27 @@ public final class Build {
     private Output execute() {
         Site site = stage(this::load);                                            // config, content, Markdown, URL plan
         if (site == null) return output(Map.of(), Map.of());
+        shards = Shards.plan(opts, site, languages(site.config));                 // all of it, or one shard's share
         Map<String, RenderedDoc> docs = renderBodies(site);                       // links resolved, bodies as HTML
         stage(() -> missingStaticImages(site));
         Map<String, byte[]> pdfs = orEmpty(stage(() -> renderPdfs(site, docs)));  // guides, booklets, papers
         Map<String, byte[]> files = new TreeMap<>(orEmpty(stage(() -> renderSite(site, docs, pdfs))));  // pages, feeds
         files.putAll(pdfs);
         if (opts.check()) stage(() -> checkGlyphs(site));
-        Map<String, Path> copies = orEmpty(stage(() -> copies(site)));            // theme static files, resources
+        Map<String, Path> copies = new TreeMap<>(orEmpty(stage(() -> copies(site))));  // theme static files, resources
+        copies.values().removeIf(src -> !shards.ownsCopy(src));
+        if (opts.shard().isPresent()) {
+            Map<String, String> made = new TreeMap<>();
+            files.forEach((p, bytes) -> made.put(p, Shards.hash(bytes)));
+            List<Diagnostic> clash = new ArrayList<>();
+            Shards.manifest(shards, made, copies, clash, opts.source()).ifPresent(m -> files.put(ShardManifest.FILE, m));
+            diagnostics.addAll(clash);
+        }
         return output(files, copies);
     }
+
+    /** Which share of the site this build makes: all of it, unless it is one shard of a split build. */
+    private Shards.Plan shards = Shards.Plan.WHOLE;
 
     private Output output(Map<String, byte[]> files, Map<String, Path> copies) {
         int pages = (int) files.keySet().stream().filter(k -> k.endsWith(".html")).count();
@@ -284,8 +296,10 @@ public final class Build {
         LinkResolver resolver = new LinkResolver(site.index, site.parsed);
         ContentHtml html = new ContentHtml(site.markdown);
         Map<String, RenderedDoc> out = new ConcurrentHashMap<>();
-        progress.stage("rendering", site.parsed.size());
-        site.parsed.entrySet().parallelStream().forEach(e -> {
+        // A shard renders only its own documents; the pages and PDFs made from the others are another shard's.
+        List<Map.Entry<String, ParsedDoc>> mine = site.parsed.entrySet().stream().filter(e -> shards.ownsDoc(e.getValue().source())).toList();
+        progress.stage("rendering", mine.size());
+        mine.parallelStream().forEach(e -> {
             ParsedDoc doc = e.getValue();
             LinkResolver.Result r = resolver.resolve(doc);
             // A partial build (--lang) knows only its own languages' pages: what the others' links find missing
@@ -333,7 +347,7 @@ public final class Build {
         Map<String, org.lastmile.site.PdfFacts> facts = new java.util.HashMap<>();
         pdfs.forEach((out, bytes) -> facts.put("/" + out, new org.lastmile.site.PdfFacts(bytes.length, pageCount(bytes))));
         return new SiteRenderer(site.index, templates, site.messages, year(site), facts)
-                .render(docs, languages(site.config), diagnostics);
+                .render(docs, languages(site.config), diagnostics, shards::ownsFile);
     }
 
     /** The page count of a PDF lastmile made: its page tree's /Count (read with OpenPDF, no rendering). */

@@ -96,8 +96,11 @@ final class GuidePdfs {
         List<Job> jobs = new ArrayList<>();
         for (Bundle b : site.index().content().bundles()) {
             for (Language l : languages) {
-                if (cfg.pdf().guides()) b.guide(l.code()).ifPresent(g -> jobs.add(new Job(SiteIndex.guidePdf(b.slug(), l.code()), b, g, true)));
-                if (cfg.pdf().papers()) b.paper(l.code()).ifPresent(p -> jobs.add(new Job(SiteIndex.paperPdf(b.slug(), l.code()), b, p, false)));
+                // Only what this build rendered: in a split build, the other documents are another shard's.
+                if (cfg.pdf().guides()) b.guide(l.code()).filter(g -> docs.containsKey(SiteIndex.path(g)))
+                        .ifPresent(g -> jobs.add(new Job(SiteIndex.guidePdf(b.slug(), l.code()), b, g, true)));
+                if (cfg.pdf().papers()) b.paper(l.code()).filter(p -> docs.containsKey(SiteIndex.path(p)))
+                        .ifPresent(p -> jobs.add(new Job(SiteIndex.paperPdf(b.slug(), l.code()), b, p, false)));
             }
         }
         Map<String, byte[]> out = new ConcurrentHashMap<>();
@@ -305,7 +308,7 @@ final class GuidePdfs {
                 .title(sf.fm().title()).summary(sf.fm().summary()).shortTitle(sf.fm().shortTitle())
                 .body(doc.parsed().doc()).bundleDir(b.dir())
                 .coverImage(coverImage(b, sf))
-                .dateText(sf.fm().date().map(d -> Locales.longDate(d, lang.locale())).orElse(""))
+                .dateText(sf.fm().date().map(d -> Locales.longDate(d, lang.formatLocale())).orElse(""))
                 .date(sf.fm().date().orElse(null)).timestamp(timestamp(sf))
                 .paperUrl(paper.map(p -> absolute(site.index().href(SiteIndex.path(p)))).orElse(""))
                 .readFullLabel(site.messages().format(code, "read_full_paper"))
@@ -374,7 +377,7 @@ final class GuidePdfs {
         return new PaperSpec(sf.path(), sf.bodyLine() - 1, code, lang.rtl() ? Direction.RTL : Direction.LTR,
                 site.messages().format(code, "briefing_paper"), sf.fm().title(), sf.fm().summary(), sf.fm().shortTitle(),
                 sf.fm().authors(), doc.parsed().doc(), b.dir(),
-                sf.fm().date().map(d -> Locales.longDate(d, lang.locale())).orElse(""), timestamp(sf),
+                sf.fm().date().map(d -> Locales.longDate(d, lang.formatLocale())).orElse(""), timestamp(sf),
                 absolute(site.index().href(SiteIndex.path(sf))), sf.fm().tags(),
                 site.messages().format(code, "contents"), site.messages().format(code, "footnotes"), "%d / %d");
     }

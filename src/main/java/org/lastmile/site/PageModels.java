@@ -63,11 +63,15 @@ final class PageModels {
         return m;
     }
 
-    /** The template's {@code lang}: code, name, direction, locale, and the language_TERRITORY form OpenGraph wants. */
+    /**
+     * The template's {@code lang}: code, name, direction, locale, the language_TERRITORY form OpenGraph wants, and the
+     * digits chosen in site.yaml ("" for the locale's own).
+     */
     static Map<String, Object> lang(Language lang) {
         com.ibm.icu.util.ULocale max = com.ibm.icu.util.ULocale.addLikelySubtags(lang.locale());
         String og = max.getCountry().isEmpty() ? max.getLanguage() : max.getLanguage() + "_" + max.getCountry();
-        return Map.of("code", lang.code(), "name", lang.name(), "dir", lang.dir(), "locale", lang.locale().toLanguageTag(), "ogLocale", og);
+        return Map.of("code", lang.code(), "name", lang.name(), "dir", lang.dir(), "locale", lang.locale().toLanguageTag(), "ogLocale", og,
+                "digits", lang.digits());
     }
 
     Map<String, Object> site(Language lang) {
@@ -78,7 +82,7 @@ final class PageModels {
         s.put("generator", "lastmile " + Version.VERSION);
         s.put("organisation", Map.of("name", cfg.organisation().name(), "url", cfg.organisation().url(),
                 "email", cfg.organisation().email(), "licence", cfg.organisation().licence()));
-        s.put("year", year);
+        s.put("year", localYear(lang));
         s.put("params", cfg.params());
         s.put("basePath", cfg.basePath());
         s.put("pageSize", cfg.pdf().pageSize().equals("LETTER") ? "letter" : "A4");
@@ -195,7 +199,7 @@ final class PageModels {
         });
         m.put("title", fm.title());
         m.put("url", index.href(i.path()));
-        m.put("date", Locales.longDate(i.date(), lang.locale()));
+        m.put("date", Locales.longDate(i.date(), lang.formatLocale()));
         m.put("dateIso", i.date().toString());
         m.put("summary", fm.summary());
         m.put("tags", tagKeys(i.tags(), lang));
@@ -245,15 +249,23 @@ final class PageModels {
     String pdfFacts(String sitePath, Language lang) {
         PdfFacts f = pdfs.get(sitePath);
         if (f == null) return "";
-        com.ibm.icu.text.MeasureFormat mf = com.ibm.icu.text.MeasureFormat.getInstance(lang.locale(), com.ibm.icu.text.MeasureFormat.FormatWidth.SHORT);
+        com.ibm.icu.text.MeasureFormat mf = com.ibm.icu.text.MeasureFormat.getInstance(lang.formatLocale(), com.ibm.icu.text.MeasureFormat.FormatWidth.SHORT);
         String size = f.bytes() >= 1_000_000
                 ? mf.format(new com.ibm.icu.util.Measure(Math.round(f.bytes() / 100_000.0) / 10.0, com.ibm.icu.util.MeasureUnit.MEGABYTE))
                 : mf.format(new com.ibm.icu.util.Measure(Math.max(1, Math.round(f.bytes() / 1000.0)), com.ibm.icu.util.MeasureUnit.KILOBYTE));
         return f.pages() <= 0 ? size : size + " · " + messages.format(lang.code(), "pdf_pages", Map.of("count", f.pages()));
     }
 
+    /** The copyright year in the language's digits ("٢٠٢٦" with {@code digits: arab}), without a group separator. */
+    private String localYear(Language lang) {
+        if (year == null || !year.matches("\\d{1,9}")) return year;
+        com.ibm.icu.text.NumberFormat nf = com.ibm.icu.text.NumberFormat.getIntegerInstance(lang.formatLocale());
+        nf.setGroupingUsed(false);
+        return nf.format(Integer.parseInt(year));
+    }
+
     private String longDate(LocalDate d, Language lang) {
-        return longDates.computeIfAbsent(lang.code() + ' ' + d, k -> Locales.longDate(d, lang.locale()));
+        return longDates.computeIfAbsent(lang.code() + ' ' + d, k -> Locales.longDate(d, lang.formatLocale()));
     }
 
     /** A list entry for a paper on a home or tag page. */

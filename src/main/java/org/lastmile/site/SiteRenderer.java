@@ -56,6 +56,15 @@ public final class SiteRenderer {
      * @param languages the languages to build (all of the site's when building everything)
      */
     public Map<String, byte[]> render(Map<String, RenderedDoc> docs, List<Language> languages, Diagnostics diagnostics) {
+        return render(docs, languages, diagnostics, out -> true);
+    }
+
+    /**
+     * Renders only the files whose output path {@code wanted} accepts: one shard's share of a build split across
+     * machines ({@code docs} then holds just that share's bodies).
+     */
+    public Map<String, byte[]> render(Map<String, RenderedDoc> docs, List<Language> languages, Diagnostics diagnostics,
+                                      java.util.function.Predicate<String> wanted) {
         List<Job> jobs = new ArrayList<>();
         for (Language lang : languages) jobs.addAll(jobsFor(lang, docs));
         jobs.add(new Job("index.html", () -> html("root.ftlh", rootModel())));
@@ -63,6 +72,7 @@ public final class SiteRenderer {
         jobs.add(new Job("sitemap.xml", () -> Feeds.sitemap(index, lists.lastmod()).getBytes(StandardCharsets.UTF_8)));
         jobs.add(new Job("robots.txt", () -> Feeds.robots(index).getBytes(StandardCharsets.UTF_8)));
         if (cfg.statusPage()) jobs.add(new Job("status/index.html", () -> html("status.ftlh", statusPage())));
+        jobs.removeIf(j -> !wanted.test(j.out()));
         Map<String, byte[]> out = new ConcurrentHashMap<>();
         jobs.parallelStream().forEach(j -> {
             try {
@@ -208,7 +218,8 @@ public final class SiteRenderer {
 
     /** The document's HTML with each embedded list rendered in place of its placeholder. */
     private String withLists(RenderedDoc doc, Language lang) {
-        String html = doc.html();
+        // On a right-to-left page, Latin names, URLs and the numbers beside them are isolated so they read in place.
+        String html = lang.rtl() ? org.lastmile.i18n.BidiText.isolateLtrRuns(doc.html()) : doc.html();
         for (int i = 0; i < doc.lists().size(); i++) {
             ListShortcodes.Spec spec = doc.lists().get(i);
             Map<String, Object> m = models.common(lang, SiteIndex.path(doc.parsed().source()));

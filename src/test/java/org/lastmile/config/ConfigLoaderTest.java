@@ -211,6 +211,27 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void digitsAreChosenPerLanguageAndCheckedWithTheirLine() throws IOException {
+        SiteConfig c = load("""
+                languages:
+                  - code: en
+                  - code: ar
+                    digits: arab
+                  - code: fa
+                    digits: roman
+                  - code: ar-MA
+                    digits: Western
+                """);
+        assertEquals(List.of("site.yaml:6: 'digits' must name a numbering system such as latn (0123) or arab (٠١٢٣) — "
+                + "write digits: latn or digits: arab, or leave it out for the language's usual digits"), messages());
+        assertEquals("arab", c.language("ar").orElseThrow().digits());
+        assertEquals("ar-u-nu-arab", c.language("ar").orElseThrow().formatLocale().toLanguageTag());
+        assertEquals("ar", c.language("ar").orElseThrow().locale().toLanguageTag(), "the language's own locale keeps no keyword");
+        assertEquals("latn", c.language("ar-MA").orElseThrow().digits(), "western is a name for latn");
+        assertEquals("", c.language("en").orElseThrow().digits(), "without a choice, the locale's own digits");
+    }
+
+    @Test
     void aSiteNamesPatternFilesInsideItself() throws IOException {
         Files.createDirectories(root.resolve("hyphenation"));
         Files.writeString(root.resolve("hyphenation/sw.pat.txt"), "1b 1k\n");

@@ -128,4 +128,76 @@ class MessagesTest {
         assertEquals(1, errors.size(), errors.toString());
         assertTrue(errors.get(0).startsWith("templates/i18n/en.yaml:2: message 'broken' is not a valid ICU message"), errors.get(0));
     }
+
+    Messages site(String yaml, Diagnostics d) throws IOException {
+        write("site.yaml", yaml);
+        Files.deleteIfExists(root.resolve("templates/i18n/en.yaml"));
+        Files.deleteIfExists(root.resolve("templates/i18n/ru.yaml"));
+        Files.deleteIfExists(root.resolve("templates/i18n/zh.yaml"));
+        List<Diagnostic> problems = new ArrayList<>();
+        SiteConfig cfg = ConfigLoader.load(root, problems);
+        assertEquals(List.of(), problems);
+        return Messages.load(cfg, Theme.of(root), d);
+    }
+
+    @Test
+    void theThemesArabicBundleHasAllSixCldrPluralForms() throws IOException {
+        Messages m = site("languages:\n  - code: en\n  - code: ar\n", new Diagnostics());
+        // CLDR: 0 zero, 1 one, 2 two, 3–10 few, 11–99 many, 100–102 other.
+        List<String> expected = List.of("لا عناصر", "عنصر واحد", "عنصران", "3 عناصر", "11 عنصرًا", "100 عنصر");
+        List<Integer> counts = List.of(0, 1, 2, 3, 11, 100);
+        for (int i = 0; i < counts.size(); i++) {
+            assertEquals(expected.get(i), m.format("ar", "items_count", Map.of("count", counts.get(i))), "count " + counts.get(i));
+        }
+        assertEquals("10 أوراق", m.format("ar", "papers_count", Map.of("count", 10)));
+        assertEquals("99 ورقة", m.format("ar", "papers_count", Map.of("count", 99)));
+        assertEquals("102 ورقة", m.format("ar", "papers_count", Map.of("count", 102)));
+    }
+
+    @Test
+    void arabicIndicDigitsWhenTheSiteChoosesThem() throws IOException {
+        Messages m = site("languages:\n  - code: en\n  - code: ar\n    digits: arab\n", new Diagnostics());
+        assertEquals("١١ عنصرًا", m.format("ar", "items_count", Map.of("count", 11)));
+        assertEquals("الصفحة ٢ من ١٢", m.format("ar", "page_n_of", Map.of("n", 2, "count", 12)));
+        assertEquals("Page 2 of 12", m.format("en", "page_n_of", Map.of("n", 2, "count", 12)), "English keeps its digits");
+    }
+
+    @Test
+    void japaneseBundleIsComplete() throws IOException {
+        Diagnostics d = new Diagnostics();
+        Messages m = site("languages:\n  - code: en\n  - code: ja\n  - code: ar\n", d);
+        assertEquals("3件", m.format("ja", "items_count", Map.of("count", 3)));
+        assertEquals(List.of(), m.missingKeys(), "ar and ja define every key English defines");
+        assertEquals(List.of(), d.sorted());
+    }
+
+    @Test
+    void aLanguageWithoutBundleFallsBackToTheDefaultLanguageWithOneWarning() throws IOException {
+        Diagnostics d = new Diagnostics();
+        Messages m = site("default_language: fr\nlanguages:\n  - code: fr\n  - code: sw\n", d);
+        for (int i = 0; i < 50; i++) assertEquals("Accueil", m.format("sw", "home"));
+        assertEquals(List.of("warning: no UI strings for language 'sw', so its menus and labels are shown in French (fr) — "
+                        + "add templates/i18n/sw.yaml to your site: a copy of the theme's fr.yaml with its texts translated"),
+                d.sorted().stream().map(Diagnostic::format).toList());
+    }
+
+    @Test
+    void aKeyMissingInTheDefaultLanguageComesFromTheThemesEnglish() throws IOException {
+        write("templates/i18n/de.yaml", "home: \"Startseite\"\n");
+        Diagnostics d = new Diagnostics();
+        Messages m = site("default_language: de\nlanguages:\n  - code: de\n", d);
+        assertEquals("Startseite", m.format("de", "home"));
+        assertEquals("Read the full briefing paper", m.format("de", "read_full_paper"), "never the raw key");
+        assertEquals(List.of("templates/i18n/de.yaml: warning: UI message 'read_full_paper' is missing, so en is shown — add read_full_paper: \"…\" to this file"),
+                d.sorted().stream().map(Diagnostic::format).toList());
+    }
+
+    @Test
+    void textArgumentsOfTheOtherDirectionAreIsolated() throws IOException {
+        Messages m = site("languages:\n  - code: en\n  - code: ar\n", new Diagnostics());
+        assertEquals("إعداد \u2068Ana Pérez\u2069", m.format("ar", "by_authors", Map.of("authors", "Ana Pérez")));
+        assertEquals("إعداد سارة", m.format("ar", "by_authors", Map.of("authors", "سارة")), "Arabic in Arabic: untouched");
+        assertEquals("By \u2068سارة\u2069", m.format("en", "by_authors", Map.of("authors", "سارة")));
+        assertEquals("By Ana", m.format("en", "by_authors", Map.of("authors", "Ana")), "left-to-right sites are untouched");
+    }
 }

@@ -81,7 +81,7 @@ class ListsSiteTest {
         assertTrue(text(SiteOutput.block(fr, "<main", "main")).contains("Mot-clé «\u202fréduction des risques\u202f»"),
                 "French label with French spacing: " + text(fr));
         assertEquals(List.of("en", "fr"), SiteOutput.switcher(fr));
-        assertTrue(main("fr/papers/a/index.html").contains("href=\"/fr/tags/harm-reduction/\" rel=\"tag\">réduction des risques</a>"));
+        assertTrue(main("fr/papers/a/index.html").contains("href=\"/fr/tags/harm-reduction/\" rel=\"tag\" dir=\"auto\">réduction des risques</a>"));
         assertFalse(files.keySet().stream().anyMatch(k -> k.contains("réduction")), "one URL per tag key");
     }
 
