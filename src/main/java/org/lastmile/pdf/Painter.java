@@ -277,7 +277,7 @@ public final class Painter {
             return logical;
         }
         Bidi bidi = new Bidi(logical, Bidi.LEVEL_DEFAULT_LTR);
-        return bidi.writeReordered(Bidi.DO_MIRRORING);
+        return bidi.writeReordered(Bidi.DO_MIRRORING | Bidi.REMOVE_BIDI_CONTROLS);
     }
 
     /**

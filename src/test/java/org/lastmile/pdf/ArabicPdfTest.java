@@ -207,7 +207,7 @@ class ArabicPdfTest {
     }
 
     /** Each line of text (by baseline): its extent, mirrored when asked, and its words in reading order. */
-    private static Map<String, List<String>> lines(Page page, float w, boolean mirror) {
+    private static Map<String, String> lines(Page page, float w, boolean mirror) {
         Map<String, float[]> extent = new TreeMap<>();
         Map<String, List<String>> words = new TreeMap<>();
         for (Box x : page.boxes()) {
@@ -218,14 +218,10 @@ class ArabicPdfTest {
             e[1] = Math.max(e[1], g.x() + g.width());
             words.computeIfAbsent(k, q -> new ArrayList<>()).add(g.text().strip());
         }
-        Map<String, List<String>> out = new TreeMap<>();
-        extent.forEach((k, e) -> {
-            float left = mirror ? w - e[1] : e[0];
-            List<String> l = new ArrayList<>();
-            l.add(String.format(Locale.ROOT, "%.1f", left));
-            l.addAll(words.get(k));
-            out.put(k, l);
-        });
+        // The words as read: bidi may cut a word from its punctuation and mark a mirrored bracket, not change a letter.
+        Map<String, String> out = new TreeMap<>();
+        extent.forEach((k, e) -> out.put(k, String.format(Locale.ROOT, "%.1f ", mirror ? w - e[1] : e[0])
+                + String.join("", words.get(k)).replace("\u200F", "").replace(" ", "")));
         return out;
     }
 

@@ -75,10 +75,12 @@ final class Canvas {
      */
     void line(int page, Paragraph.Line line, float x, float baseline, boolean rtl, Color color, Tag tag) {
         List<Box> o = over.get(page - 1);
-        float[] left = LineBidi.lefts(line.frags(), rtl);
+        LineBidi.Placed placed = LineBidi.place(line.frags(), rtl, fonts);
+        List<Paragraph.Frag> frags = placed != null ? placed.frags() : line.frags();
+        float[] left = placed != null ? placed.lefts() : null;
         float lineLeft = rtl ? x - LineBidi.extent(line.frags()) : x;
-        for (int k = 0; k < line.frags().size(); k++) {
-            Paragraph.Frag f = line.frags().get(k);
+        for (int k = 0; k < frags.size(); k++) {
+            Paragraph.Frag f = frags.get(k);
             float fx = left != null ? lineLeft + left[k] : rtl ? x - f.x() - f.width() : x + f.x();
             TextStyle st = f.style();
             float size = f.size() * st.glyphScale();
@@ -91,7 +93,10 @@ final class Canvas {
             if (!f.text().isBlank()) {
                 // A word keeps its following space in its text (for extraction) but not in its width: the space is
                 // not shaped, or a right-to-left word would start one space off.
-                o.add(new Box.Glyphs(fx + f.shift(), y, f.width(), f.face(), size, c, f.text(), tag,
+                // A bracket at a right-to-left level is drawn mirrored: a right-to-left mark before it tells the
+                // painter so (it paints no glyph for the mark).
+                String text = placed != null && placed.mirrored()[k] ? "\u200F" + f.text() : f.text();
+                o.add(new Box.Glyphs(fx + f.shift(), y, f.width(), f.face(), size, c, text, tag,
                         fonts.shape(f.face(), f.text().stripTrailing())));
             }
             if (st.strike()) {

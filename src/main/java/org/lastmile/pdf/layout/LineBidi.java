@@ -2,6 +2,7 @@ package org.lastmile.pdf.layout;
 
 import com.ibm.icu.text.Bidi;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -25,42 +26,130 @@ final class LineBidi {
     }
 
     /**
+     * A line in visual order: its fragments in logical order, where a fragment of unshaped text whose characters
+     * the algorithm puts at different levels is cut into pieces of one level each (the brackets of "(UHC)" in an
+     * Arabic line belong to the Arabic, the letters to the English); each piece's left edge from the line's left
+     * edge; and which pieces stand at a right-to-left level without a letter of their own, whose brackets must be
+     * drawn mirrored.
+     */
+    record Placed(List<Paragraph.Frag> frags, float[] lefts, boolean[] mirrored) {
+    }
+
+    /** The line placed in visual order, or null when it is left to right with no right-to-left text. */
+    static Placed place(List<Paragraph.Frag> frags, boolean rtl, FontMetrics fm) {
+        if (frags.isEmpty() || (!rtl && frags.stream().noneMatch(f -> hasRightToLeft(f.text())))) return null;
+        String text = lineText(frags, null, null);
+        Bidi bidi = new Bidi(text, rtl ? Bidi.RTL : Bidi.LTR);
+        List<Paragraph.Frag> pieces = new ArrayList<>();
+        List<Byte> fixed = new ArrayList<>();
+        int[] start = new int[frags.size()];
+        lineText(frags, start, null);
+        for (int k = 0; k < frags.size(); k++) {
+            Paragraph.Frag f = frags.get(k);
+            String core = f.text().stripTrailing();
+            int at = start[k];
+            boolean mixed = false;
+            for (int i = 1; i < core.length(); i++) mixed |= bidi.getLevelAt(at + i) != bidi.getLevelAt(at);
+            if (!mixed || fm.shape(f.face(), core) != null || f.compressed() || f.shift() != 0) {
+                pieces.add(f);
+                fixed.add((byte) -1);
+                continue;
+            }
+            // Cut at each change of level; the pieces share the fragment's width in proportion to their own.
+            List<int[]> cuts = new ArrayList<>();
+            int from = 0;
+            for (int i = 1; i <= core.length(); i++) {
+                if (i == core.length() || bidi.getLevelAt(at + i) != bidi.getLevelAt(at + from)) {
+                    cuts.add(new int[]{from, i});
+                    from = i;
+                }
+            }
+            float scale = f.style().glyphScale();
+            float[] w = new float[cuts.size()];
+            float sum = 0;
+            for (int c = 0; c < cuts.size(); c++) {
+                w[c] = fm.width(f.face(), core.substring(cuts.get(c)[0], cuts.get(c)[1]), f.size() * scale);
+                sum += w[c];
+            }
+            float x = f.x();
+            for (int c = 0; c < cuts.size(); c++) {
+                int a = cuts.get(c)[0];
+                int b = c == cuts.size() - 1 ? f.text().length() : cuts.get(c)[1];
+                float pw = sum > 0 ? f.width() * w[c] / sum : f.width() / cuts.size();
+                pieces.add(new Paragraph.Frag(f.text().substring(a, b), f.face(), f.style(), f.line(), x, pw, f.size(),
+                        0, false));
+                fixed.add(bidi.getLevelAt(at + a));
+                x += pw;
+            }
+        }
+        byte[] levels = new byte[pieces.size()];
+        for (int i = 0; i < levels.length; i++) levels[i] = fixed.get(i);
+        float[] lefts = lefts(pieces, rtl, levels);
+        boolean[] mirrored = new boolean[pieces.size()];
+        for (int i = 0; i < pieces.size(); i++) {
+            mirrored[i] = levels[i] >= 0 && (levels[i] & 1) == 1 && !hasRightToLeft(pieces.get(i).text());
+        }
+        return new Placed(List.copyOf(pieces), lefts, mirrored);
+    }
+
+    /**
+     * The line's text as the bidi algorithm reads it: fragments with a space wherever a gap separates two, a word's own
+     * following space kept after it. Fills {@code start} and {@code end} (where each fragment's text, without its
+     * following space, stands) when given.
+     */
+    private static String lineText(List<Paragraph.Frag> frags, int[] start, int[] end) {
+        StringBuilder text = new StringBuilder();
+        for (int k = 0; k < frags.size(); k++) {
+            Paragraph.Frag f = frags.get(k);
+            float gap = k == 0 ? f.x() : f.x() - (frags.get(k - 1).x() + frags.get(k - 1).width());
+            boolean spaced = k > 0 && text.charAt(text.length() - 1) == ' ';
+            if (k > 0 && gap > 0.01f * f.size() && !spaced) text.append(' ');
+            String word = f.text().stripTrailing();
+            if (start != null) start[k] = text.length();
+            text.append(word.isEmpty() ? " " : word);
+            if (end != null) end[k] = text.length();
+            text.append(f.text(), word.length(), f.text().length());
+        }
+        return text.toString();
+    }
+
+    /**
      * For each fragment, its left edge measured from the line's left edge, or null when the line is left to right
      * with no right-to-left text (then fragments stand where layout put them).
      */
     static float[] lefts(List<Paragraph.Frag> frags, boolean rtl) {
+        if (frags.isEmpty() || (!rtl && frags.stream().noneMatch(f -> hasRightToLeft(f.text())))) return null;
+        byte[] free = new byte[frags.size()];
+        java.util.Arrays.fill(free, (byte) -1);
+        return lefts(frags, rtl, free);
+    }
+
+    /** As above, with levels already known for some fragments ({@code fixed[k] >= 0}); fills in the others. */
+    private static float[] lefts(List<Paragraph.Frag> frags, boolean rtl, byte[] fixed) {
         int n = frags.size();
-        if (n == 0 || (!rtl && frags.stream().noneMatch(f -> hasRightToLeft(f.text())))) return null;
-        // The line's text, with a space wherever a gap separates two fragments, and where each fragment starts in it.
-        StringBuilder text = new StringBuilder();
+        // The line's text, and where each fragment stands in it (a word's own following space is part of the gap).
         int[] start = new int[n];
         int[] end = new int[n];
         float[] gapBefore = new float[n];
         for (int k = 0; k < n; k++) {
             Paragraph.Frag f = frags.get(k);
-            float gap = k == 0 ? f.x() : f.x() - (frags.get(k - 1).x() + frags.get(k - 1).width());
-            gapBefore[k] = gap;
-            boolean spaced = k > 0 && text.charAt(text.length() - 1) == ' ';
-            if (k > 0 && gap > 0.01f * f.size() && !spaced) text.append(' ');
-            // A word's own following space (kept in its text for extraction) is part of the gap, not of the word.
-            String word = f.text().stripTrailing();
-            start[k] = text.length();
-            text.append(word.isEmpty() ? " " : word);
-            end[k] = text.length();
-            text.append(f.text(), word.length(), f.text().length());
+            gapBefore[k] = k == 0 ? f.x() : f.x() - (frags.get(k - 1).x() + frags.get(k - 1).width());
         }
-        Bidi bidi = new Bidi(text.toString(), rtl ? Bidi.RTL : Bidi.LTR);
+        String text = lineText(frags, start, end);
+        Bidi bidi = new Bidi(text, rtl ? Bidi.RTL : Bidi.LTR);
         byte para = (byte) (rtl ? 1 : 0);
         // Tokens: gap 0, fragment 0, gap 1, fragment 1, …
         byte[] levels = new byte[2 * n];
         float[] widths = new float[2 * n];
         for (int k = 0; k < n; k++) {
-            byte own = level(bidi, text, start[k], end[k]);
-            // A fragment without letters that touches the one before (a hyphen at a break, a closing mark in another
-            // font, a footnote number) stays with it.
+            byte own = fixed[k] >= 0 ? fixed[k] : level(bidi, text, start[k], end[k]);
+            // A fragment without letters or digits that ends the line touching the word before (the hyphen of a broken
+            // word) stays with that word; elsewhere it stands where the algorithm resolved it (the brackets around an
+            // English name in an Arabic line go with the Arabic).
             boolean weak = own < 0;
-            if (weak && k > 0 && start[k] == end[k - 1]) own = levels[2 * k - 1];
+            if (weak && k == n - 1 && k > 0 && start[k] == end[k - 1]) own = levels[2 * k - 1];
             levels[2 * k + 1] = weak && own < 0 ? (byte) (-own - 1) : own;
+            fixed[k] = levels[2 * k + 1];
             widths[2 * k + 1] = frags.get(k).width();
             widths[2 * k] = Math.max(0, gapBefore[k]);
             if (k == 0) {

@@ -7,7 +7,9 @@ import java.util.Comparator;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The visual order of a set line: words of a right-to-left line run from the right, and a left-to-right name or
@@ -40,6 +42,47 @@ class LineBidiTest {
         assertEquals("نفسها WHO استمارة", visual(line("استمارة ", "WHO ", "نفسها"), true));
         assertEquals("د ج Available in: English", visual(line("Available ", "in: ", "English ", "ج ", "د"), true));
         assertEquals("3400 من", visual(line("من ", "3400"), true));
+    }
+
+    @Test
+    void bracketsAroundAnEnglishNameInAnArabicLineGoWithTheArabicAndAreMirrored() {
+        // "الشاملة (UHC) تعني": the brackets are fragments of their own (the Arabic font's), the name another.
+        List<Paragraph.Frag> l = new ArrayList<>();
+        l.add(new Paragraph.Frag("الشاملة ", "F", TextStyle.PLAIN, 1, 0, 10, 10, 0, false));
+        l.add(new Paragraph.Frag("(", "F", TextStyle.PLAIN, 1, 13, 2, 10, 0, false));
+        l.add(new Paragraph.Frag("UHC", "L", TextStyle.PLAIN, 1, 15, 10, 10, 0, false));
+        l.add(new Paragraph.Frag(") ", "F", TextStyle.PLAIN, 1, 25, 2, 10, 0, false));
+        l.add(new Paragraph.Frag("تعني", "F", TextStyle.PLAIN, 1, 30, 10, 10, 0, false));
+        LineBidi.Placed p = LineBidi.place(l, true, new FontMetrics() {
+            public boolean hasGlyph(String font, int cp) { return true; }
+            public float width(String font, String text, float size) { return text.length() * size / 2; }
+            public float ascent(String font, float size) { return size; }
+            public float descent(String font, float size) { return -size / 4; }
+        });
+        List<Integer> order = new ArrayList<>();
+        for (int i = 0; i < p.frags().size(); i++) order.add(i);
+        order.sort(Comparator.comparingDouble(i -> p.lefts()[i]));
+        assertEquals("تعني ) UHC ( الشاملة", String.join(" ", order.stream().map(i -> p.frags().get(i).text().strip()).toList()));
+        assertTrue(p.mirrored()[1] && p.mirrored()[3], "both brackets are drawn mirrored");
+        assertFalse(p.mirrored()[2]);
+    }
+
+    @Test
+    void aMixedFragmentIsCutWhereItsLevelChanges() {
+        // "UHC)" in one font: the bracket belongs to the Arabic around it.
+        List<Paragraph.Frag> l = new ArrayList<>();
+        l.add(new Paragraph.Frag("الشاملة ", "F", TextStyle.PLAIN, 1, 0, 10, 10, 0, false));
+        l.add(new Paragraph.Frag("(UHC) ", "L", TextStyle.PLAIN, 1, 13, 25, 10, 0, false));
+        l.add(new Paragraph.Frag("تعني", "F", TextStyle.PLAIN, 1, 41, 10, 10, 0, false));
+        LineBidi.Placed p = LineBidi.place(l, true, new FontMetrics() {
+            public boolean hasGlyph(String font, int cp) { return true; }
+            public float width(String font, String text, float size) { return text.length() * size / 2; }
+            public float ascent(String font, float size) { return size; }
+            public float descent(String font, float size) { return -size / 4; }
+        });
+        assertEquals(List.of("الشاملة ", "(", "UHC", ") ", "تعني"), p.frags().stream().map(Paragraph.Frag::text).toList());
+        assertEquals(25f, p.frags().get(1).width() + p.frags().get(2).width() + p.frags().get(3).width(), 1e-4,
+                "the pieces share the fragment's width");
     }
 
     @Test
