@@ -312,7 +312,7 @@ public final class Build {
             var locale = site.config.language(lang).map(Language::locale).orElse(site.config.defaultLang().locale());
             out.put(e.getKey(), html.render(doc, r, f -> site.messages.format(lang,
                     "link_fallback", Map.of("language", Locales.languageName(f.target().locale(), locale))),
-                    site.index.shortcodes(e.getKey())));
+                    site.index.shortcodes(e.getKey()), () -> site.messages.format(lang, "footnote_back")));
             progress.done(1);
         });
         return Map.copyOf(out);

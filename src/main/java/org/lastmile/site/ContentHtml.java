@@ -18,6 +18,7 @@ import org.lastmile.markdown.ParsedDoc;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Renders a parsed document's body to HTML: heading ids from the Markdown stage, links to untranslated pages marked
@@ -26,7 +27,7 @@ import java.util.function.Function;
 public final class ContentHtml {
     /** What one document's rendering needs to know beyond its tree. */
     private record Context(ParsedDoc doc, LinkResolver.Result links, Function<LinkResolver.Fallback, String> fallbackTitle,
-                           Map<Node, Integer> lists) {
+                           Map<Node, Integer> lists, Supplier<String> footnoteBack) {
     }
 
     /**
@@ -152,6 +153,11 @@ public final class ContentHtml {
             attrs.replaceValue("hreflang", f.target().code());
             attrs.replaceValue("class", "lm-fallback");
             attrs.replaceValue("title", c.fallbackTitle().apply(f));
+        } else if ("footnote-backref".equals(attrs.getValue("class"))) {
+            // The link's text is a bare arrow, which screen readers announce as nothing or as "leftwards arrow
+            // with hook": the label says where it goes, in the page's language.
+            String label = c.footnoteBack().get();
+            if (!label.isEmpty()) attrs.replaceValue("aria-label", label);
         }
     }
 
@@ -160,16 +166,21 @@ public final class ContentHtml {
      *                      target language (e.g. "English version: not yet translated")
      */
     public String render(ParsedDoc doc, LinkResolver.Result links, Function<LinkResolver.Fallback, String> fallbackTitle) {
-        return render(doc, links, fallbackTitle, Map.of()).html();
+        return render(doc, links, fallbackTitle, Map.of(), () -> "").html();
     }
 
-    /** Renders {@code doc}, its embedded lists (found by {@link SiteIndex#plan}) left as placeholders in document order. */
+    /**
+     * Renders {@code doc}, its embedded lists (found by {@link SiteIndex#plan}) left as placeholders in document order.
+     *
+     * @param footnoteBack the accessible name of each footnote's link back to the text ("Back to text"), none when
+     *                     empty; asked for only when the document has footnotes
+     */
     public RenderedDoc render(ParsedDoc doc, LinkResolver.Result links, Function<LinkResolver.Fallback, String> fallbackTitle,
-                              Map<Node, ListShortcodes.Spec> lists) {
+                              Map<Node, ListShortcodes.Spec> lists, Supplier<String> footnoteBack) {
         List<Node> order = lists.keySet().stream().sorted(java.util.Comparator.comparingInt(Node::getStartOffset)).toList();
         Map<Node, Integer> numbers = new java.util.IdentityHashMap<>();
         for (int i = 0; i < order.size(); i++) numbers.put(order.get(i), i);
-        contexts.put(doc.doc(), new Context(doc, links, fallbackTitle, numbers));
+        contexts.put(doc.doc(), new Context(doc, links, fallbackTitle, numbers, footnoteBack));
         try {
             return new RenderedDoc(doc, renderer.render(doc.doc()), order.stream().map(lists::get).toList());
         } finally {

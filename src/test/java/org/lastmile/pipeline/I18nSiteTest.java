@@ -371,6 +371,8 @@ class I18nSiteTest {
         assertTrue(en.contains("<th>Item</th><th>Cost</th>"), "GFM table");
         assertTrue(en.contains("<a class=\"footnote-ref\" href=\"#fn-1\">1</a>"), "footnote reference");
         assertTrue(en.contains("<li id=\"fn-1\">"), "footnote");
+        // The back-link's text is an arrow: screen readers need a name that says where it goes, in the page's language.
+        assertTrue(en.contains("<a href=\"#fnref-1\" class=\"footnote-backref\" aria-label=\"Back to text\">↩</a>"), "named footnote back-link");
         assertTrue(en.contains("<img src=\"/en/papers/clinic-access/chart.svg\" alt=\"A small chart\""), "image beside the paper, published in the paper's folder");
     }
 
