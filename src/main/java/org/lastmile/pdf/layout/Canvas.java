@@ -94,8 +94,9 @@ final class Canvas {
                 // A word keeps its following space in its text (for extraction) but not in its width: the space is
                 // not shaped, or a right-to-left word would start one space off.
                 // A bracket at a right-to-left level is drawn mirrored: a right-to-left mark before it tells the
-                // painter so (it paints no glyph for the mark).
-                String text = placed != null && placed.mirrored()[k] ? "\u200F" + f.text() : f.text();
+                // painter so (it paints no glyph for the mark). Its following space is left out: painted right to
+                // left, it would come first and push the bracket one space over.
+                String text = placed != null && placed.mirrored()[k] ? "\u200F" + f.text().stripTrailing() : f.text();
                 o.add(new Box.Glyphs(fx + f.shift(), y, f.width(), f.face(), size, c, text, tag,
                         fonts.shape(f.face(), f.text().stripTrailing())));
             }
