@@ -85,7 +85,9 @@ public final class ConfigLoader {
         Organisation org = y.map(orgKey, problems).map(o -> new Organisation(
                 o.string("name", problems).orElse(""), o.string("url", problems).orElse(""),
                 o.string("email", problems).orElse(""), o.string("licence", problems)
-                        .or(() -> o.string("license", problems)).orElse(""))).orElse(Organisation.unnamed());
+                        .or(() -> o.string("license", problems)).orElse(""),
+                perLanguage(o, "funder", problems), perLanguage(o, "disclaimer", problems)))
+                .orElse(Organisation.unnamed());
 
         PdfSettings pdf = y.map("pdf", problems).map(p -> pdf(root, p, problems)).orElse(PdfSettings.defaults());
         boolean statusPage = y.bool("status_page", problems).orElse(false);
@@ -100,7 +102,7 @@ public final class ConfigLoader {
             problems.add(Diagnostic.error(y.map(orgKey, problems).map(o -> o.pos("url")).orElse(y.pos(orgKey)),
                     "organisation url '" + org.url() + "' is not an http(s) or mailto: address",
                     "write it like url: \"https://example.org\""));
-            org = new Organisation(org.name(), "", org.email(), org.licence());
+            org = new Organisation(org.name(), "", org.email(), org.licence(), org.funder(), org.disclaimer());
         }
 
         return new SiteConfig(root, perLanguage(y, "title", problems), perLanguage(y, "description", problems),
@@ -221,7 +223,7 @@ public final class ConfigLoader {
                 fonts, java.util.Collections.unmodifiableMap(margins),
                 java.util.Collections.unmodifiableMap(hyphenation), java.util.Collections.unmodifiableMap(lines),
                 guide(p, base.orElse(null), problems), java.util.Collections.unmodifiableMap(byLanguage),
-                java.util.Collections.unmodifiableMap(fontLines));
+                java.util.Collections.unmodifiableMap(fontLines), print(p, problems));
     }
 
     /**
@@ -269,6 +271,17 @@ public final class ConfigLoader {
             });
         }
         return java.util.Collections.unmodifiableMap(fonts);
+    }
+
+    /** {@code bleed} (mm) and {@code crop_marks} of the pdf: block. */
+    private static PdfSettings.Print print(YamlMap p, List<Diagnostic> problems) {
+        Double bleed = p.number("bleed", problems).orElse(0.0);
+        if (bleed < 0 || bleed > 10) {
+            problems.add(Diagnostic.error(p.pos("bleed"), "pdf: bleed " + bleed + " mm is outside 0–10 mm",
+                    "give the bleed your printer asks for in millimetres, usually bleed: 3"));
+            bleed = 0.0;
+        }
+        return new PdfSettings.Print(bleed, p.bool("crop_marks", problems).orElse(false));
     }
 
     /** {@code guide_layout}, {@code min_size} and {@code qr_code} of the pdf: block. */

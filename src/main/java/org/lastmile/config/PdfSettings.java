@@ -10,13 +10,35 @@ import java.util.Map;
  * or whose patterns the site replaces. {@code lines} says where each key of the block stands.
  * {@code fontsByLanguage} maps a BCP 47 tag to a font mapping like {@code fonts} that applies to documents in that
  * language (Japanese Han in a Japanese font); {@code fontLines} says where each font file is first named.
+ * {@code print} holds the bleed and crop marks for a print shop.
  */
 public record PdfSettings(boolean guides, boolean papers, String pageSize, Double baseSize,
                           String primaryColor, String accentColor, String logo,
                           Map<String, Map<String, String>> fonts, Map<String, Double> marginsMm,
                           Map<String, String> hyphenation, Map<String, org.lastmile.diag.SourcePos> lines,
                           Guide guide, Map<String, Map<String, Map<String, String>>> fontsByLanguage,
-                          Map<String, org.lastmile.diag.SourcePos> fontLines) {
+                          Map<String, org.lastmile.diag.SourcePos> fontLines, Print print) {
+
+    /**
+     * Print production: {@code bleedMm} millimetres of bleed around every page of guides and papers (0: none), and
+     * crop marks on the booklet's sheets.
+     */
+    public record Print(double bleedMm, boolean cropMarks) {
+        public static final Print NONE = new Print(0, false);
+    }
+
+    public PdfSettings {
+        print = print == null ? Print.NONE : print;
+    }
+
+    public PdfSettings(boolean guides, boolean papers, String pageSize, Double baseSize, String primaryColor,
+                       String accentColor, String logo, Map<String, Map<String, String>> fonts, Map<String, Double> marginsMm,
+                       Map<String, String> hyphenation, Map<String, org.lastmile.diag.SourcePos> lines, Guide guide,
+                       Map<String, Map<String, Map<String, String>>> fontsByLanguage,
+                       Map<String, org.lastmile.diag.SourcePos> fontLines) {
+        this(guides, papers, pageSize, baseSize, primaryColor, accentColor, logo, fonts, marginsMm, hyphenation, lines,
+                guide, fontsByLanguage, fontLines, Print.NONE);
+    }
 
     public PdfSettings(boolean guides, boolean papers, String pageSize, Double baseSize, String primaryColor,
                        String accentColor, String logo, Map<String, Map<String, String>> fonts, Map<String, Double> marginsMm,
@@ -56,7 +78,7 @@ public record PdfSettings(boolean guides, boolean papers, String pageSize, Doubl
 
     public static PdfSettings defaults() {
         return new PdfSettings(true, false, "A4", null, null, null, null, Map.of(), Map.of(), Map.of(), Map.of(),
-                Guide.DEFAULT, Map.of(), Map.of());
+                Guide.DEFAULT, Map.of(), Map.of(), Print.NONE);
     }
 
     /** Where a setting of the block stands in site.yaml, for errors found when the PDFs are made. */

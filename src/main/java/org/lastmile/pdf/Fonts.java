@@ -88,6 +88,9 @@ public final class Fonts implements org.lastmile.pdf.layout.FontMetrics {
                 // default theme's file name would be served the old bytes. This object is the build's cache.
                 BaseFont bf = BaseFont.createFont(name, BaseFont.IDENTITY_H, BaseFont.EMBEDDED, false, bytes, null);
                 bf.setSubset(true);
+                // A subset's CIDSet would have to list every glyph of the subset program, which OpenPDF's does
+                // not; PDF/A-2 and PDF/UA-1 make it optional, so none is written.
+                bf.setIncludeCidSet(false);
                 bf.setSecureRandom(SEEDED);
                 m.put(name, bf);
                 if (SHAPED_SAMPLES.stream().anyMatch(bf::charExists)) {

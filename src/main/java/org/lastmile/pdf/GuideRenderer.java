@@ -46,6 +46,6 @@ public final class GuideRenderer {
                 spec.summary(), spec.body().getChars().toString(), style.toString()));
         DocumentInfo info = new DocumentInfo(spec.title(), style.organisation(), spec.summary(), spec.tags(),
                 spec.language(), spec.timestamp(), String.join("\n", seed));
-        return Painter.paint(laidOut, info, fonts);
+        return Painter.paint(laidOut, info, fonts, style.print());
     }
 }

@@ -42,6 +42,8 @@ import java.util.Objects;
  * @param qrCode             whether the back cover carries a QR code of the paper's URL
  * @param staticFiles        the site's static files by site path (without the leading slash), for {@code /images/…}
  * @param coverImageLine     front-matter line of {@code cover_image}, for diagnostics (0 if unknown)
+ * @param imprint            contact e-mail, funder line and disclaimer for the back cover, in this language
+ * @param availableCodes     the codes of {@code availableLanguages}, in the same order (empty if not known)
  */
 public record GuideSpec(Path source, int bodyLineOffset, String language, Direction direction, String seriesLabel,
                         String title, String summary, String shortTitle, Document body, Path bundleDir,
@@ -49,7 +51,22 @@ public record GuideSpec(Path source, int bodyLineOffset, String language, Direct
                         String readFullLabel, String availableLabel, List<String> availableLanguages,
                         List<String> tags, String pageLabelFormat, String notesLabel,
                         org.lastmile.pdf.layout.GuideLayout.Kind layout, float minSize, boolean hyphenate,
-                        boolean qrCode, java.util.Map<String, Path> staticFiles, int coverImageLine) {
+                        boolean qrCode, java.util.Map<String, Path> staticFiles, int coverImageLine,
+                        Imprint imprint, List<String> availableCodes) {
+
+    /**
+     * What the back cover says about who to contact and who paid: the organisation's e-mail (a mailto link), a funder
+     * line and a disclaimer, each "" for none.
+     */
+    public record Imprint(String email, String funder, String disclaimer) {
+        public static final Imprint NONE = new Imprint("", "", "");
+
+        public Imprint {
+            email = email == null ? "" : email.strip();
+            funder = funder == null ? "" : funder.strip();
+            disclaimer = disclaimer == null ? "" : disclaimer.strip();
+        }
+    }
 
     public GuideSpec {
         Objects.requireNonNull(source, "source");
@@ -72,6 +89,8 @@ public record GuideSpec(Path source, int bodyLineOffset, String language, Direct
         pageLabelFormat = pageLabelFormat == null || pageLabelFormat.isBlank() ? "%d" : pageLabelFormat;
         notesLabel = notesLabel == null ? "Notes" : notesLabel;
         staticFiles = staticFiles == null ? java.util.Map.of() : java.util.Map.copyOf(staticFiles);
+        imprint = imprint == null ? Imprint.NONE : imprint;
+        availableCodes = availableCodes == null ? List.of() : List.copyOf(availableCodes);
     }
 
     private static String nz(String s) {
@@ -99,7 +118,8 @@ public record GuideSpec(Path source, int bodyLineOffset, String language, Direct
                 .paperUrl(paperUrl).readFullLabel(readFullLabel).availableLabel(availableLabel)
                 .availableLanguages(availableLanguages).tags(tags).pageLabelFormat(pageLabelFormat)
                 .notesLabel(notesLabel).layout(layout).minSize(minSize).hyphenate(hyphenate).qrCode(qrCode)
-                .staticFiles(staticFiles).coverImageLine(coverImageLine);
+                .staticFiles(staticFiles).coverImageLine(coverImageLine).imprint(imprint)
+                .availableCodes(availableCodes);
     }
 
     /** Step-by-step construction; {@code source} and {@code body} are required, the rest has defaults. */
@@ -131,6 +151,8 @@ public record GuideSpec(Path source, int bodyLineOffset, String language, Direct
         private boolean qrCode = true;
         private java.util.Map<String, Path> staticFiles = java.util.Map.of();
         private int coverImageLine;
+        private Imprint imprint = Imprint.NONE;
+        private List<String> availableCodes = List.of();
 
         public Builder source(Path p) { this.source = p; return this; }
         public Builder bodyLineOffset(int n) { this.bodyLineOffset = n; return this; }
@@ -159,12 +181,14 @@ public record GuideSpec(Path source, int bodyLineOffset, String language, Direct
         public Builder qrCode(boolean q) { this.qrCode = q; return this; }
         public Builder staticFiles(java.util.Map<String, Path> m) { this.staticFiles = m; return this; }
         public Builder coverImageLine(int l) { this.coverImageLine = l; return this; }
+        public Builder imprint(Imprint i) { this.imprint = i; return this; }
+        public Builder availableCodes(List<String> l) { this.availableCodes = l; return this; }
 
         public GuideSpec build() {
             return new GuideSpec(source, bodyLineOffset, language, direction, seriesLabel, title, summary, shortTitle,
                     body, bundleDir, coverImage, dateText, date, timestamp, paperUrl, readFullLabel, availableLabel,
                     availableLanguages, tags, pageLabelFormat, notesLabel, layout, minSize, hyphenate, qrCode,
-                    staticFiles, coverImageLine);
+                    staticFiles, coverImageLine, imprint, availableCodes);
         }
     }
 }

@@ -12,9 +12,11 @@ import org.openpdf.text.Image;
 import org.openpdf.text.Rectangle;
 import org.openpdf.text.pdf.BaseFont;
 import org.openpdf.text.pdf.PdfAction;
+import org.openpdf.text.pdf.PdfAnnotation;
 import org.openpdf.text.pdf.PdfContentByte;
 import org.openpdf.text.pdf.PdfDestination;
 import org.openpdf.text.pdf.PdfName;
+import org.openpdf.text.pdf.PdfNumber;
 import org.openpdf.text.pdf.PdfOutline;
 import org.openpdf.text.pdf.PdfWriter;
 
@@ -37,8 +39,9 @@ import java.util.Set;
  * bytes (fixed dates, subset prefixes seeded from {@link DocumentInfo#seed()}, a content-derived file ID).
  *
  * <p>Boxes are painted in their order, grouped into runs of boxes with the same {@link Tag}; each run is opened and
- * closed through {@link MarkedContent}, the seam where tagged PDF will open a structure element per tag. Today only
- * artifacts (bands, rules, footers) are marked, as {@code /Artifact} marked content.
+ * closed through {@link MarkedContent}. The PDFs lastmile publishes are tagged ({@link Tagging}: a structure element
+ * per tag, artifacts as {@code /Artifact} marked content) and carry the metadata and output intent that PDF/UA-1 and
+ * PDF/A-2 ask for ({@link Conformance}).
  */
 public final class Painter {
     /** URI schemes that may become live links; everything else (javascript:, data:, file:, …) is never clickable. */
@@ -50,8 +53,16 @@ public final class Painter {
     private final MarkedContent marks;
     private final Map<String, Image> images = new HashMap<>();
     private final Set<String> destinations = new HashSet<>();
+    private final float bleed;
+    private Page current;
 
-    private Painter(PdfWriter writer, Fonts fonts, LaidOut doc, MarkedContent marks) {
+    /** The page with its bleed: the origin stays at the trim corner, so the media box starts below and left of it. */
+    private static Rectangle media(Page p, float bleed) {
+        return new Rectangle(-bleed, -bleed, p.width() + bleed, p.height() + bleed);
+    }
+
+    private Painter(PdfWriter writer, Fonts fonts, LaidOut doc, MarkedContent marks, float bleed) {
+        this.bleed = bleed;
         this.writer = writer;
         this.fonts = fonts;
         this.doc = doc;
@@ -66,22 +77,47 @@ public final class Painter {
      *                                  bugs: layout checks what it places)
      */
     public static byte[] paint(LaidOut doc, DocumentInfo info, Fonts fonts) {
-        return paint(doc, info, fonts, MarkedContent.ARTIFACTS_ONLY);
+        return paint(doc, info, fonts, PdfStyle.Print.NONE);
     }
 
-    /** Paints with the given marked-content strategy (the tagged-PDF seam; tests watch it). */
+    /**
+     * Paints {@code doc} for print: with a bleed, every page grows by it on each side (MediaBox and BleedBox; the
+     * TrimBox is the page as laid out, so coordinates do not change) and fills that reach the trim edge run into it.
+     */
+    public static byte[] paint(LaidOut doc, DocumentInfo info, Fonts fonts, PdfStyle.Print print) {
+        return paint(Tagging.linksApart(doc), info, fonts, null, print.bleed());
+    }
+
     static byte[] paint(LaidOut doc, DocumentInfo info, Fonts fonts, MarkedContent marks) {
+        return paint(doc, info, fonts, marks, 0);
+    }
+
+    /**
+     * Paints with the given marked-content strategy (tests watch the seam), or tagged and conforming if
+     * {@code marks} is null.
+     */
+    private static byte[] paint(LaidOut doc, DocumentInfo info, Fonts fonts, MarkedContent marks, float bleed) {
         if (doc.pages().isEmpty()) throw new IllegalArgumentException("a PDF needs at least one page");
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         Page first = doc.pages().get(0);
-        Document d = new Document(new Rectangle(first.width(), first.height()), 0, 0, 0, 0);
+        Document d = new Document(media(first, bleed), 0, 0, 0, 0);
         PdfWriter w = PdfWriter.getInstance(d, out);
         PdfFiles.configure(w);
+        if (bleed > 0) {
+            w.setBoxSize("trim", new Rectangle(0, 0, first.width(), first.height()));
+            w.setBoxSize("bleed", media(first, bleed));
+        }
+        boolean tagged = marks == null;
+        if (tagged) {
+            w.setTagged();
+            w.setTabs(PdfName.S);  // tab order follows the structure (PDF/UA-1 7.18.3)
+        }
         PdfFiles.metadata(d, info.title(), info.author(), info.subject(), info.keywords());
         Fonts.startDocument(PdfFiles.seed(info.seed()));
         d.open();
         PdfFiles.afterOpen(w, info.timestamp(), info.language());
-        Painter p = new Painter(w, fonts, doc, marks);
+        if (tagged) Conformance.declare(w, info);
+        Painter p = new Painter(w, fonts, doc, tagged ? new Tagging(w, doc) : marks, bleed);
         // Destinations first, so that a local link can be checked against them whatever page it is on.
         for (Page page : doc.pages()) {
             for (Box b : page.boxes()) if (b instanceof Box.Anchor a) p.destinations.add(a.name());
@@ -89,13 +125,15 @@ public final class Painter {
         for (int i = 0; i < doc.pages().size(); i++) {
             Page page = doc.pages().get(i);
             if (i > 0) {
-                d.setPageSize(new Rectangle(page.width(), page.height()));
+                d.setPageSize(media(page, bleed));
                 d.newPage();
             }
+            p.marks.page(page, i + 1);
             p.paint(page);
             // An empty page is still a page of the document.
             w.setPageEmpty(false);
         }
+        p.marks.finish();
         p.outlines();
         d.close();
         return PdfFiles.fixId(out.toByteArray());
@@ -136,6 +174,8 @@ public final class Painter {
     }
 
     private static final String HEX = "0123456789ABCDEF";
+    /** How close to the trim edge a fill must come to be carried into the bleed. */
+    private static final float EDGE = 0.01f;
 
     private static int firstOf(String s, String chars) {
         for (int i = 0; i < s.length(); i++) if (chars.indexOf(s.charAt(i)) >= 0) return i;
@@ -143,6 +183,7 @@ public final class Painter {
     }
 
     private void paint(Page page) {
+        current = page;
         PdfContentByte cb = writer.getDirectContent();
         List<Box> boxes = page.boxes();
         int from = 0;
@@ -150,7 +191,7 @@ public final class Painter {
             Tag tag = boxes.get(from).tag();
             int to = from + 1;
             while (to < boxes.size() && boxes.get(to).tag().equals(tag)) to++;
-            marks.open(cb, tag);
+            marks.open(cb, tag, boxes.subList(from, to));
             paintGroup(cb, boxes.subList(from, to));
             marks.close(cb, tag);
             from = to;
@@ -189,7 +230,7 @@ public final class Painter {
                 case Box.Fill f -> {
                     while (end < group.size() && group.get(end) instanceof Box.Fill n
                             && Objects.equals(n.color(), f.color())) end++;
-                    fills(cb, group.subList(i, end));
+                    fills(cb, group.subList(i, end), current, bleed);
                 }
                 case Box.Rule r -> {
                     while (end < group.size() && group.get(end) instanceof Box.Rule n
@@ -218,6 +259,20 @@ public final class Painter {
         private float size = -1;
         private Color color;
         private boolean placed;
+        private String lastFont;
+        private String lastText = "";
+
+        /**
+         * Whether the line that ended before {@code next} (a box on another line) ended at a word boundary: not after
+         * a hyphen, not between two characters of a script written without spaces, and the font has a space.
+         */
+        private boolean wordEndsLine(Box.Glyphs next) {
+            if (lastText.isEmpty() || next.text().isEmpty() || !fonts.hasGlyph(lastFont, ' ')) return false;
+            int last = lastText.codePointBefore(lastText.length());
+            int first = next.text().codePointAt(0);
+            if (last == '-' || last == 0x2010 || last == 0xAD || Character.isWhitespace(last)) return false;
+            return !spaceless(last) && !spaceless(first);
+        }
         private float penX;
         private float penY;
 
@@ -235,7 +290,7 @@ public final class Painter {
             }
             Color c = g.color() == null ? Color.BLACK : g.color();
             if (!c.equals(color)) {
-                cb.setColorFill(c);
+                fillColor(cb, c, bleed > 0);
                 color = c;
             }
             if (g.shaped() != null) {
@@ -253,6 +308,11 @@ public final class Painter {
                 start = penX + fonts.width(g.font(), " ", size);
                 text = " " + text;
             } else {
+                if (placed && !onLine && wordEndsLine(g)) {
+                    // an invisible space after the last word of a line, so that text extraction and structure
+                    // views read "line end" + "next line" as two words (layout breaks lines at spaces it drops)
+                    cb.showText(" ");
+                }
                 cb.setTextMatrix(g.x(), g.y());
                 start = g.x();
             }
@@ -260,6 +320,8 @@ public final class Painter {
             penX = start + fonts.width(g.font(), g.text(), size);
             penY = g.y();
             placed = true;
+            lastFont = g.font();
+            lastText = g.text();
         }
 
         void end() {
@@ -296,6 +358,35 @@ public final class Painter {
         return false;
     }
 
+    /** Characters of scripts written without spaces between words (Chinese, Japanese, Thai…), and their punctuation. */
+    private static boolean spaceless(int cp) {
+        Character.UnicodeScript sc = Character.UnicodeScript.of(cp);
+        return sc == Character.UnicodeScript.HAN || sc == Character.UnicodeScript.HIRAGANA
+                || sc == Character.UnicodeScript.KATAKANA || sc == Character.UnicodeScript.THAI
+                || sc == Character.UnicodeScript.LAO || sc == Character.UnicodeScript.KHMER
+                || sc == Character.UnicodeScript.MYANMAR || (cp >= 0x3000 && cp <= 0x303F) || (cp >= 0xFF00 && cp <= 0xFFEF);
+    }
+
+    /**
+     * Sets the fill colour. For print (a PDF with a bleed) the near-black ink of text and QR codes becomes pure black,
+     * DeviceGray 0, which a print shop outputs on the black plate alone: small text in a four-colour near-black
+     * blurs when the plates are a hair out of register. On screen it stays the theme's softer #1F242B.
+     */
+    private static void fillColor(PdfContentByte cb, Color c, boolean print) {
+        if (print && nearBlack(c)) {
+            cb.setGrayFill(0);
+        } else {
+            cb.setColorFill(c);
+        }
+    }
+
+    /** A dark neutral: every channel at most 0x40 and within 0x10 of the others. */
+    static boolean nearBlack(Color c) {
+        int max = Math.max(c.getRed(), Math.max(c.getGreen(), c.getBlue()));
+        int min = Math.min(c.getRed(), Math.min(c.getGreen(), c.getBlue()));
+        return max <= 0x40 && max - min <= 0x10;
+    }
+
     /** Rules of one colour and thickness. */
     private static void rules(PdfContentByte cb, List<Box> rules) {
         Box.Rule first = (Box.Rule) rules.get(0);
@@ -311,14 +402,27 @@ public final class Painter {
         cb.restoreState();
     }
 
-    /** Rectangles of one colour, filled (never stroked). */
-    private static void fills(PdfContentByte cb, List<Box> fills) {
+    /**
+     * Rectangles of one colour, filled (never stroked). With a bleed, a side that reaches the trim edge (a band, the
+     * cover's colour block) is carried to the edge of the bleed, so that trimming a little off never shows paper.
+     */
+    private static void fills(PdfContentByte cb, List<Box> fills, Page page, float bleed) {
         Box.Fill first = (Box.Fill) fills.get(0);
         cb.saveState();
-        cb.setColorFill(first.color() == null ? Color.BLACK : first.color());
+        fillColor(cb, first.color() == null ? Color.BLACK : first.color(), bleed > 0);
         for (Box b : fills) {
             Box.Fill f = (Box.Fill) b;
-            cb.rectangle(f.x(), f.y(), f.width(), f.height());
+            float x1 = f.x();
+            float y1 = f.y();
+            float x2 = f.x() + f.width();
+            float y2 = f.y() + f.height();
+            if (bleed > 0 && page != null) {
+                if (x1 <= EDGE) x1 = -bleed;
+                if (y1 <= EDGE) y1 = -bleed;
+                if (x2 >= page.width() - EDGE) x2 = page.width() + bleed;
+                if (y2 >= page.height() - EDGE) y2 = page.height() + bleed;
+            }
+            cb.rectangle(x1, y1, x2 - x1, y2 - y1);
         }
         cb.fill();
         cb.restoreState();
@@ -350,7 +454,10 @@ public final class Painter {
         } else {
             return;  // a jump to nowhere is worse than no link
         }
-        cb.setAction(action, l.x(), l.y(), l.x() + l.width(), l.y() + l.height());
+        PdfAnnotation a = new PdfAnnotation(writer, l.x(), l.y(), l.x() + l.width(), l.y() + l.height(), action);
+        a.put(PdfName.F, new PdfNumber(PdfAnnotation.FLAGS_PRINT));  // PDF/A: annotations print as they show
+        marks.annotate(a, l);
+        writer.addAnnotation(a);
     }
 
     /** Bookmarks, level 2 nested under the level 1 before it, each opening at its page and height. */
@@ -368,8 +475,8 @@ public final class Painter {
     }
 
     /**
-     * Opens and closes marked content around a run of boxes with one tag. The seam for tagged PDF: a tagging
-     * implementation will begin a structure element per tag (Role → PDF structure type, element/parent → the tree).
+     * Opens and closes marked content around a run of boxes with one tag: {@link Tagging} begins a structure element
+     * per tag (Role → PDF structure type, element/parent → the tree).
      */
     interface MarkedContent {
         PdfName ARTIFACT = new PdfName("Artifact");
@@ -377,6 +484,23 @@ public final class Painter {
         void open(PdfContentByte cb, Tag tag);
 
         void close(PdfContentByte cb, Tag tag);
+
+        /** Opens the run {@code group} of boxes with one tag; by default as {@link #open(PdfContentByte, Tag)}. */
+        default void open(PdfContentByte cb, Tag tag, List<Box> group) {
+            open(cb, tag);
+        }
+
+        /** A new page ({@code number} from 1) starts. */
+        default void page(Page page, int number) {
+        }
+
+        /** A link annotation of the open run is about to be added. */
+        default void annotate(PdfAnnotation annotation, Box.Link link) {
+        }
+
+        /** The last page is painted; the document is not closed yet. */
+        default void finish() {
+        }
 
         /** Marks artifacts only, so that assistive technology and text extraction can skip decoration. */
         MarkedContent ARTIFACTS_ONLY = new MarkedContent() {

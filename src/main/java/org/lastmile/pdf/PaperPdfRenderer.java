@@ -30,6 +30,6 @@ public final class PaperPdfRenderer {
         DocumentInfo info = new DocumentInfo(spec.title(), style.organisation(), spec.summary(), spec.tags(),
                 spec.language(), spec.timestamp(), String.join("\n", spec.source().toString(), spec.language(),
                 spec.title(), spec.body().getChars().toString(), style.toString()));
-        return RenderResult.ok(Painter.paint(o.laidOut().get(), info, fonts), o.diagnostics(), null);
+        return RenderResult.ok(Painter.paint(o.laidOut().get(), info, fonts, style.print()), o.diagnostics(), null);
     }
 }

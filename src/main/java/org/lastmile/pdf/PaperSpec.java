@@ -58,6 +58,6 @@ public record PaperSpec(Path source, int bodyLineOffset, String language, Direct
     public GuideSpec asGuide() {
         return new GuideSpec(source, bodyLineOffset, language, direction, seriesLabel, title, summary, shortTitle, body,
                 bundleDir, null, dateText, null, timestamp, url, null, null, List.of(), tags, pageLabelFormat,
-                notesLabel, null, 0, true, true, null, 0);
+                notesLabel, null, 0, true, true, null, 0, GuideSpec.Imprint.NONE, List.of());
     }
 }

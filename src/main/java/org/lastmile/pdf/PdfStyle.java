@@ -39,11 +39,12 @@ import java.util.Set;
  * @param licence      licence line for the back cover ("" for none)
  * @param fonts        script name → font family; must contain {@code "default"}
  * @param languageFonts language tag → (script name → font family), overriding {@code fonts} for that language
+ * @param print        bleed and crop marks for a print shop ({@link Print#NONE} for the screen)
  */
 public record PdfStyle(PaperSize paperSize, float marginTop, float marginBottom, float marginInner, float marginOuter,
                        float baseSize, float floorSize, String primaryColor, String accentColor, String organisation,
                        byte[] logo, String licence, Map<String, FontFamily> fonts,
-                       Map<String, Map<String, FontFamily>> languageFonts) {
+                       Map<String, Map<String, FontFamily>> languageFonts, Print print) {
 
     /** The script key that serves every script without an entry of its own. */
     public static final String DEFAULT_SCRIPT = "default";
@@ -65,6 +66,35 @@ public record PdfStyle(PaperSize paperSize, float marginTop, float marginBottom,
         Map<String, Map<String, FontFamily>> lf = new LinkedHashMap<>();
         if (languageFonts != null) languageFonts.forEach((k, v) -> lf.put(k, Collections.unmodifiableMap(new LinkedHashMap<>(v))));
         languageFonts = Collections.unmodifiableMap(lf);
+        print = print == null ? Print.NONE : print;
+    }
+
+    /** A style for the screen, without bleed or crop marks. */
+    public PdfStyle(PaperSize paperSize, float marginTop, float marginBottom, float marginInner, float marginOuter,
+                    float baseSize, float floorSize, String primaryColor, String accentColor, String organisation,
+                    byte[] logo, String licence, Map<String, FontFamily> fonts,
+                    Map<String, Map<String, FontFamily>> languageFonts) {
+        this(paperSize, marginTop, marginBottom, marginInner, marginOuter, baseSize, floorSize, primaryColor,
+                accentColor, organisation, logo, licence, fonts, languageFonts, Print.NONE);
+    }
+
+    /**
+     * Print production: {@code bleed} in points around every page (colour bands that reach the trim edge run into it;
+     * the page's TrimBox is the page, its MediaBox and BleedBox the page with the bleed), and crop marks at the
+     * trim corners of the booklet's sheets.
+     */
+    public record Print(float bleed, boolean cropMarks) {
+        public static final Print NONE = new Print(0, false);
+
+        public Print {
+            if (!(bleed >= 0)) throw new IllegalArgumentException("bleed " + bleed + " must be 0 or more");
+        }
+    }
+
+    /** This style with the given print settings. */
+    public PdfStyle withPrint(Print p) {
+        return new PdfStyle(paperSize, marginTop, marginBottom, marginInner, marginOuter, baseSize, floorSize,
+                primaryColor, accentColor, organisation, logo, licence, fonts, languageFonts, p);
     }
 
     /**
@@ -103,27 +133,27 @@ public record PdfStyle(PaperSize paperSize, float marginTop, float marginBottom,
 
     public PdfStyle withPaperSize(PaperSize p) {
         return new PdfStyle(p, marginTop, marginBottom, marginInner, marginOuter, baseSize, floorSize, primaryColor,
-                accentColor, organisation, logo, licence, fonts, languageFonts);
+                accentColor, organisation, logo, licence, fonts, languageFonts, print);
     }
 
     public PdfStyle withMargins(float top, float bottom, float inner, float outer) {
         return new PdfStyle(paperSize, top, bottom, inner, outer, baseSize, floorSize, primaryColor, accentColor,
-                organisation, logo, licence, fonts, languageFonts);
+                organisation, logo, licence, fonts, languageFonts, print);
     }
 
     public PdfStyle withSizes(float base, float floor) {
         return new PdfStyle(paperSize, marginTop, marginBottom, marginInner, marginOuter, base, floor, primaryColor,
-                accentColor, organisation, logo, licence, fonts, languageFonts);
+                accentColor, organisation, logo, licence, fonts, languageFonts, print);
     }
 
     public PdfStyle withColors(String primary, String accent) {
         return new PdfStyle(paperSize, marginTop, marginBottom, marginInner, marginOuter, baseSize, floorSize, primary,
-                accent, organisation, logo, licence, fonts, languageFonts);
+                accent, organisation, logo, licence, fonts, languageFonts, print);
     }
 
     public PdfStyle withOrganisation(String name, byte[] logoBytes, String licenceLine) {
         return new PdfStyle(paperSize, marginTop, marginBottom, marginInner, marginOuter, baseSize, floorSize,
-                primaryColor, accentColor, name, logoBytes, licenceLine, fonts, languageFonts);
+                primaryColor, accentColor, name, logoBytes, licenceLine, fonts, languageFonts, print);
     }
 
     /** This style with {@code changes} merged into the font mapping (an entry replaces the same script's). */
@@ -131,7 +161,7 @@ public record PdfStyle(PaperSize paperSize, float marginTop, float marginBottom,
         Map<String, FontFamily> f = new LinkedHashMap<>(fonts);
         f.putAll(changes);
         return new PdfStyle(paperSize, marginTop, marginBottom, marginInner, marginOuter, baseSize, floorSize,
-                primaryColor, accentColor, organisation, logo, licence, f, languageFonts);
+                primaryColor, accentColor, organisation, logo, licence, f, languageFonts, print);
     }
 
     /**
@@ -146,7 +176,7 @@ public record PdfStyle(PaperSize paperSize, float marginTop, float marginBottom,
             lf.put(tag, merged);
         });
         return new PdfStyle(paperSize, marginTop, marginBottom, marginInner, marginOuter, baseSize, floorSize,
-                primaryColor, accentColor, organisation, logo, licence, fonts, lf);
+                primaryColor, accentColor, organisation, logo, licence, fonts, lf, print);
     }
 
     /**
@@ -158,7 +188,7 @@ public record PdfStyle(PaperSize paperSize, float marginTop, float marginBottom,
         Map<String, FontFamily> f = new LinkedHashMap<>(fonts);
         if (best != null) f.putAll(languageFonts.get(best));
         return new PdfStyle(paperSize, marginTop, marginBottom, marginInner, marginOuter, baseSize, floorSize,
-                primaryColor, accentColor, organisation, logo, licence, f, Map.of());
+                primaryColor, accentColor, organisation, logo, licence, f, Map.of(), print);
     }
 
     /**
@@ -174,7 +204,7 @@ public record PdfStyle(PaperSize paperSize, float marginTop, float marginBottom,
         Map<String, Map<String, FontFamily>> lf = new LinkedHashMap<>(languageFonts);
         lf.keySet().retainAll(used);
         return new PdfStyle(paperSize, marginTop, marginBottom, marginInner, marginOuter, baseSize, floorSize,
-                primaryColor, accentColor, organisation, logo, licence, fonts, lf);
+                primaryColor, accentColor, organisation, logo, licence, fonts, lf, print);
     }
 
     /** The most specific key of {@link #languageFonts} that matches the tag, or null. */
@@ -256,19 +286,20 @@ public record PdfStyle(PaperSize paperSize, float marginTop, float marginBottom,
                 && s.baseSize == baseSize && s.floorSize == floorSize && s.primaryColor.equals(primaryColor)
                 && s.accentColor.equals(accentColor) && s.organisation.equals(organisation)
                 && java.util.Arrays.equals(s.logo, logo) && s.licence.equals(licence) && s.fonts.equals(fonts)
-                && s.languageFonts.equals(languageFonts);
+                && s.languageFonts.equals(languageFonts) && s.print.equals(print);
     }
 
     @Override
     public int hashCode() {
         return Objects.hash(paperSize, marginTop, marginBottom, marginInner, marginOuter, baseSize, floorSize,
-                primaryColor, accentColor, organisation, java.util.Arrays.hashCode(logo), licence, fonts, languageFonts);
+                primaryColor, accentColor, organisation, java.util.Arrays.hashCode(logo), licence, fonts, languageFonts,
+                print);
     }
 
     @Override
     public String toString() {
         return "PdfStyle[" + paperSize + ", base " + baseSize + "/" + floorSize + " pt, " + primaryColor + "/"
                 + accentColor + ", " + organisation + ", fonts " + fonts.keySet() + ", by language "
-                + languageFonts.keySet() + "]";
+                + languageFonts.keySet() + (print.equals(Print.NONE) ? "" : ", " + print) + "]";
     }
 }

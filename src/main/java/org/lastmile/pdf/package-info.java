@@ -19,7 +19,9 @@
  * ({@link org.lastmile.pdf.layout.Flow}), and the layout ladder of guides
  * ({@link org.lastmile.pdf.layout.GuideLayout}) or the frame of papers ({@link org.lastmile.pdf.layout.PaperLayout}).
  * One {@link org.lastmile.pdf.Painter} writes the model with OpenPDF: metadata, {@code /Lang}, bookmarks, links,
- * subset fonts, artifacts, reproducible bytes (no clock is read).
+ * subset fonts, artifacts, reproducible bytes (no clock is read). {@link org.lastmile.pdf.Tagging} turns the boxes'
+ * structure into a tagged PDF and {@link org.lastmile.pdf.Conformance} adds what PDF/UA-1 and PDF/A-2a ask beyond it
+ * (XMP, output intent); a bleed ({@link org.lastmile.pdf.PdfStyle.Print}) grows the pages for print.
  *
  * <p>Direction is a property of the language ({@link org.lastmile.pdf.Direction}): columns, markers, boxes, cover
  * and booklet order mirror for right-to-left languages.

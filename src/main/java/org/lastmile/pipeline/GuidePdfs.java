@@ -144,7 +144,7 @@ final class GuidePdfs {
         if (j.guide()) {
             boolean[] cached = new boolean[1];
             out.put(SiteIndex.guideBooklet(j.bundle().slug(), lang.code()).substring(1),
-                    cache.booklet(key, pdf, lang.rtl() ? Direction.RTL : Direction.LTR, cached));
+                    cache.booklet(key, pdf, lang.rtl() ? Direction.RTL : Direction.LTR, style.print().cropMarks(), cached));
             if (cached[0]) fromCache.incrementAndGet();
         }
     }
@@ -266,7 +266,8 @@ final class GuidePdfs {
                 .append(style.withOrganisation(style.organisation(), null, style.licence())).append('\n')
                 .append(style.logo() == null ? "" : HexFormat.of().formatHex(sha(style.logo())))
                 .append(j.bundle().guides().keySet()).append(j.bundle().papers().keySet()).append(cfg.baseUrl())
-                .append(timestamp(j.file())).append(cfg.language(j.file().lang())).append(cfg.pdf().guide());
+                .append(timestamp(j.file())).append(cfg.language(j.file().lang())).append(cfg.pdf().guide())
+                .append(imprint(j.file().lang()));
         return HexFormat.of().formatHex(sha(sb.toString().getBytes(StandardCharsets.UTF_8)));
     }
 
@@ -313,12 +314,20 @@ final class GuidePdfs {
                 .paperUrl(paper.map(p -> absolute(site.index().href(SiteIndex.path(p)))).orElse(""))
                 .readFullLabel(site.messages().format(code, "read_full_paper"))
                 .availableLabel(site.messages().format(code, "available_in"))
-                .availableLanguages(available).tags(sf.fm().tags())
+                .availableLanguages(available).availableCodes(List.copyOf(b.guides().keySet())).tags(sf.fm().tags())
                 .pageLabelFormat("%d / %d").notesLabel(site.messages().format(code, "footnotes"))
                 .staticFiles(staticFiles).hyphenate(lang.hyphenate()).qrCode(cfg.pdf().guide().qrCode())
                 .layout(layoutOf(sf)).minSize(minSizeOf(sf))
                 .coverImageLine(sf.fm().lines().containsKey("cover_image") ? sf.fm().lines().get("cover_image").line() : 0)
+                .imprint(imprint(code))
                 .build();
+    }
+
+    /** The back cover's contact e-mail, funder line and disclaimer in {@code lang}. */
+    private GuideSpec.Imprint imprint(String lang) {
+        var org = cfg.organisation();
+        return new GuideSpec.Imprint(org.email(), org.funder(lang, cfg.defaultLanguage()),
+                org.disclaimer(lang, cfg.defaultLanguage()));
     }
 
     /** The layout a guide pins in its front matter ({@code guide_layout}), else the site's, else none. */

@@ -65,12 +65,12 @@ public final class PdfCache {
     }
 
     /** The booklet of a guide; {@code cached} tells whether it was made before (in memory or on disk). */
-    byte[] booklet(String key, byte[] guide, Direction direction, boolean[] cached) {
+    byte[] booklet(String key, byte[] guide, Direction direction, boolean cropMarks, boolean[] cached) {
         String bookletKey = java.util.HexFormat.of().formatHex(DiskCache.sha256((key + "\nbooklet").getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         cached[0] = true;
         return booklets.computeIfAbsent(bookletKey, k -> disk.flatMap(d -> d.get("pdf", k)).orElseGet(() -> {
             cached[0] = false;
-            byte[] b = Booklet.impose(guide, direction);
+            byte[] b = Booklet.impose(guide, direction, cropMarks);
             disk.ifPresent(d -> d.put("pdf", k, b));
             return b;
         }));

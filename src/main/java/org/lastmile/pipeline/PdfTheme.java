@@ -87,6 +87,9 @@ final class PdfTheme {
             }
         }
         s = s.withOrganisation(cfg.organisation().name(), logo, cfg.organisation().licence());
+        if (!p.print().equals(PdfSettings.Print.NONE)) {
+            s = s.withPrint(new PdfStyle.Print((float) (p.print().bleedMm() * 72 / 25.4), p.print().cropMarks()));
+        }
         if (!p.fonts().isEmpty()) {
             s = s.withFonts(families(p.fonts()));
         }

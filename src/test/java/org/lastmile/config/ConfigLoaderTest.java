@@ -166,6 +166,29 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void bleedAndCropMarksAreReadAndABleedOutOfRangeIsAnErrorWithItsLine() throws IOException {
+        SiteConfig c = load("pdf:\n  bleed: 3\n  crop_marks: true\n");
+        assertEquals(List.of(), messages());
+        assertEquals(new PdfSettings.Print(3, true), c.pdf().print());
+        assertEquals(PdfSettings.Print.NONE, load("pdf:\n  papers: true\n").pdf().print());
+        load("pdf:\n  bleed: 25\n");
+        assertEquals(List.of("site.yaml:2: pdf: bleed 25.0 mm is outside 0–10 mm — give the bleed your printer asks for "
+                + "in millimetres, usually bleed: 3"), messages());
+    }
+
+    @Test
+    void funderAndDisclaimerAreOneTextOrOnePerLanguage() throws IOException {
+        SiteConfig c = load("languages:\n  - code: en\n  - code: fr\n  - code: ru\norganisation:\n  name: N\n"
+                + "  funder: { en: \"With support from F.\", fr: \"Avec le soutien de F.\" }\n"
+                + "  disclaimer: \"Views are the authors' own.\"\n");
+        assertEquals(List.of(), messages());
+        assertEquals("Avec le soutien de F.", c.organisation().funder("fr", "en"));
+        assertEquals("With support from F.", c.organisation().funder("ru", "en"), "falls back to the default language");
+        assertEquals("Views are the authors' own.", c.organisation().disclaimer("ru", "en"));
+        assertEquals("", load("organisation: { name: N }\n").organisation().funder("en", "en"));
+    }
+
+    @Test
     void baseUrlLosesItsTrailingSlashAndGivesTheBasePath() throws IOException {
         SiteConfig c = load("base_url: \"https://example.org/docs/\"\npdf:\n  page_size: letter\n");
         assertEquals(List.of(), messages());

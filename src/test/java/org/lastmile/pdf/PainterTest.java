@@ -291,9 +291,10 @@ class PainterTest {
         int mark = content.indexOf("/Artifact BMC");
         assertTrue(mark > content.indexOf("(Body)") || mark > 0, content);
         assertEquals(1, count(content, "/Artifact BMC"), "consecutive artifacts share one sequence: " + content);
-        assertEquals(1, count(content, "EMC"), content);
+        assertEquals(2, count(content, "EMC"), "the paragraph and the artifacts: " + content);
         String before = content.substring(0, mark);
         assertTrue(before.contains("BT") && before.contains("ET"), "body text is outside the artifact: " + content);
+        assertTrue(before.contains("/P <</MCID 0>> BDC\nBT"), "body text is tagged content of its paragraph: " + content);
     }
 
     @Test

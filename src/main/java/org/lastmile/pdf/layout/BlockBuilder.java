@@ -41,6 +41,7 @@ import com.vladsch.flexmark.util.ast.Node;
 import org.lastmile.diag.Diagnostic;
 import org.lastmile.diag.SourcePos;
 import org.lastmile.pdf.model.Role;
+import org.lastmile.pdf.model.Tag;
 import org.lastmile.text.Hyphenator;
 
 import java.util.ArrayList;
@@ -71,6 +72,7 @@ final class BlockBuilder {
     private boolean seenHeading;
     private int sections;
     private int nextElement = 1;
+    private final List<Tag> containers = new ArrayList<>();
 
     BlockBuilder(Shaper shaper, Hyphenator hyphenator, Images images, java.nio.file.Path source, int lineOffset,
                  String notesLabel, java.awt.Color linkColor, List<Diagnostic> diagnostics) {
@@ -106,6 +108,11 @@ final class BlockBuilder {
 
     private int element() {
         return nextElement++;
+    }
+
+    /** Elements that only hold others (lists, tables, quotes, code boxes, endnotes), in the order they were made. */
+    List<Tag> containers() {
+        return List.copyOf(containers);
     }
 
     private void blocks(Node parent, Ctx ctx, List<Block> out) {
@@ -182,6 +189,7 @@ final class BlockBuilder {
         int number = ordered ? ((OrderedList) l).getStartNumber() : 0;
         char delim = ordered ? ((OrderedList) l).getDelimiter() : '.';
         int listEl = element();
+        containers.add(Tag.of(Role.L, listEl, ctx.parent));
         int depth = ctx.depth;
         boolean deep = depth >= MAX_DEPTH;
         Ctx inner = ctx.child(deep ? ctx.indent : ctx.indent + 1.4f, ctx.quote, l.isTight(), listEl);
@@ -233,6 +241,7 @@ final class BlockBuilder {
             return;
         }
         int el = element();
+        containers.add(Tag.of(Role.BLOCK_QUOTE, el, ctx.parent));
         List<Block> children = new ArrayList<>();
         blocks(q, ctx.child(0, true, false, el), children);
         if (children.isEmpty()) return;
@@ -246,6 +255,7 @@ final class BlockBuilder {
     private void code(String text, Node n, Ctx ctx, List<Block> out) {
         String t = text.endsWith("\n") ? text.substring(0, text.length() - 1) : text;
         int el = element();
+        containers.add(Tag.of(Role.DIV, el, ctx.parent));
         Block.Text tb = new Block.Text(para(List.of(new Run(t, TextStyle.PLAIN.withCode(true), fileLine(n))), false,
                 false), Block.Kind.CODE, Role.P, element(), el, 0, false, null, false, 0, null, null, 0, 0);
         out.add(new Block.Box(List.of(tb), true, ctx.top, ctx.top ? 0 : ctx.indent, el, ctx.parent));
@@ -256,6 +266,7 @@ final class BlockBuilder {
 
     private void table(TableBlock t, Ctx ctx, List<Block> out) {
         int tableEl = element();
+        containers.add(Tag.of(Role.TABLE, tableEl, ctx.parent));
         List<List<Block.Cell>> rows = new ArrayList<>();
         List<Integer> rowEls = new ArrayList<>();
         int headerRows = 0;
@@ -276,6 +287,7 @@ final class BlockBuilder {
                 if (!cells.isEmpty()) {
                     rows.add(cells);
                     rowEls.add(rowEl);
+                    containers.add(Tag.of(Role.TR, rowEl, tableEl));
                     if (head) headerRows++;
                 }
             }
@@ -311,6 +323,11 @@ final class BlockBuilder {
         int el = element();
         String title = img.getTitle().unescape();
         String alt = textOf(inlines(img, TextStyle.PLAIN, null));
+        if (alt.isBlank()) {
+            // Tagged PDF marks a picture without a description as decoration: screen readers skip it.
+            diagnostics.add(Diagnostic.warning(SourcePos.of(source, line), "image '" + url + "' has no alt text",
+                    "describe it between the brackets, ![what it shows](" + url + "), for readers who cannot see it"));
+        }
         Block.Text caption = null;
         if (!title.isBlank()) {
             caption = new Block.Text(para(List.of(new Run(title, TextStyle.PLAIN.withItalic(true), line)), false, false),
@@ -325,6 +342,7 @@ final class BlockBuilder {
     private void notes(List<Block> out) {
         out.add(new Block.Rule(element()));
         int noteList = element();
+        containers.add(Tag.of(Role.DIV, noteList, 0));
         out.add(new Block.Text(para(List.of(Run.of(notesLabel, TextStyle.PLAIN.withBold(true))), false, false),
                 Block.Kind.NOTES_HEAD, Role.H1, element(), 0, 0, true, null, true, 1, notesLabel,
                 "sec-" + (++sections), 0, 0.2f));

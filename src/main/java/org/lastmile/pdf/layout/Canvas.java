@@ -26,6 +26,7 @@ final class Canvas {
     private final List<Outline> outlines = new ArrayList<>();
     private final Map<String, ImageData> images = new LinkedHashMap<>();
     private final FontMetrics fonts;
+    private List<Tag> containers = List.of();
 
     Canvas(float width, float height, int pages, FontMetrics fonts) {
         this.width = width;
@@ -90,6 +91,7 @@ final class Canvas {
                 fill(page, fx - 0.8f, baseline - size * 0.24f, f.width() + 1.6f, size * 1.08f, new Color(0xEE, 0xEF, 0xF1),
                         Tag.ARTIFACT);
             }
+            Tag t = st.lang() != null ? tag.withLang(st.lang()) : tag;
             if (!f.text().isBlank()) {
                 // A word keeps its following space in its text (for extraction) but not in its width: the space is
                 // not shaped, or a right-to-left word would start one space off.
@@ -97,7 +99,7 @@ final class Canvas {
                 // painter so (it paints no glyph for the mark). Its following space is left out: painted right to
                 // left, it would come first and push the bracket one space over.
                 String text = placed != null && placed.mirrored()[k] ? "\u200F" + f.text().stripTrailing() : f.text();
-                o.add(new Box.Glyphs(fx + f.shift(), y, f.width(), f.face(), size, c, text, tag,
+                o.add(new Box.Glyphs(fx + f.shift(), y, f.width(), f.face(), size, c, text, t,
                         fonts.shape(f.face(), f.text().stripTrailing())));
             }
             if (st.strike()) {
@@ -115,6 +117,11 @@ final class Canvas {
         }
     }
 
+    /** The body's container elements (lists, tables, quotes), handed on to the painter for tagging. */
+    void containers(List<Tag> c) {
+        containers = List.copyOf(c);
+    }
+
     LaidOut done() {
         List<Page> pages = new ArrayList<>();
         for (int i = 0; i < under.size(); i++) {
@@ -122,6 +129,6 @@ final class Canvas {
             all.addAll(over.get(i));
             pages.add(new Page(width, height, all));
         }
-        return new LaidOut(pages, outlines, images);
+        return new LaidOut(pages, outlines, images, containers);
     }
 }

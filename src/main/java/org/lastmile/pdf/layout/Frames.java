@@ -318,7 +318,11 @@ final class Frames {
         runs.add(Run.of(spec.availableLabel() + sep, TextStyle.PLAIN.withBold(true)));
         for (int i = 0; i < spec.availableLanguages().size(); i++) {
             if (i > 0) runs.add(Run.of("  ·  ", TextStyle.PLAIN));
-            runs.add(Run.of(spec.availableLanguages().get(i), TextStyle.PLAIN.withNoBreak(true)));
+            // each name is in its own language: tagged PDF marks it so that a screen reader says it right
+            String code = i < spec.availableCodes().size() ? spec.availableCodes().get(i) : null;
+            TextStyle st = TextStyle.PLAIN.withNoBreak(true);
+            runs.add(Run.of(spec.availableLanguages().get(i),
+                    code != null && !code.equals(spec.language()) ? st.withLang(code) : st));
         }
         return runs;
     }
@@ -345,7 +349,8 @@ final class Frames {
             y = text(c, 4, para(spec.summary(), TextStyle.PLAIN), ss, sl, rtl ? x2 - bw : x1, rtl ? x2 : x1 + bw, y,
                     Look.INK, Tag.of(Role.P, 0, 0));
         }
-        float bandTop = H * 0.24f;
+        // the band grows when a long funder line or disclaimer needs more room than a quarter of the page
+        float bandTop = Math.max(H * 0.24f, compactBandHeight() - 22f + 26f + 16f + coverMargin() * 0.5f);
         float panelH = panelHeight(x2 - x1, 118f);
         float space = y - (bandTop + 6f);
         float panelTop = y - Math.max(34f, (space - panelH) / 2f);
@@ -441,15 +446,48 @@ final class Frames {
                     Tag.of(Role.P, 0, 0)) - 4f;
         }
         if (!style.licence().isBlank()) {
-            text(c, 4, para(style.licence(), TextStyle.PLAIN), 8.5f, 12f, x1, x2, by, new Color(0xDD, 0xE7, 0xEA),
+            by = text(c, 4, para(style.licence(), TextStyle.PLAIN), 8.5f, 12f, x1, x2, by, new Color(0xDD, 0xE7, 0xEA),
                     Tag.of(Role.P, 0, 0));
         }
+        imprint(c, x1, x2, by);
+    }
+
+    /** Light text on the band: the imprint lines under the licence. */
+    private static final Color ON_BAND = new Color(0xDD, 0xE7, 0xEA);
+
+    /** The contact e-mail (a mailto link), the funder line and the disclaimer, under the licence in the band. */
+    private void imprint(Canvas c, float x1, float x2, float by) {
+        GuideSpec.Imprint im = spec.imprint();
+        if (!im.email().isBlank()) {
+            by = text(c, 4, para(im.email(), TextStyle.PLAIN.withLink("mailto:" + im.email())), 8.5f, 12f, x1, x2, by,
+                    Color.WHITE, Tag.of(Role.LINK, 0, 0));
+        }
+        if (!im.funder().isBlank()) {
+            by = text(c, 4, para(im.funder(), TextStyle.PLAIN), 8.5f, 12f, x1, x2, by - 4f, ON_BAND, Tag.of(Role.P, 0, 0));
+        }
+        if (!im.disclaimer().isBlank()) {
+            text(c, 4, para(im.disclaimer(), TextStyle.PLAIN.withItalic(true)), 7.5f, 10f, x1, x2, by - 4f, ON_BAND,
+                    Tag.of(Role.P, 0, 0));
+        }
+    }
+
+    /** Height the imprint lines take in a band {@code width} wide. */
+    private float imprintHeight(float width) {
+        GuideSpec.Imprint im = spec.imprint();
+        float h = 0;
+        if (!im.email().isBlank()) h += height(para(im.email(), TextStyle.PLAIN), 8.5f, 12f, width);
+        if (!im.funder().isBlank()) h += 4f + height(para(im.funder(), TextStyle.PLAIN), 8.5f, 12f, width);
+        if (!im.disclaimer().isBlank()) {
+            h += 4f + height(para(im.disclaimer(), TextStyle.PLAIN.withItalic(true)), 7.5f, 10f, width);
+        }
+        return h;
     }
 
     /** Height of the organisation band of the compact back block. */
     private float compactBandHeight() {
         float h = 22f + (logo != null ? 40f : 0) + (style.organisation().isBlank() ? 0 : 17f)
-                + (spec.dateText().isBlank() ? 0 : 13.5f) + (style.licence().isBlank() ? 0 : 12f) + 14f;
+                + (spec.dateText().isBlank() ? 0 : 13.5f) + (style.licence().isBlank() ? 0 : 12f) + 14f
+                + imprintHeight(right(4) - left(4));
         return Math.max(70f, h);
     }
 

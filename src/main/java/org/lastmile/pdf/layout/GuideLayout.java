@@ -6,6 +6,7 @@ import org.lastmile.pdf.GuideSpec;
 import org.lastmile.pdf.PdfStyle;
 import org.lastmile.pdf.model.ImageData;
 import org.lastmile.pdf.model.LaidOut;
+import org.lastmile.pdf.model.Tag;
 import org.lastmile.text.Hyphenation;
 import org.lastmile.text.Hyphenator;
 
@@ -67,6 +68,7 @@ public final class GuideLayout {
     private final Shaper shaper;
     private final List<Diagnostic> diags = new ArrayList<>();
     private final List<Block> blocks;
+    private final List<Tag> containers;
     private final Frames frames;
     private final ImageData cover;
     private final ImageData logo;
@@ -80,8 +82,10 @@ public final class GuideLayout {
         Hyphenator hy = spec.hyphenate() && hyphenation != null
                 ? hyphenation.forLanguage(spec.language()).orElse(null) : null;
         Images images = new Images(spec.bundleDir(), spec.staticFiles());
-        this.blocks = new BlockBuilder(shaper, hy, images, spec.source(), spec.bodyLineOffset(), spec.notesLabel(),
-                style.primary(), diags).build(spec.body());
+        BlockBuilder builder = new BlockBuilder(shaper, hy, images, spec.source(), spec.bodyLineOffset(),
+                spec.notesLabel(), style.primary(), diags);
+        this.blocks = builder.build(spec.body());
+        this.containers = builder.containers();
         ImageData cover = null;
         if (spec.coverImage() != null) {
             cover = readCover(spec);
@@ -321,6 +325,7 @@ public final class GuideLayout {
 
     private LaidOut draw(Attempt a) {
         Canvas c = new Canvas(frames.width(), frames.height(), PAGES, shaper.metrics());
+        c.containers(containers);
         frame(a.kind()).draw().accept(c);
         if (!spec.title().isBlank()) c.outline(1, spec.title(), 1, frames.height());
         Flow.draw(a.result(), a.slots(), a.units(), c);

@@ -36,8 +36,9 @@ public final class PaperLayout {
         List<Diagnostic> diags = new ArrayList<>();
         Shaper shaper = new Shaper(fonts, style, spec.language(), spec.source());
         Hyphenator hy = hyphenation == null ? null : hyphenation.forLanguage(spec.language()).orElse(null);
-        List<Block> blocks = new ArrayList<>(new BlockBuilder(shaper, hy, new Images(spec.bundleDir(), spec.staticFiles()),
-                spec.source(), spec.bodyLineOffset(), spec.notesLabel(), style.primary(), diags).build(spec.body()));
+        BlockBuilder builder = new BlockBuilder(shaper, hy, new Images(spec.bundleDir(), spec.staticFiles()),
+                spec.source(), spec.bodyLineOffset(), spec.notesLabel(), style.primary(), diags);
+        List<Block> blocks = new ArrayList<>(builder.build(spec.body()));
         blocks.addAll(backMatter(paper, style, shaper));
 
         Frames frames = new Frames(spec, style, shaper, null, "cover", null, false);
@@ -70,6 +71,7 @@ public final class PaperLayout {
         }
         int pages = Math.max(2, slots.get(r.slotsUsed() - 1).page());
         Canvas c = new Canvas(frames.width(), frames.height(), pages, fonts);
+        c.containers(builder.containers());
         if (!spec.title().isBlank()) c.outline(1, spec.title(), 1, frames.height());
         Flow.draw(r, slots, units, c);
         for (int p = 2; p <= pages; p++) {

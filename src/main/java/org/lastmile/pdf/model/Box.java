@@ -17,6 +17,11 @@ public sealed interface Box permits Box.Glyphs, Box.Rule, Box.Fill, Box.Picture,
     record Glyphs(float x, float y, float width, String font, float size, Color color, String text, Tag tag,
                   Shaped shaped) implements Box {
 
+        /** The same text, shaped or not, with another place in the document's structure. */
+        public Glyphs withTag(Tag t) {
+            return new Glyphs(x, y, width, font, size, color, text, t, shaped);
+        }
+
         /** Text painted from its characters, without shaping. */
         public Glyphs(float x, float y, float width, String font, float size, Color color, String text, Tag tag) {
             this(x, y, width, font, size, color, text, tag, null);
