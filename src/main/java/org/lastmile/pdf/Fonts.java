@@ -96,6 +96,7 @@ public final class Fonts implements org.lastmile.pdf.layout.FontMetrics {
                 if (SHAPED_SAMPLES.stream().anyMatch(bf::charExists)) {
                     BaseFont letters = BaseFont.createFont(name, BaseFont.IDENTITY_H, BaseFont.EMBEDDED, false, bytes, null);
                     letters.setSubset(true);
+                    letters.setIncludeCidSet(false); // as above
                     letters.setSecureRandom(SEEDED);
                     shaping.put(name, new OpenTypeShaping(name, bytes, letters));
                 }

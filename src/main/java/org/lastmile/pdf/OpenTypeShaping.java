@@ -113,8 +113,11 @@ final class OpenTypeShaping {
                 int id = gv.getGlyphCode(i);
                 if (id >= 0xFFFE) continue; // invisible (joiners, controls): Java's marker, not a glyph of the font
                 Point2D p = gv.getGlyphPosition(i);
+                int at = gv.getGlyphCharIndex(i);
+                if (run.getStart() + at < run.getLimit()) at += run.getStart(); // relative to the run, or absolute
+                int character = at >= 0 && at < text.length() ? text.codePointAt(at) : -1;
                 // Java's y grows downwards; a PDF's upwards.
-                out.add(new Shaped.Glyph(id, pen + (float) p.getX(), (float) -p.getY(), fontAdvance(id)));
+                out.add(new Shaped.Glyph(id, pen + (float) p.getX(), (float) -p.getY(), fontAdvance(id), character));
             }
             pen += (float) gv.getGlyphPosition(n).getX();
         }

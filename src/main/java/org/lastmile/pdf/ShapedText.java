@@ -52,6 +52,7 @@ final class ShapedText {
             cb.setTextRenderingMode(PdfContentByte.TEXT_RENDER_MODE_FILL);
             cb.setFontAndSize(font, g.size());
         }
+        claim(cb, font, g.shaped().glyphs());
         PdfDictionary span = new PdfDictionary();
         span.put(PdfName.ACTUALTEXT, new PdfString(""));
         cb.beginMarkedContentSequence(PdfName.SPAN, span, true);
@@ -75,5 +76,30 @@ final class ShapedText {
             i = j;
         }
         cb.endMarkedContentSequence();
+    }
+
+    /**
+     * Gives every shaped glyph the character it was shaped from in the PDF font's character map (PDF/UA-1 7.21.7
+     * asks that every glyph used map to Unicode). OpenPDF fills that map only for glyphs it reaches from characters,
+     * and keeps the first entry a glyph gets, so the shaped glyphs are entered before they are shown. OpenPDF has no
+     * public way to do this: its per-document font record is reached by reflection (classpath, no module barrier);
+     * if a later OpenPDF moves it, the glyphs go unmapped, which AccessiblePdfTest reports, and nothing else breaks.
+     */
+    @SuppressWarnings("unchecked")
+    private static void claim(PdfContentByte cb, BaseFont font, List<Shaped.Glyph> glyphs) {
+        try {
+            java.lang.reflect.Method addSimple = org.openpdf.text.pdf.PdfWriter.class.getDeclaredMethod("addSimple",
+                    BaseFont.class);
+            addSimple.setAccessible(true);
+            Object details = addSimple.invoke(cb.getPdfWriter(), font);
+            java.lang.reflect.Field f = details.getClass().getDeclaredField("longTag");
+            f.setAccessible(true);
+            java.util.Map<Integer, int[]> used = (java.util.Map<Integer, int[]>) f.get(details);
+            for (Shaped.Glyph g : glyphs) {
+                if (g.character() >= 0) used.putIfAbsent(g.id(), new int[]{g.id(), g.fontAdvance(), g.character()});
+            }
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            // see above: the PDF stays correct to look at and to copy from; only the map lacks these glyphs
+        }
     }
 }

@@ -20,9 +20,10 @@ public record Shaped(List<Glyph> glyphs, float advance) {
 
     /**
      * One glyph: its id in the font, where its origin sits from the run's start ({@code y} up from the baseline,
-     * non-zero for marks), and the advance its font gives it when nothing adjusts it ({@code hmtx}, in whole
-     * thousandths as a PDF font's widths are written).
+     * non-zero for marks), the advance its font gives it when nothing adjusts it ({@code hmtx}, in whole
+     * thousandths as a PDF font's widths are written), and the character it was shaped from (the first of its
+     * cluster), which the PDF font's character map gives for it.
      */
-    public record Glyph(int id, float x, float y, int fontAdvance) {
+    public record Glyph(int id, float x, float y, int fontAdvance, int character) {
     }
 }
