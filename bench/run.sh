@@ -1,17 +1,18 @@
 #!/usr/bin/env bash
 # Times lastmile against Hugo on the same synthetic publication (see bench/README.md).
 #
-#   bench/run.sh --papers 500 [--runs 3] [--pdf] [--work DIR] [--threads N]
+#   bench/run.sh --papers 500 [--runs 3] [--pdf] [--work DIR] [--threads N] [--heap 512m]
 #
 # Generates the site once per size (bench/gen_site.py), then alternates lastmile and Hugo builds, each run under
 # /usr/bin/time -v, and prints medians: wall time, CPU time, pages, pages per second, the ratio and peak RSS.
 # With --pdf it also times the guide PDFs (CPU per guide), a no-change rebuild from the build cache against a cold
-# build, and a rebuild after editing one guide.
+# build, and a rebuild after editing one guide. With --heap it also builds once with the JVM's heap capped (-Xmx),
+# to show the build's memory is bounded.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(dirname "$here")"
-papers=""; runs=3; pdf=0; work="$here/work"; threads=0; java_opts="${LASTMILE_JAVA_OPTS-default settings of build-site.sh}"
-usage() { echo "usage: bench/run.sh --papers N [--runs R] [--pdf] [--work DIR] [--threads N]" >&2; exit 2; }
+papers=""; runs=3; pdf=0; work="$here/work"; threads=0; heap=""; java_opts="${LASTMILE_JAVA_OPTS-default settings of build-site.sh}"
+usage() { echo "usage: bench/run.sh --papers N [--runs R] [--pdf] [--work DIR] [--threads N] [--heap SIZE]" >&2; exit 2; }
 while [ $# -gt 0 ]; do
   case "$1" in
     --papers) papers="${2:-}"; shift 2 ;;
@@ -19,12 +20,14 @@ while [ $# -gt 0 ]; do
     --pdf) pdf=1; shift ;;
     --work) work="${2:-}"; shift 2 ;;
     --threads) threads="${2:-}"; shift 2 ;;
-    -h|--help) sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    --heap) heap="${2:-}"; shift 2 ;;
+    -h|--help) sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) usage ;;
   esac
 done
 [[ "$papers" =~ ^[0-9]+$ ]] && [ "$papers" -ge 1 ] || usage
 [[ "$runs" =~ ^[0-9]+$ ]] && [ "$runs" -ge 1 ] || usage
+[ -z "$heap" ] || [[ "$heap" =~ ^[0-9]+[mMgG]$ ]] || usage
 [ -x /usr/bin/time ] || { echo "bench: /usr/bin/time is missing — apt-get install time" >&2; exit 1; }
 command -v python3 >/dev/null || { echo "bench: python3 is missing (it runs the generator)" >&2; exit 1; }
 
@@ -78,8 +81,8 @@ for i in $(seq 1 "$runs"); do
   done
 done
 
-pages_lm=$(find "$dir/out-lastmile" -name '*.html' | wc -l)
-pdfs_lm=$(find "$dir/out-lastmile" -name '*-guide-*.pdf' ! -name '*-booklet.pdf' | wc -l)
+pages_lm=$(find "$dir/out-lastmile/" -name '*.html' | wc -l)
+pdfs_lm=$(find "$dir/out-lastmile/" -name '*-guide-*.pdf' ! -name '*-booklet.pdf' | wc -l)
 lm_wall=$(col lastmile 2); lm_cpu=$(col lastmile 3); lm_rss=$(col lastmile 4)
 cores=$(nproc)
 {
@@ -116,14 +119,23 @@ if [ "$has_cache" = 1 ]; then
   cache="$dir/cache"; rm -rf "$cache"
   rm -rf "$dir/out-cached"; LABEL=fill lm_build "$site" "$dir/out-cached" --cache-dir "$cache"
   for i in $(seq 1 "$runs"); do LABEL=cached lm_build "$site" "$dir/out-cached" --cache-dir "$cache"; done
-  printf 'no-change rebuild with the cache: %.2f s, %.0f %% of the cold build (%s)\n' "$(col cached 2)" \
-    "$(echo "$(col cached 2) * 100 / $lm_wall" | bc -l)" "$(tail -1 "$dir/last.out")" | tee -a "$dir/result.txt"
+  printf 'no-change rebuild with the cache: %.2f s, %.0f %% of the cold build; CPU %.2f s, %.0f %% (%s)\n' "$(col cached 2)" \
+    "$(echo "$(col cached 2) * 100 / $lm_wall" | bc -l)" "$(col cached 3)" "$(echo "$(col cached 3) * 100 / $lm_cpu" | bc -l)" \
+    "$(tail -1 "$dir/last.out")" | tee -a "$dir/result.txt"
   if [ "$pdf" = 1 ]; then
     guide=$(find "$site/content/papers" -name guide.fr.md | sort | head -1)
     cp "$guide" "$dir/guide.bak"; printf '\nOne more sentence.\n' >> "$guide"
     LABEL=edit lm_build "$site" "$dir/out-cached" --cache-dir "$cache" || true
     cp "$dir/guide.bak" "$guide"
     printf 'rebuild after editing one guide: %.2f s (%s)\n' "$(col edit 2)" "$(tail -1 "$dir/last.out")" | tee -a "$dir/result.txt"
+  fi
+fi
+if [ -n "$heap" ]; then
+  # The same cold build with the heap capped: it must finish, and peak RSS shows what the build needs.
+  base_opts=${LASTMILE_JAVA_OPTS-"-XX:SharedArchiveFile=$root/target/lastmile.jsa -Xshare:auto -Xlog:cds=off -Xlog:cds+dynamic=off -XX:TieredStopAtLevel=1"}
+  rm -rf "$dir/out-heap"
+  if LASTMILE_JAVA_OPTS="$base_opts -Xmx$heap" LABEL=heap lm_build "$site" "$dir/out-heap" "${cold[@]}"; then
+    printf 'with -Xmx%s: built, %.2f s wall, %.2f s CPU, peak RSS %.0f MB\n' "$heap" "$(col heap 2)" "$(col heap 3)" "$(col heap 4)" | tee -a "$dir/result.txt"
   fi
 fi
 echo "runs: $dir/runs.txt (label wall_s cpu_s rss_MB); summary: $dir/result.txt" >&2

@@ -86,7 +86,8 @@ final class BuildCommand implements Callable<Integer> {
             return 1;
         }
         if (verbose) Reporter.guides(spec.commandLine().getOut(), r.guides());
-        spec.commandLine().getOut().println("built " + Reporter.plural(r.pages(), "page") + " and "
+        spec.commandLine().getOut().println("built " + Reporter.plural(r.pages(), "page")
+                + (r.cachedPages() > 0 ? " (" + (r.cachedPages() == r.pages() ? "all" : String.valueOf(r.cachedPages())) + " from the cache)" : "") + " and "
                 + Reporter.plural(r.pdfs(), "PDF") + (r.cachedPdfs() > 0 ? " (" + r.cachedPdfs() + " from the cache)" : "")
                 + " into " + outDir + (shard == null ? "" : " as shard " + bo.shard().orElseThrow()) + " in " + r.millis() + " ms ("
                 + Reporter.counts(0, r.warnings()) + ")");

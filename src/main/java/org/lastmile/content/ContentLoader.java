@@ -67,6 +67,10 @@ public final class ContentLoader {
 
         Map<String, String> pageSlugsLower = new TreeMap<>();
         Map<String, String> paperSlugsLower = new TreeMap<>();
+        // Reading, decoding and the front matter's YAML are most of loading a big site and depend on nothing else:
+        // done for every Markdown file at once, on all cores; the walk below then takes what it publishes.
+        Map<Path, Pre> pre = files.parallelStream().filter(f -> f.getFileName().toString().endsWith(".md"))
+                .collect(java.util.stream.Collectors.toConcurrentMap(f -> f, f -> preRead(root.relativize(f), f)));
         for (Path file : files) {
             Path rel = root.relativize(file);
             Path inContent = contentDir.relativize(file);
@@ -94,9 +98,9 @@ public final class ContentLoader {
                     continue;
                 }
                 switch (n.get().base()) {
-                    case "index" -> read(cfg, ContentKind.PAPER, slug, n.get().lang(), rel, file, problems)
+                    case "index" -> read(cfg, ContentKind.PAPER, slug, n.get().lang(), rel, file, problems, pre)
                             .ifPresent(sf -> put(papers, slug, sf, problems));
-                    case "guide" -> read(cfg, ContentKind.GUIDE, slug, n.get().lang(), rel, file, problems)
+                    case "guide" -> read(cfg, ContentKind.GUIDE, slug, n.get().lang(), rel, file, problems, pre)
                             .ifPresent(sf -> put(guides, slug, sf, problems));
                     default -> problems.add(Diagnostic.warning(SourcePos.of(rel), "Markdown file is not a paper or guide, so it is not published",
                             "a paper bundle holds index.<lang>.md and guide.<lang>.md; move pages to content/pages/"));
@@ -118,12 +122,12 @@ public final class ContentLoader {
                             "give them different names: they would be one folder on many servers"));
                     continue;
                 }
-                read(cfg, ContentKind.PAGE, slug, n.get().lang(), rel, file, problems)
+                read(cfg, ContentKind.PAGE, slug, n.get().lang(), rel, file, problems, pre)
                         .ifPresent(sf -> put(pages, sf.slug(), sf, problems));
             } else if (top.equals("news") && depth == 2 && md) {
                 Optional<Name> n = name(cfg, rel, problems);
                 if (n.isEmpty() || !checkSlug(n.get().base(), rel, problems)) continue;
-                read(cfg, ContentKind.NEWS, n.get().base(), n.get().lang(), rel, file, problems)
+                read(cfg, ContentKind.NEWS, n.get().base(), n.get().lang(), rel, file, problems, pre)
                         .ifPresent(sf -> put(news, sf.slug(), sf, problems));
             } else if (top.equals("news")) {
                 problems.add(Diagnostic.warning(SourcePos.of(rel), "files beside news items are not published",
@@ -270,18 +274,32 @@ public final class ContentLoader {
         return Optional.of(new Name(base, code.get()));
     }
 
-    private static Optional<SourceFile> read(SiteConfig cfg, ContentKind kind, String slug, String lang, Path rel, Path file,
-                                             List<Diagnostic> problems) {
+    /** A Markdown file read ahead: its front matter and body, or why it could not be read, and the body's hash. */
+    private record Pre(Optional<FrontMatterParser.Split> split, FrontMatter fm, String hash, List<Diagnostic> problems) {
+    }
+
+    private static Pre preRead(Path rel, Path file) {
+        List<Diagnostic> problems = new ArrayList<>();
         Optional<String> read = org.lastmile.config.SourceText.read(file, rel, problems);
-        if (read.isEmpty()) return Optional.empty();
+        if (read.isEmpty()) return new Pre(Optional.empty(), null, "", problems);
         Optional<FrontMatterParser.Split> split = FrontMatterParser.split(rel, read.get(), problems);
-        if (split.isEmpty()) return Optional.empty();
+        if (split.isEmpty()) return new Pre(split, null, "", problems);
         FrontMatter fm = FrontMatterParser.parse(rel, split.get(), problems);
+        return new Pre(split, fm, hash(split.get().body()), problems);
+    }
+
+    private static Optional<SourceFile> read(SiteConfig cfg, ContentKind kind, String slug, String lang, Path rel, Path file,
+                                             List<Diagnostic> problems, Map<Path, Pre> pre) {
+        Pre p = pre.get(file);
+        if (p == null) p = preRead(rel, file);
+        problems.addAll(p.problems());
+        if (p.split().isEmpty()) return Optional.empty();
+        FrontMatter fm = p.fm();
         if (fm.title().isEmpty() && !fm.unreadable() && !fm.keys().contains("title")) {
             problems.add(Diagnostic.error(SourcePos.of(rel, 2), "front matter: 'title' is missing", "add title: \"…\""));
         }
-        return Optional.of(new SourceFile(kind, slug, lang, rel, file, fm, split.get().body(), split.get().bodyLine(),
-                hash(split.get().body())));
+        return Optional.of(new SourceFile(kind, slug, lang, rel, file, fm, p.split().get().body(), p.split().get().bodyLine(),
+                p.hash()));
     }
 
     /**

@@ -16,4 +16,12 @@ import java.util.Set;
  * @param anchors every id a link can point at with #fragment: headings and footnotes
  */
 public record ParsedDoc(SourceFile source, Document doc, Map<Heading, String> ids, List<TocEntry> toc, Set<String> anchors) {
+
+    /** What other documents need to know of this one once its tree is gone: its headings and anchors. */
+    public record Facts(List<TocEntry> toc, Set<String> anchors) {
+    }
+
+    public Facts facts() {
+        return new Facts(toc, anchors);
+    }
 }

@@ -47,6 +47,9 @@ public final class Build {
     private final Diagnostics diagnostics = new Diagnostics();
     private int cachedPdfs;
 
+    /** Whether documents keep their first parse (softly) for their page; false parses every one again. */
+    private boolean keepFirstParse = true;
+
     private Build(BuildOptions opts, PdfCache pdfCache, Progress progress) {
         this.opts = opts;
         this.pdfCache = pdfCache;
@@ -74,24 +77,22 @@ public final class Build {
     /**
      * Builds the site and publishes it to {@code opts.out()} when no stage found an error; with {@code force}, a
      * folder or link there that lastmile did not make is replaced. {@code progress} hears how far the build got.
+     * Pages and PDFs are written into the new version of the output as they are made, so memory does not grow with
+     * the output; with a build cache, a site whose every input is unchanged is published from the cache.
      */
     public static BuildResult run(BuildOptions opts, boolean force, Progress progress) {
-        long start = System.nanoTime();
-        Optional<Diagnostic> refused = OutputWriter.refusal(opts.source(), opts.out(), force);
-        if (refused.isPresent()) return new BuildResult(List.of(refused.get()), 0, 0, 0);
-        Output o = render(opts, new PdfCache(opts.cacheDir().map(DiskCache::new)), progress);
-        List<Diagnostic> ds = new ArrayList<>(o.diagnostics());
-        if (o.ok()) {
-            progress.stage("writing", 0);
-            try {
-                OutputWriter.publish(opts.out(), o.files(), o.copies(), force);
-            } catch (IOException e) {
-                boolean busy = String.valueOf(e.getMessage()).startsWith("another lastmile build is publishing");
-                ds.add(Diagnostic.error(SourcePos.of(opts.out()), "cannot write the output: " + e.getMessage(),
-                        busy ? "wait for that build to finish, then build again" : "check that the folder is writable and the disk is not full"));
-            }
-        }
-        return new BuildResult(List.copyOf(ds), o.pages(), o.pdfs(), (System.nanoTime() - start) / 1_000_000, o.guides(), o.cachedPdfs());
+        return Publish.run(opts, force, progress);
+    }
+
+    /** Where a build puts each file as it is made: a map (preview, check) or the new version of the output. */
+    @FunctionalInterface
+    interface Sink {
+        void put(String path, byte[] bytes) throws IOException;
+    }
+
+    /** What a build that wrote its files into a {@link Sink} has left to report. */
+    record Streamed(Map<String, Path> copies, List<Diagnostic> diagnostics, int pages, int pdfs,
+                    Map<String, org.lastmile.pdf.layout.GuideLayout.Report> guides, int cachedPdfs) {
     }
 
     /**
@@ -99,14 +100,34 @@ public final class Build {
      * did not change since {@code pdfCache} saw them are reused.
      */
     public static Output render(BuildOptions opts, PdfCache pdfCache) {
-        return render(opts, pdfCache, Progress.NONE);
+        Map<String, byte[]> files = new ConcurrentHashMap<>();
+        Streamed s = render(opts, pdfCache, Progress.NONE, files::put);
+        return new Output(java.util.Collections.unmodifiableMap(new TreeMap<>(files)),
+                java.util.Collections.unmodifiableMap(new TreeMap<>(s.copies())), s.diagnostics(), s.pages(), s.pdfs(),
+                s.guides(), s.cachedPdfs());
     }
 
-    private static Output render(BuildOptions opts, PdfCache pdfCache, Progress progress) {
+    static Streamed render(BuildOptions opts, PdfCache pdfCache, Progress progress, Sink sink) {
+        return render(opts, pdfCache, progress, sink, true);
+    }
+
+    /**
+     * The build as it goes when memory runs short and every first parse was dropped: each document parsed again for
+     * each use. For the test that this gives the same output.
+     */
+    static Output renderParsingAgain(BuildOptions opts) {
+        Map<String, byte[]> files = new ConcurrentHashMap<>();
+        Streamed s = render(opts, new PdfCache(), Progress.NONE, files::put, false);
+        return new Output(new TreeMap<>(files), new TreeMap<>(s.copies()), s.diagnostics(), s.pages(), s.pdfs(), s.guides(), s.cachedPdfs());
+    }
+
+    private static Streamed render(BuildOptions opts, PdfCache pdfCache, Progress progress, Sink sink, boolean keep) {
         int threads = opts.threads() > 0 ? opts.threads() : Runtime.getRuntime().availableProcessors();
         ForkJoinPool pool = new ForkJoinPool(threads);
         try {
-            return pool.submit(() -> new Build(opts, pdfCache, progress).execute()).get();
+            Build b = new Build(opts, pdfCache, progress);
+            b.keepFirstParse = keep;
+            return pool.submit(() -> b.execute(sink)).get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("build interrupted", e);
@@ -139,67 +160,84 @@ public final class Build {
 
     private Made singlePdf(Path file) {
         Site site = load();
-        ParsedDoc doc = site.parsed.values().stream().filter(d -> d.source().file().toAbsolutePath().normalize().equals(file))
+        SourceFile found = site.docs.sources().values().stream().filter(d -> d.file().toAbsolutePath().normalize().equals(file))
                 .findFirst().orElseThrow(() -> new LastmileException(Diagnostic.error(SourcePos.of(file),
                         "not a published guide or paper of this site", "give a file like content/papers/<slug>/guide.fr.md (drafts are not published)")));
-        if (doc.source().kind() == org.lastmile.content.ContentKind.PAGE) {
-            throw new LastmileException(Diagnostic.error(SourcePos.of(doc.source().path()), "pages have no PDF",
+        if (found.kind() == org.lastmile.content.ContentKind.PAGE) {
+            throw new LastmileException(Diagnostic.error(SourcePos.of(found.path()), "pages have no PDF",
                     "give a guide (guide.<lang>.md) or a paper (index.<lang>.md)"));
         }
-        Map<String, RenderedDoc> docs = renderBodies(site);
-        Language lang = site.config.language(doc.source().lang()).orElseThrow();
-        SourceFile sf = doc.source();
+        Bodies docs = bodies(site);
+        Language lang = site.config.language(found.lang()).orElseThrow();
+        SourceFile sf = found;
         String sitePath = sf.kind() == org.lastmile.content.ContentKind.GUIDE ? SiteIndex.guidePdf(sf.slug(), sf.lang())
                 : SiteIndex.paperPdf(sf.slug(), sf.lang());
-        return new Made(new GuidePdfs(site, diagnostics, pdfCache).renderOne(docs.get(SiteIndex.path(sf)), lang), sitePath);
+        return new Made(new GuidePdfs(site, diagnostics, pdfCache).renderOne(docs.render(SiteIndex.path(sf), true), lang), sitePath);
     }
 
-    private Output execute() {
+    private Streamed execute(Sink sink) {
+        java.util.Set<String> made = ConcurrentHashMap.newKeySet();
+        Sink counted = (path, bytes) -> {
+            sink.put(path, bytes);
+            made.add(path);
+        };
         Site site = stage(this::load);                                            // config, content, Markdown, URL plan
-        if (site == null) return output(Map.of(), Map.of());
+        if (site == null) return streamed(made, Map.of());
         shards = Shards.plan(opts, site, languages(site.config));                 // all of it, or one shard's share
-        Map<String, RenderedDoc> docs = renderBodies(site);                       // links resolved, bodies as HTML
-        stage(() -> missingStaticImages(site));
-        Map<String, byte[]> pdfs = orEmpty(stage(() -> renderPdfs(site, docs)));  // guides, booklets, papers
-        Map<String, byte[]> files = new TreeMap<>(orEmpty(stage(() -> renderSite(site, docs, pdfs))));  // pages, feeds
-        files.putAll(pdfs);
+        // A shard's manifest lists the hash of every file it made, taken as the files pass.
+        Map<String, String> hashes = new ConcurrentHashMap<>();
+        Sink out = opts.shard().isEmpty() ? counted : (path, bytes) -> {
+            counted.put(path, bytes);
+            hashes.put(path, Shards.hash(bytes));
+        };
+        Bodies docs = bodies(site);                                               // links resolved, bodies as HTML
+        // PDFs first: download boxes show each PDF's real size and page count, all that is kept of them.
+        Map<String, org.lastmile.site.PdfFacts> facts = new ConcurrentHashMap<>();
+        stage(() -> renderPdfs(site, docs, (path, bytes) -> {
+            facts.put("/" + path, new org.lastmile.site.PdfFacts(bytes.length, pageCount(bytes)));
+            out.put(path, bytes);
+        }));
+        stage(() -> renderSite(site, docs, facts, out));                         // pages, feeds
         if (opts.check()) stage(() -> checkGlyphs(site));
         Map<String, Path> copies = new TreeMap<>(orEmpty(stage(() -> copies(site))));  // theme static files, resources
         copies.values().removeIf(src -> !shards.ownsCopy(src));
         if (opts.shard().isPresent()) {
-            Map<String, String> made = new TreeMap<>();
-            files.forEach((p, bytes) -> made.put(p, Shards.hash(bytes)));
             List<Diagnostic> clash = new ArrayList<>();
-            Shards.manifest(shards, made, copies, clash, opts.source()).ifPresent(m -> files.put(ShardManifest.FILE, m));
+            Optional<byte[]> m = Shards.manifest(shards, new TreeMap<>(hashes), copies, clash, opts.source());
             diagnostics.addAll(clash);
+            if (m.isPresent()) {
+                try {
+                    counted.put(ShardManifest.FILE, m.get());
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }
         }
-        return output(files, copies);
+        return streamed(made, copies);
     }
 
     /** Which share of the site this build makes: all of it, unless it is one shard of a split build. */
     private Shards.Plan shards = Shards.Plan.WHOLE;
 
-    private Output output(Map<String, byte[]> files, Map<String, Path> copies) {
-        int pages = (int) files.keySet().stream().filter(k -> k.endsWith(".html")).count();
-        int pdfs = (int) files.keySet().stream().filter(k -> k.endsWith(".pdf")).count();
+    private Streamed streamed(java.util.Set<String> made, Map<String, Path> copies) {
+        int pages = (int) made.stream().filter(k -> k.endsWith(".html")).count();
+        int pdfs = (int) made.stream().filter(k -> k.endsWith(".pdf")).count();
         pdfCache.disk().flatMap(DiskCache::writeProblem).ifPresent(p -> diagnostics.warning(
                 SourcePos.of(pdfCache.disk().get().dir()), "cannot write the build cache: " + p,
                 "check that the folder is writable, or pass --no-cache"));
-        return new Output(java.util.Collections.unmodifiableMap(new TreeMap<>(files)),
-                java.util.Collections.unmodifiableMap(new TreeMap<>(copies)), diagnostics.sorted(), pages, pdfs,
-                guideReports, cachedPdfs);
+        return new Streamed(copies, diagnostics.sorted(), pages, pdfs, guideReports, cachedPdfs);
     }
 
     private static <K, V> Map<K, V> orEmpty(Map<K, V> m) {
         return m == null ? Map.of() : m;
     }
 
-    private Map<String, byte[]> renderPdfs(Site site, Map<String, RenderedDoc> docs) {
+    private Void renderPdfs(Site site, Bodies docs, Sink out) {
         GuidePdfs pdfs = new GuidePdfs(site, diagnostics, pdfCache, progress);
-        Map<String, byte[]> out = pdfs.render(docs, languages(site.config));
+        pdfs.render(path -> docs.render(path, false), shards::ownsDoc, languages(site.config), out);
         cachedPdfs = pdfs.fromCache();
         guideReports = pdfs.reports();
-        return out;
+        return null;
     }
 
     /** How each guide of this build was laid out (for check and --verbose). */
@@ -217,7 +255,7 @@ public final class Build {
 
     /** The loaded site: configuration, content, theme, messages and the index of all its URLs. */
     record Site(SiteConfig config, SiteIndex index, Theme theme, Messages messages, Markdown markdown,
-                Map<String, ParsedDoc> parsed) {
+                Docs docs) {
     }
 
     private Site load() {
@@ -262,29 +300,35 @@ public final class Build {
         if (opts.check()) diagnostics.addAll(messages.missingKeys());
         Markdown markdown = new Markdown();
         MarkdownStage md = new MarkdownStage(markdown);
-        Map<String, ParsedDoc> parsed = new ConcurrentHashMap<>();
+        Docs docs = new Docs(md, keepFirstParse);
+        SiteIndex.Planner planner = SiteIndex.planner(cfg, loaded.content());   // embedded lists decide list pages
         List<SourceFile> files = loaded.content().files().toList();
         progress.stage("parsing", files.size());
         files.parallelStream().forEach(sf -> {
             List<Diagnostic> p = new ArrayList<>();
-            parsed.put(SiteIndex.path(sf), md.parse(sf, p));
+            ParsedDoc doc = md.parse(sf, p);
+            String path = SiteIndex.path(sf);
+            planner.scan(path, doc, p);
+            docs.add(path, doc);
             diagnostics.addAll(p);
             progress.done(1);
         });
-        List<Diagnostic> planning = new ArrayList<>();
-        SiteIndex index = SiteIndex.plan(cfg, loaded.content(), parsed, planning);   // embedded lists decide list pages
-        diagnostics.addAll(planning);
-        return new Site(cfg, index, theme, messages, markdown, Map.copyOf(parsed));
+        return new Site(cfg, planner.index(), theme, messages, markdown, docs);
     }
 
     /** lastmile check: characters of papers and pages that the PDF fonts cannot print. */
     private Void checkGlyphs(Site site) {
         var style = PdfTheme.style(site.config, site.theme);
         var fonts = pdfCache.fonts(style, site.theme);
-        site.parsed.values().stream()
-                .filter(d -> languages(site.config).stream().anyMatch(l -> l.code().equals(d.source().lang())))
-                .forEach(d -> diagnostics.addAll(GlyphCheck.check(d, style, fonts)));
+        Bodies bodies = bodies(site);
+        site.docs.sources().keySet().stream().sorted()
+                .filter(path -> built(site, site.docs.sources().get(path).lang()))
+                .forEach(path -> diagnostics.addAll(GlyphCheck.check(bodies.render(path, false).parsed(), style, fonts)));
         return null;
+    }
+
+    private boolean built(Site site, String lang) {
+        return languages(site.config).stream().anyMatch(l -> l.code().equals(lang));
     }
 
     private List<Language> languages(SiteConfig cfg) {
@@ -292,62 +336,80 @@ public final class Build {
         return cfg.languages().stream().filter(l -> opts.languages().stream().anyMatch(c -> c.equalsIgnoreCase(l.code()))).toList();
     }
 
-    private Map<String, RenderedDoc> renderBodies(Site site) {
-        LinkResolver resolver = new LinkResolver(site.index, site.parsed);
-        ContentHtml html = new ContentHtml(site.markdown);
-        Map<String, RenderedDoc> out = new ConcurrentHashMap<>();
-        // A shard renders only its own documents; the pages and PDFs made from the others are another shard's.
-        List<Map.Entry<String, ParsedDoc>> mine = site.parsed.entrySet().stream().filter(e -> shards.ownsDoc(e.getValue().source())).toList();
-        progress.stage("rendering", mine.size());
-        mine.parallelStream().forEach(e -> {
-            ParsedDoc doc = e.getValue();
+    /**
+     * Renders documents' bodies on demand: each page (and each PDF) takes its document's tree, resolves its links
+     * and renders it, and nothing is kept once the page is written.
+     */
+    private final class Bodies {
+        private final Site site;
+        private final LinkResolver resolver;
+        private final ContentHtml html;
+        private final java.util.Set<String> statics;
+
+        Bodies(Site site) {
+            this.site = site;
+            this.resolver = new LinkResolver(site.index, site.docs::facts);
+            this.html = new ContentHtml(site.markdown);
+            this.statics = site.theme.staticFiles().keySet();
+        }
+
+        /**
+         * The body of the document at {@code path}, or null when there is none; {@code report}: its findings are
+         * reported (by the one render of each document that its page makes, so each is reported once).
+         */
+        RenderedDoc render(String path, boolean report) {
+            ParsedDoc doc = site.docs.take(path).orElse(null);
+            if (doc == null) return null;
             LinkResolver.Result r = resolver.resolve(doc);
             // A partial build (--lang) knows only its own languages' pages: what the others' links find missing
             // there is not missing from the site.
-            if (languages(site.config).stream().anyMatch(l -> l.code().equals(doc.source().lang()))) {
+            if (report && built(site, doc.source().lang())) {
                 diagnostics.addAll(r.problems());
                 if (opts.check()) diagnostics.addAll(r.notes());
+                missingStaticImages(doc, statics);
             }
             String lang = doc.source().lang();
             var locale = site.config.language(lang).map(Language::locale).orElse(site.config.defaultLang().locale());
-            out.put(e.getKey(), html.render(doc, r, f -> site.messages.format(lang,
+            return html.render(doc, r, f -> site.messages.format(lang,
                     "link_fallback", Map.of("language", Locales.languageName(f.target().locale(), locale))),
-                    site.index.shortcodes(e.getKey()), () -> site.messages.format(lang, "footnote_back")));
-            progress.done(1);
-        });
-        return Map.copyOf(out);
+                    site.index.shortcodes(doc), () -> site.messages.format(lang, "footnote_back"));
+        }
+    }
+
+    private Bodies bodies(Site site) {
+        return new Bodies(site);
     }
 
     /** Images written from the site root ({@code /images/logo.png}) that no static folder of the site or theme has. */
-    private Void missingStaticImages(Site site) {
-        java.util.Set<String> statics = site.theme.staticFiles().keySet();
-        for (ParsedDoc doc : site.parsed.values()) {
-            if (languages(site.config).stream().noneMatch(l -> l.code().equals(doc.source().lang()))) continue;
-            for (com.vladsch.flexmark.util.ast.Node n : doc.doc().getDescendants()) {
-                if (!(n instanceof com.vladsch.flexmark.ast.Image img)) continue;
-                String url = img.getUrl().toString();
-                if (!url.startsWith("/") || url.startsWith("//")) continue;
-                String path = url.substring(1);
-                int cut = path.length();
-                for (char c : new char[]{'?', '#'}) if (path.indexOf(c) >= 0) cut = Math.min(cut, path.indexOf(c));
-                path = java.net.URLDecoder.decode(path.substring(0, cut).replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8);
-                if (!statics.contains(path)) {
-                    diagnostics.error(MarkdownStage.pos(doc.source(), img), "image '" + url + "' not found in static/",
-                            "put the file at static/" + path + " (it is published at the site root) or fix the path");
-                }
+    private void missingStaticImages(ParsedDoc doc, java.util.Set<String> statics) {
+        for (com.vladsch.flexmark.util.ast.Node n : doc.doc().getDescendants()) {
+            if (!(n instanceof com.vladsch.flexmark.ast.Image img)) continue;
+            String url = img.getUrl().toString();
+            if (!url.startsWith("/") || url.startsWith("//")) continue;
+            String path = url.substring(1);
+            int cut = path.length();
+            for (char c : new char[]{'?', '#'}) if (path.indexOf(c) >= 0) cut = Math.min(cut, path.indexOf(c));
+            path = java.net.URLDecoder.decode(path.substring(0, cut).replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8);
+            if (!statics.contains(path)) {
+                diagnostics.error(MarkdownStage.pos(doc.source(), img), "image '" + url + "' not found in static/",
+                        "put the file at static/" + path + " (it is published at the site root) or fix the path");
             }
         }
-        return null;
     }
 
     /** HTML pages, after the PDFs: download boxes show each PDF's real size and page count. */
-    private Map<String, byte[]> renderSite(Site site, Map<String, RenderedDoc> docs, Map<String, byte[]> pdfs) {
+    private Void renderSite(Site site, Bodies docs, Map<String, org.lastmile.site.PdfFacts> facts, Sink out) {
         progress.stage("pages", 0);
         Templates templates = new Templates(site.theme);
-        Map<String, org.lastmile.site.PdfFacts> facts = new java.util.HashMap<>();
-        pdfs.forEach((out, bytes) -> facts.put("/" + out, new org.lastmile.site.PdfFacts(bytes.length, pageCount(bytes))));
-        return new SiteRenderer(site.index, templates, site.messages, year(site), facts)
-                .render(docs, languages(site.config), diagnostics, shards::ownsFile);
+        new SiteRenderer(site.index, templates, site.messages, year(site), Map.copyOf(facts))
+                .render(path -> docs.render(path, true), languages(site.config), diagnostics, shards::ownsFile, (path, bytes) -> {
+                    try {
+                        out.put(path, bytes);
+                    } catch (IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                });
+        return null;
     }
 
     /** The page count of a PDF lastmile made: its page tree's /Count (read with OpenPDF, no rendering). */

@@ -27,9 +27,9 @@ import java.util.stream.Stream;
  * down, it does not fail this one); the first failure is kept for one warning.
  */
 public final class DiskCache {
-    private static final byte[] MAGIC = "LMC1".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] MAGIC = "LMC2".getBytes(StandardCharsets.US_ASCII);
     private static final int KEY_LENGTH = 64;
-    private static final int HEADER = MAGIC.length + KEY_LENGTH + Long.BYTES + 32;
+    private static final int HEADER = MAGIC.length + KEY_LENGTH + Long.BYTES + Long.BYTES;
 
     private final Path dir;
     private final String codeFingerprint;
@@ -37,7 +37,30 @@ public final class DiskCache {
 
     public DiskCache(Path dir) {
         this.dir = dir.toAbsolutePath().normalize();
-        this.codeFingerprint = computeFingerprint();
+        this.codeFingerprint = rememberedFingerprint();
+    }
+
+    /**
+     * {@link #computeFingerprint()}, remembered in the cache under the jar's path, size and date: hashing 25 MB of
+     * classes, templates and fonts on every build would cost a no-change rebuild a good part of its time. A jar
+     * built again (a CI runner's) has a new date, so its content is hashed again.
+     */
+    private String rememberedFingerprint() {
+        Path code;
+        try {
+            code = Path.of(DiskCache.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            if (!Files.isRegularFile(code)) return computeFingerprint();
+            String stat = "code " + code.toAbsolutePath() + " " + Files.size(code) + " " + Files.getLastModifiedTime(code).toMillis();
+            String key = HexFormat.of().formatHex(sha256(stat.getBytes(StandardCharsets.UTF_8)));
+            Optional<String> known = get("code", key).map(b -> new String(b, StandardCharsets.US_ASCII))
+                    .filter(f -> f.length() == KEY_LENGTH);
+            if (known.isPresent()) return known.get();
+            String f = computeFingerprint();
+            put("code", key, f.getBytes(StandardCharsets.US_ASCII));
+            return f;
+        } catch (IOException | URISyntaxException | RuntimeException e) {
+            return computeFingerprint();
+        }
     }
 
     public Path dir() {
@@ -66,9 +89,23 @@ public final class DiskCache {
         if (!new String(all, MAGIC.length, KEY_LENGTH, StandardCharsets.US_ASCII).equals(key)) return Optional.empty();
         long length = ByteBuffer.wrap(all, MAGIC.length + KEY_LENGTH, Long.BYTES).getLong();
         if (length != all.length - HEADER) return Optional.empty();
-        byte[] payload = Arrays.copyOfRange(all, HEADER, all.length);
-        byte[] sum = Arrays.copyOfRange(all, HEADER - 32, HEADER);
-        return Arrays.equals(sha256(payload), sum) ? Optional.of(payload) : Optional.empty();
+        long sum = ByteBuffer.wrap(all, HEADER - Long.BYTES, Long.BYTES).getLong();
+        if (sum != checksum(all, HEADER, all.length - HEADER)) return Optional.empty();
+        return Optional.of(Arrays.copyOfRange(all, HEADER, all.length));
+    }
+
+    /** Whether an entry is stored under {@code key} (not whether it is intact: {@link #get} checks that). */
+    boolean has(String kind, String key) {
+        return Files.isRegularFile(file(kind, key));
+    }
+
+    /** Removes the entry stored under {@code key}, if any (a damaged one, so that it is made again). */
+    void drop(String kind, String key) {
+        try {
+            Files.deleteIfExists(file(kind, key));
+        } catch (IOException e) {
+            writeProblem.compareAndSet(null, e.getClass().getSimpleName() + ": " + e.getMessage());
+        }
     }
 
     /** Stores {@code bytes} under {@code key}; the entry appears whole or not at all. */
@@ -79,7 +116,7 @@ public final class DiskCache {
             Path tmp = Files.createTempFile(f.getParent(), ".tmp-", "");
             try {
                 ByteBuffer head = ByteBuffer.allocate(HEADER);
-                head.put(MAGIC).put(key.getBytes(StandardCharsets.US_ASCII)).putLong(bytes.length).put(sha256(bytes));
+                head.put(MAGIC).put(key.getBytes(StandardCharsets.US_ASCII)).putLong(bytes.length).putLong(checksum(bytes, 0, bytes.length));
                 try (var out = Files.newOutputStream(tmp)) {
                     out.write(head.array());
                     out.write(bytes);
@@ -103,6 +140,17 @@ public final class DiskCache {
             throw new IllegalArgumentException("not a cache key: " + key);
         }
         return dir.resolve(kind).resolve(key.substring(0, 2)).resolve(key);
+    }
+
+    /**
+     * The checksum that finds a damaged entry: CRC-32C, which the JVM computes with the processor's own instruction,
+     * where re-hashing every page with SHA-256 would be most of a cached build's work. (The key says what an entry
+     * is; the checksum only that its bytes are the ones written.)
+     */
+    private static long checksum(byte[] b, int off, int len) {
+        java.util.zip.CRC32C c = new java.util.zip.CRC32C();
+        c.update(b, off, len);
+        return c.getValue();
     }
 
     static byte[] sha256(byte[] b) {
@@ -138,7 +186,8 @@ public final class DiskCache {
                 try (JarFile jar = new JarFile(code.toFile())) {
                     List<JarEntry> entries = jar.stream()
                             .filter(e -> (e.getName().startsWith("org/lastmile/") && e.getName().endsWith(".class"))
-                                    || e.getName().endsWith("/pom.properties"))
+                                    || e.getName().endsWith("/pom.properties")
+                                    || (e.getName().startsWith("lastmile/") && !e.isDirectory())) // the built-in theme
                             .sorted(java.util.Comparator.comparing(JarEntry::getName)).toList();
                     for (JarEntry e : entries) {
                         d.update(e.getName().getBytes(StandardCharsets.UTF_8));
@@ -148,10 +197,18 @@ public final class DiskCache {
                     }
                 }
             } else if (Files.isDirectory(code)) {
-                try (Stream<Path> s = Files.walk(code.resolve("org/lastmile"))) {
-                    for (Path p : s.filter(p -> p.toString().endsWith(".class")).sorted().toList()) {
+                try (Stream<Path> s = Stream.concat(Files.walk(code.resolve("org/lastmile")),
+                        Files.isDirectory(code.resolve("lastmile")) ? Files.walk(code.resolve("lastmile")) : Stream.empty())) {
+                    for (Path p : s.filter(p -> p.toString().endsWith(".class") || (Files.isRegularFile(p)
+                            && code.relativize(p).toString().startsWith("lastmile"))).sorted().toList()) {
                         d.update(code.relativize(p).toString().getBytes(StandardCharsets.UTF_8));
-                        d.update(Files.readAllBytes(p));
+                        if (p.toString().endsWith(".class")) {
+                            d.update(Files.readAllBytes(p));
+                        } else {
+                            // Classes from a folder (a developer's build, the tests): the theme's 25 MB of fonts and
+                            // templates count by size and date, which every edit changes, not by a hash each build.
+                            d.update((Files.size(p) + " " + Files.getLastModifiedTime(p).toMillis()).getBytes(StandardCharsets.UTF_8));
+                        }
                     }
                 }
             }

@@ -88,7 +88,18 @@ final class GuidePdfs {
     }
 
     Map<String, byte[]> render(Map<String, RenderedDoc> docs, List<Language> languages) {
-        if (!cfg.pdf().guides() && !cfg.pdf().papers()) return Map.of();
+        Map<String, byte[]> out = new ConcurrentHashMap<>();
+        render(docs::get, sf -> docs.containsKey(SiteIndex.path(sf)), languages, out::put);
+        return new TreeMap<>(out);
+    }
+
+    /**
+     * Typesets every PDF of {@code languages} made from a document {@code mine} accepts (in a split build, the
+     * others are another shard's), handing each to {@code out} as soon as it is made.
+     */
+    void render(java.util.function.Function<String, RenderedDoc> docs, java.util.function.Predicate<SourceFile> mine,
+                List<Language> languages, Build.Sink out) {
+        if (!cfg.pdf().guides() && !cfg.pdf().papers()) return;
         org.lastmile.text.Hyphenation hy = hyphenation();
         PdfStyle style = PdfTheme.style(cfg, site.theme());
         Fonts fonts = cache.fonts(style, site.theme());
@@ -97,13 +108,12 @@ final class GuidePdfs {
         for (Bundle b : site.index().content().bundles()) {
             for (Language l : languages) {
                 // Only what this build rendered: in a split build, the other documents are another shard's.
-                if (cfg.pdf().guides()) b.guide(l.code()).filter(g -> docs.containsKey(SiteIndex.path(g)))
+                if (cfg.pdf().guides()) b.guide(l.code()).filter(mine)
                         .ifPresent(g -> jobs.add(new Job(SiteIndex.guidePdf(b.slug(), l.code()), b, g, true)));
-                if (cfg.pdf().papers()) b.paper(l.code()).filter(p -> docs.containsKey(SiteIndex.path(p)))
+                if (cfg.pdf().papers()) b.paper(l.code()).filter(mine)
                         .ifPresent(p -> jobs.add(new Job(SiteIndex.paperPdf(b.slug(), l.code()), b, p, false)));
             }
         }
-        Map<String, byte[]> out = new ConcurrentHashMap<>();
         progress.stage("PDFs", jobs.size());
         jobs.parallelStream().forEach(j -> {
             try {
@@ -112,12 +122,18 @@ final class GuidePdfs {
                 progress.done(1);
             }
         });
-        return new TreeMap<>(out);
     }
 
-    private void renderJob(Job j, Map<String, RenderedDoc> docs, PdfStyle style, Fonts fonts, org.lastmile.text.Hyphenation hy,
-                           String shared, Map<String, byte[]> out) {
-        RenderedDoc doc = docs.get(SiteIndex.path(j.file()));
+    private void renderJob(Job j, java.util.function.Function<String, RenderedDoc> docs, PdfStyle style, Fonts fonts, org.lastmile.text.Hyphenation hy,
+                           String shared, Build.Sink sink) {
+        java.util.function.BiConsumer<String, byte[]> out = (path, bytes) -> {
+            try {
+                sink.put(path, bytes);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        };
+        RenderedDoc doc = docs.apply(SiteIndex.path(j.file()));
         if (doc == null) return;
         Language lang = cfg.language(j.file().lang()).orElseThrow();
         if (blockedByPaths(j.bundle(), j.file(), doc, false)) return;
@@ -140,10 +156,10 @@ final class GuidePdfs {
             fromCache.incrementAndGet();
             cache.report(key).ifPresent(rep -> reports.put(j.out(), rep));
         }
-        out.put(j.out().substring(1), pdf);
+        out.accept(j.out().substring(1), pdf);
         if (j.guide()) {
             boolean[] cached = new boolean[1];
-            out.put(SiteIndex.guideBooklet(j.bundle().slug(), lang.code()).substring(1),
+            out.accept(SiteIndex.guideBooklet(j.bundle().slug(), lang.code()).substring(1),
                     cache.booklet(key, pdf, lang.rtl() ? Direction.RTL : Direction.LTR, style.print().cropMarks(), cached));
             if (cached[0]) fromCache.incrementAndGet();
         }

@@ -172,41 +172,139 @@ public final class OutputWriter {
      * foreign link or folder at {@code out} is replaced (a link's target is never touched).
      */
     public static void publish(Path out, Map<String, byte[]> files, Map<String, Path> copies, boolean force) throws IOException {
-        Path target = out.toAbsolutePath().normalize();
-        Path store = store(target);
-        // The command checked already; the library checks again, so no caller can replace what is not ours.
-        if (!force && Files.isSymbolicLink(target) && !isOurs(target)) {
-            throw new IOException(target + " is a symbolic link that lastmile did not make");
+        try (Staging s = stage(out, force)) {
+            for (Map.Entry<String, byte[]> f : files.entrySet()) s.write(f.getKey(), f.getValue());
+            s.commit(copies);
         }
-        if (!force && Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS) && !isEmpty(target)) {
-            throw new IOException(target + " holds files that lastmile did not make");
+    }
+
+    /**
+     * A new version of the site at {@code out}, to be written file by file while the build renders (so no build
+     * holds its whole output in memory) and swapped in by {@link Staging#commit}. Nothing is touched before the
+     * first file is written; a staging closed without commit leaves the previous output exactly as it was.
+     */
+    public static Staging stage(Path out, boolean force) {
+        return new Staging(out.toAbsolutePath().normalize(), force);
+    }
+
+    /** A version of the site being written; see {@link #stage}. Thread-safe: pages are written as workers finish them. */
+    public static final class Staging implements AutoCloseable {
+        private final Path target;
+        private final Path store;
+        private final boolean force;
+        private final java.util.Set<String> written = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        private final java.util.concurrent.atomic.AtomicLong bytes = new java.util.concurrent.atomic.AtomicLong();
+        private FileChannel channel;
+        private FileLock lock;
+        private Path building;
+        private String stamp;
+        private boolean createdStore;
+        private boolean done;
+
+        private Staging(Path target, boolean force) {
+            this.target = target;
+            this.store = store(target);
+            this.force = force;
         }
-        if (Files.exists(store, LinkOption.NOFOLLOW_LINKS) && !Files.isRegularFile(store.resolve(MARKER), LinkOption.NOFOLLOW_LINKS)
-                && !(Files.isDirectory(store, LinkOption.NOFOLLOW_LINKS) && isEmpty(store))) {
-            throw new IOException(store + " was not made by lastmile");
+
+        /** Writes one file of the new version; a later write of the same path replaces it. */
+        public void write(String rel, byte[] content) throws IOException {
+            Path dest = inside(open(), rel);
+            Files.createDirectories(dest.getParent());
+            Files.write(dest, content);
+            written.add(rel);
+            bytes.addAndGet(content.length);
         }
-        Files.createDirectories(store);
-        Path marker = store.resolve(MARKER);
-        if (!Files.exists(marker, LinkOption.NOFOLLOW_LINKS)) {
-            Files.writeString(marker, "This folder holds the versions of " + target.getFileName() + " published by lastmile;\n"
-                    + target.getFileName() + " is a link to the current one. Remove both together, or leave them to lastmile.\n",
-                    StandardCharsets.UTF_8);
+
+        /** How many files were written so far. */
+        public int files() {
+            return written.size();
         }
-        try (FileChannel ch = FileChannel.open(store.resolve(LOCK), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-             FileLock lock = tryLock(ch)) {
-            if (lock == null) throw new IOException("another lastmile build is publishing to " + target + " right now");
-            cleanUp(target, store);
-            String stamp = STAMP.format(Instant.now()) + "-" + ProcessHandle.current().pid();
-            for (int i = 2; Files.exists(store.resolve("site-" + stamp), LinkOption.NOFOLLOW_LINKS); i++) {
-                stamp = STAMP.format(Instant.now()) + "-" + ProcessHandle.current().pid() + "-" + i;
+
+        /**
+         * Copies {@code copies} (output path → source file) where no written file took the path, then swaps the
+         * output link to the new version.
+         */
+        public void commit(Map<String, Path> copies) throws IOException {
+            Path dir = open();
+            for (Map.Entry<String, Path> c : copies.entrySet()) {
+                if (written.contains(c.getKey())) continue; // a page the build made wins over a static file
+                Path dest = inside(dir, c.getKey());
+                Files.createDirectories(dest.getParent());
+                // Through a stream, so the copy gets the umask's permissions, not the source's (a web server must read it).
+                try (OutputStream os = Files.newOutputStream(dest)) {
+                    Files.copy(c.getValue(), os);
+                }
             }
-            Path building = store.resolve("build-" + stamp);
-            Files.createDirectory(building);
-            write(building, files, copies);
             Path version = store.resolve("site-" + stamp);
-            Files.move(building, version, StandardCopyOption.ATOMIC_MOVE);
+            Files.move(dir, version, StandardCopyOption.ATOMIC_MOVE);
+            building = null;
             swap(target, store, version, force);
             cleanUp(target, store);
+            done = true;
+        }
+
+        /** The folder being written: made, with the store and its lock, on first use. */
+        private synchronized Path open() throws IOException {
+            if (done) throw new IOException("this version of " + target + " was already published");
+            if (building != null) return building;
+            // The command checked already; the library checks again, so no caller can replace what is not ours.
+            if (!force && Files.isSymbolicLink(target) && !isOurs(target)) {
+                throw new IOException(target + " is a symbolic link that lastmile did not make");
+            }
+            if (!force && Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS) && !isEmpty(target)) {
+                throw new IOException(target + " holds files that lastmile did not make");
+            }
+            if (Files.exists(store, LinkOption.NOFOLLOW_LINKS) && !Files.isRegularFile(store.resolve(MARKER), LinkOption.NOFOLLOW_LINKS)
+                    && !(Files.isDirectory(store, LinkOption.NOFOLLOW_LINKS) && isEmpty(store))) {
+                throw new IOException(store + " was not made by lastmile");
+            }
+            createdStore = !Files.exists(store, LinkOption.NOFOLLOW_LINKS);
+            Files.createDirectories(store);
+            Path marker = store.resolve(MARKER);
+            if (!Files.exists(marker, LinkOption.NOFOLLOW_LINKS)) {
+                Files.writeString(marker, "This folder holds the versions of " + target.getFileName() + " published by lastmile;\n"
+                        + target.getFileName() + " is a link to the current one. Remove both together, or leave them to lastmile.\n",
+                        StandardCharsets.UTF_8);
+            }
+            channel = FileChannel.open(store.resolve(LOCK), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            lock = tryLock(channel);
+            if (lock == null) {
+                channel.close();
+                channel = null;
+                throw new IOException("another lastmile build is publishing to " + target + " right now");
+            }
+            cleanUp(target, store);
+            String s = STAMP.format(Instant.now()) + "-" + ProcessHandle.current().pid();
+            for (int i = 2; Files.exists(store.resolve("site-" + s), LinkOption.NOFOLLOW_LINKS); i++) {
+                s = STAMP.format(Instant.now()) + "-" + ProcessHandle.current().pid() + "-" + i;
+            }
+            stamp = s;
+            building = store.resolve("build-" + stamp);
+            Files.createDirectory(building);
+            return building;
+        }
+
+        /** Releases the lock; a version not committed is removed, and so is a store this staging made for it. */
+        @Override
+        public synchronized void close() throws IOException {
+            try {
+                if (building != null) {
+                    deleteTree(building);
+                    building = null;
+                    if (createdStore && !done) {
+                        if (lock != null) lock.release();
+                        if (channel != null) channel.close();
+                        lock = null;
+                        channel = null;
+                        deleteTree(store);
+                    }
+                }
+            } finally {
+                done = true;
+                if (lock != null) lock.release();
+                if (channel != null) channel.close();
+            }
         }
     }
 
@@ -216,22 +314,6 @@ public final class OutputWriter {
             return ch.tryLock();
         } catch (java.nio.channels.OverlappingFileLockException e) {
             return null;
-        }
-    }
-
-    private static void write(Path dir, Map<String, byte[]> files, Map<String, Path> copies) throws IOException {
-        for (Map.Entry<String, Path> c : copies.entrySet()) {
-            Path dest = inside(dir, c.getKey());
-            Files.createDirectories(dest.getParent());
-            // Through a stream, so the copy gets the umask's permissions, not the source's (a web server must read it).
-            try (OutputStream os = Files.newOutputStream(dest)) {
-                Files.copy(c.getValue(), os);
-            }
-        }
-        for (Map.Entry<String, byte[]> f : files.entrySet()) {
-            Path dest = inside(dir, f.getKey());
-            Files.createDirectories(dest.getParent());
-            Files.write(dest, f.getValue());
         }
     }
 

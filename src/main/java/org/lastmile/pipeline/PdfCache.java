@@ -29,8 +29,19 @@ public final class PdfCache {
     }
 
     public PdfCache(Optional<DiskCache> disk) {
-        this.disk = disk;
+        this(disk, true);
     }
+
+    /**
+     * With {@code remember} false, PDFs are not kept in memory once handed out: a one-off build writes each PDF and
+     * lets it go, where a preview server wants it again on the next rebuild.
+     */
+    PdfCache(Optional<DiskCache> disk, boolean remember) {
+        this.disk = disk;
+        this.remember = remember;
+    }
+
+    private final boolean remember;
 
     Optional<DiskCache> disk() {
         return disk;
@@ -68,24 +79,25 @@ public final class PdfCache {
     byte[] booklet(String key, byte[] guide, Direction direction, boolean cropMarks, boolean[] cached) {
         String bookletKey = java.util.HexFormat.of().formatHex(DiskCache.sha256((key + "\nbooklet").getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         cached[0] = true;
-        return booklets.computeIfAbsent(bookletKey, k -> disk.flatMap(d -> d.get("pdf", k)).orElseGet(() -> {
+        java.util.function.Function<String, byte[]> make = k -> disk.flatMap(d -> d.get("pdf", k)).orElseGet(() -> {
             cached[0] = false;
             byte[] b = Booklet.impose(guide, direction, cropMarks);
             disk.ifPresent(d -> d.put("pdf", k, b));
             return b;
-        }));
+        });
+        return remember ? booklets.computeIfAbsent(bookletKey, make) : make.apply(bookletKey);
     }
 
     Optional<byte[]> get(String key) {
         byte[] b = byKey.get(key);
         if (b != null) return Optional.of(b);
         Optional<byte[]> stored = disk.flatMap(d -> d.get("pdf", key));
-        stored.ifPresent(x -> byKey.put(key, x));
+        if (remember) stored.ifPresent(x -> byKey.put(key, x));
         return stored;
     }
 
     void put(String key, byte[] pdf) {
-        byKey.put(key, pdf);
+        if (remember) byKey.put(key, pdf);
         disk.ifPresent(d -> d.put("pdf", key, pdf));
     }
 

@@ -41,12 +41,23 @@ public final class LinkResolver {
     }
 
     private final SiteIndex index;
-    private final Map<String, ParsedDoc> docs;
+    private final java.util.function.Function<String, ParsedDoc.Facts> docs;
 
     /** @param docs every parsed document by its site path, to check #fragments against their headings */
     public LinkResolver(SiteIndex index, Map<String, ParsedDoc> docs) {
+        this(index, (java.util.function.Function<String, ParsedDoc.Facts>) p -> {
+            ParsedDoc d = docs.get(p);
+            return d == null ? null : d.facts();
+        });
+    }
+
+    /**
+     * @param facts the headings and anchors of every document by its site path (null for none): all link
+     *              resolution needs of the other documents, so their trees need not be kept
+     */
+    public LinkResolver(SiteIndex index, java.util.function.Function<String, ParsedDoc.Facts> facts) {
         this.index = index;
-        this.docs = docs;
+        this.docs = facts;
     }
 
     public Result resolve(ParsedDoc doc) {
@@ -73,7 +84,7 @@ public final class LinkResolver {
 
     private void checkAnchor(Link link, ParsedDoc doc, String targetPath, String fragment, List<Diagnostic> problems) {
         if (fragment.length() <= 1) return;
-        ParsedDoc target = targetPath == null ? doc : docs.get(targetPath);
+        ParsedDoc.Facts target = targetPath == null ? doc.facts() : docs.apply(targetPath);
         if (target == null) return; // a list page: its ids come from the theme
         String id = java.net.URLDecoder.decode(fragment.substring(1), java.nio.charset.StandardCharsets.UTF_8);
         if (!target.anchors().contains(id)) {

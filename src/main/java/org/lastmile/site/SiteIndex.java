@@ -27,7 +27,8 @@ public final class SiteIndex {
     private final Set<String> paths = new TreeSet<>();
     private final Map<String, String> sourceToPath = new HashMap<>();
     private final Catalog catalog;
-    private final Map<String, Map<com.vladsch.flexmark.util.ast.Node, ListShortcodes.Spec>> shortcodes;
+    /** The embedded lists of each document, by the offset in its body of the paragraph each stands in. */
+    private final Map<String, Map<Integer, ListShortcodes.Spec>> shortcodes;
     /** Every list page's filter (each has a first page in every language), in a stable order. */
     private final Set<ListFilter> lists = new java.util.LinkedHashSet<>();
     /** Site path of each list page → its filter and page number. */
@@ -44,17 +45,43 @@ public final class SiteIndex {
      */
     public static SiteIndex plan(SiteConfig config, Content content, Map<String, ParsedDoc> parsed,
                                  java.util.List<org.lastmile.diag.Diagnostic> problems) {
-        Catalog catalog = new Catalog(config, content);
-        Map<String, Map<com.vladsch.flexmark.util.ast.Node, ListShortcodes.Spec>> found = new java.util.TreeMap<>();
-        parsed.forEach((path, doc) -> {
-            var m = ListShortcodes.find(doc, catalog, config.taxonomy(), problems);
+        Planner planner = planner(config, content);
+        parsed.forEach((path, doc) -> planner.scan(path, doc, problems));
+        return planner.index();
+    }
+
+    /** A plan made one document at a time, from worker threads, so that no build holds every tree at once. */
+    public static Planner planner(SiteConfig config, Content content) {
+        return new Planner(config, content);
+    }
+
+    /** Collects each document's embedded lists (by where they start in its body) and then makes the index. */
+    public static final class Planner {
+        private final SiteConfig config;
+        private final Content content;
+        private final Catalog catalog;
+        private final Map<String, Map<Integer, ListShortcodes.Spec>> found = new java.util.concurrent.ConcurrentHashMap<>();
+
+        private Planner(SiteConfig config, Content content) {
+            this.config = config;
+            this.content = content;
+            this.catalog = new Catalog(config, content);
+        }
+
+        /** Finds and checks the lists of the document at {@code path}. */
+        public void scan(String path, ParsedDoc doc, java.util.List<org.lastmile.diag.Diagnostic> problems) {
+            Map<Integer, ListShortcodes.Spec> m = new java.util.TreeMap<>();
+            ListShortcodes.find(doc, catalog, config.taxonomy(), problems).forEach((n, spec) -> m.put(n.getStartOffset(), spec));
             if (!m.isEmpty()) found.put(path, m);
-        });
-        return new SiteIndex(config, content, catalog, found);
+        }
+
+        public SiteIndex index() {
+            return new SiteIndex(config, content, catalog, new java.util.TreeMap<>(found));
+        }
     }
 
     private SiteIndex(SiteConfig config, Content content, Catalog catalog,
-                      Map<String, Map<com.vladsch.flexmark.util.ast.Node, ListShortcodes.Spec>> shortcodes) {
+                      Map<String, Map<Integer, ListShortcodes.Spec>> shortcodes) {
         this.config = config;
         this.content = content;
         this.catalog = catalog;
@@ -154,9 +181,19 @@ public final class SiteIndex {
         return Optional.ofNullable(listPages.get(path));
     }
 
-    /** The embedded lists of the document at {@code path}, by paragraph. */
-    public Map<com.vladsch.flexmark.util.ast.Node, ListShortcodes.Spec> shortcodes(String path) {
-        return shortcodes.getOrDefault(path, Map.of());
+    /**
+     * The embedded lists of {@code doc}, by paragraph of its tree: found again by where they start, so that a
+     * document parsed anew (its first tree long gone) gets the lists its first parse planned.
+     */
+    public Map<com.vladsch.flexmark.util.ast.Node, ListShortcodes.Spec> shortcodes(ParsedDoc doc) {
+        Map<Integer, ListShortcodes.Spec> at = shortcodes.getOrDefault(path(doc.source()), Map.of());
+        if (at.isEmpty()) return Map.of();
+        Map<com.vladsch.flexmark.util.ast.Node, ListShortcodes.Spec> out = new java.util.IdentityHashMap<>();
+        for (com.vladsch.flexmark.util.ast.Node n = doc.doc().getFirstChild(); n != null; n = n.getNext()) {
+            ListShortcodes.Spec s = at.get(n.getStartOffset());
+            if (s != null && n instanceof com.vladsch.flexmark.ast.Paragraph) out.put(n, s);
+        }
+        return out;
     }
 
     public static String paper(String slug, String lang) {

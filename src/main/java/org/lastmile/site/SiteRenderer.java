@@ -65,6 +65,18 @@ public final class SiteRenderer {
      */
     public Map<String, byte[]> render(Map<String, RenderedDoc> docs, List<Language> languages, Diagnostics diagnostics,
                                       java.util.function.Predicate<String> wanted) {
+        Map<String, byte[]> out = new ConcurrentHashMap<>();
+        render(docs::get, languages, diagnostics, wanted, out::put);
+        return new TreeMap<>(out);
+    }
+
+    /**
+     * Renders every page {@code wanted} accepts and hands it to {@code out} as soon as it is made (from worker
+     * threads), so the caller can write it and let it go. {@code docs} gives a document's rendered body by its site
+     * path, once per page: it may render it right then, so that no body outlives its page.
+     */
+    public void render(java.util.function.Function<String, RenderedDoc> docs, List<Language> languages, Diagnostics diagnostics,
+                       java.util.function.Predicate<String> wanted, java.util.function.BiConsumer<String, byte[]> out) {
         List<Job> jobs = new ArrayList<>();
         for (Language lang : languages) jobs.addAll(jobsFor(lang, docs));
         jobs.add(new Job("index.html", () -> html("root.ftlh", rootModel())));
@@ -73,18 +85,19 @@ public final class SiteRenderer {
         jobs.add(new Job("robots.txt", () -> Feeds.robots(index).getBytes(StandardCharsets.UTF_8)));
         if (cfg.statusPage()) jobs.add(new Job("status/index.html", () -> html("status.ftlh", statusPage())));
         jobs.removeIf(j -> !wanted.test(j.out()));
-        Map<String, byte[]> out = new ConcurrentHashMap<>();
         jobs.parallelStream().forEach(j -> {
+            byte[] page;
             try {
-                out.put(j.out(), j.render().get());
+                page = j.render().get();
             } catch (LastmileException e) {
                 diagnostics.addAll(e.diagnostics());
+                return;
             }
+            out.accept(j.out(), page);
         });
-        return new TreeMap<>(out);
     }
 
-    private List<Job> jobsFor(Language lang, Map<String, RenderedDoc> docs) {
+    private List<Job> jobsFor(Language lang, java.util.function.Function<String, RenderedDoc> docs) {
         String code = lang.code();
         List<Job> jobs = new ArrayList<>();
         jobs.add(new Job(code + "/index.html", () -> html("home.ftlh", home(lang))));
@@ -145,7 +158,7 @@ public final class SiteRenderer {
         return model(lang, path, p);
     }
 
-    private Map<String, Object> paper(Language lang, Bundle b, SourceFile sf, Map<String, RenderedDoc> docs) {
+    private Map<String, Object> paper(Language lang, Bundle b, SourceFile sf, java.util.function.Function<String, RenderedDoc> docs) {
         String path = SiteIndex.path(sf);
         Map<String, Object> p = docPage(PageKind.PAPER, lang, sf, docs, b.papers(), code -> SiteIndex.paper(b.slug(), code));
         p.put("availableIn", models.available(b.papers(), code -> SiteIndex.paper(b.slug(), code)));
@@ -160,7 +173,7 @@ public final class SiteRenderer {
         return model(lang, path, p);
     }
 
-    private Map<String, Object> guide(Language lang, Bundle b, SourceFile sf, Map<String, RenderedDoc> docs) {
+    private Map<String, Object> guide(Language lang, Bundle b, SourceFile sf, java.util.function.Function<String, RenderedDoc> docs) {
         String path = SiteIndex.path(sf);
         Map<String, Object> p = docPage(PageKind.GUIDE, lang, sf, docs, b.guides(), code -> SiteIndex.guide(b.slug(), code));
         p.put("availableIn", models.available(b.guides(), code -> SiteIndex.guide(b.slug(), code)));
@@ -188,7 +201,7 @@ public final class SiteRenderer {
         return cfg.description(lang.code());
     }
 
-    private Map<String, Object> page(Language lang, SourceFile sf, Map<String, RenderedDoc> docs) {
+    private Map<String, Object> page(Language lang, SourceFile sf, java.util.function.Function<String, RenderedDoc> docs) {
         Map<String, SourceFile> versions = index.content().page(sf.slug()).map(PageGroup::versions).orElse(Map.of());
         Map<String, Object> p = docPage(PageKind.PAGE, lang, sf, docs, versions, code -> SiteIndex.page(sf.slug(), code));
         return model(lang, SiteIndex.path(sf), p);
@@ -198,10 +211,10 @@ public final class SiteRenderer {
      * What every page made from a source file has: its rendered body and headings, and the outdated notice when its
      * source changed since it was translated.
      */
-    private Map<String, Object> docPage(PageKind kind, Language lang, SourceFile sf, Map<String, RenderedDoc> docs,
+    private Map<String, Object> docPage(PageKind kind, Language lang, SourceFile sf, java.util.function.Function<String, RenderedDoc> docs,
                                         Map<String, SourceFile> versions, java.util.function.Function<String, String> pathOf) {
         String path = SiteIndex.path(sf);
-        RenderedDoc doc = docs.get(path);
+        RenderedDoc doc = docs.apply(path);
         Map<String, Object> p = models.page(kind, lang, path, sf.fm().title(), describe(sf, lang, doc));
         models.putDoc(p, doc, lang);
         p.put("contentHtml", withLists(doc, lang));
@@ -229,7 +242,7 @@ public final class SiteRenderer {
         return html;
     }
 
-    private Map<String, Object> news(Language lang, PageGroup n, SourceFile sf, Map<String, RenderedDoc> docs) {
+    private Map<String, Object> news(Language lang, PageGroup n, SourceFile sf, java.util.function.Function<String, RenderedDoc> docs) {
         Map<String, Object> p = docPage(PageKind.NEWS, lang, sf, docs, n.versions(), code -> SiteIndex.news(n.slug(), code));
         p.put("availableIn", models.available(n.versions(), code -> SiteIndex.news(n.slug(), code)));
         p.put("newsUrl", index.href(ListFilter.of(ListFilter.Kind.NEWS).path(lang.code())));
