@@ -33,9 +33,12 @@ public final class Fonts implements org.lastmile.pdf.layout.FontMetrics {
 
     private final Map<String, BaseFont> byFile;
     private final Map<String, Metrics> metrics;
+    /** Shaping for the fonts that have letters of a script that needs it (Arabic…), by file name. */
+    private final Map<String, OpenTypeShaping> shaping;
 
-    private Fonts(Map<String, BaseFont> byFile) {
+    private Fonts(Map<String, BaseFont> byFile, Map<String, OpenTypeShaping> shaping) {
         this.byFile = byFile;
+        this.shaping = Map.copyOf(shaping);
         Map<String, Metrics> m = new LinkedHashMap<>();
         byFile.forEach((name, bf) -> m.put(name, new Metrics(bf)));
         this.metrics = Map.copyOf(m);
@@ -57,6 +60,7 @@ public final class Fonts implements org.lastmile.pdf.layout.FontMetrics {
      */
     public static Fonts load(Collection<String> fileNames, FontSource source) {
         Map<String, BaseFont> m = new LinkedHashMap<>();
+        Map<String, OpenTypeShaping> shaping = new LinkedHashMap<>();
         List<Diagnostic> problems = new ArrayList<>();
         for (String name : fileNames) {
             if (m.containsKey(name)) continue;
@@ -89,6 +93,13 @@ public final class Fonts implements org.lastmile.pdf.layout.FontMetrics {
                 bf.setIncludeCidSet(false);
                 bf.setSecureRandom(SEEDED);
                 m.put(name, bf);
+                if (SHAPED_SAMPLES.stream().anyMatch(bf::charExists)) {
+                    BaseFont letters = BaseFont.createFont(name, BaseFont.IDENTITY_H, BaseFont.EMBEDDED, false, bytes, null);
+                    letters.setSubset(true);
+                    letters.setIncludeCidSet(false); // as above
+                    letters.setSecureRandom(SEEDED);
+                    shaping.put(name, new OpenTypeShaping(name, bytes, letters));
+                }
             } catch (IOException | RuntimeException | OutOfMemoryError e) {
                 // OpenPDF's messages about a broken font are about its internals ("null", a table offset): the
                 // user needs to know which file to replace. The checks above keep it from allocating gigabytes;
@@ -98,7 +109,7 @@ public final class Fonts implements org.lastmile.pdf.layout.FontMetrics {
             }
         }
         if (!problems.isEmpty()) throw new LastmileException(problems);
-        return new Fonts(m);
+        return new Fonts(m, shaping);
     }
 
     /**
@@ -125,6 +136,10 @@ public final class Fonts implements org.lastmile.pdf.layout.FontMetrics {
         String m = e instanceof java.nio.file.FileSystemException f ? f.getReason() : e.getMessage();
         return m == null || m.isBlank() ? e.getClass().getSimpleName() : m;
     }
+
+    /** A letter of each script that needs shaping: a font with one of them keeps its bytes for shaping. */
+    private static final List<Integer> SHAPED_SAMPLES = List.of(0x0627, 0x05D0, 0x0710, 0x0915, 0x0995, 0x0B95, 0x0E01,
+            0x1000, 0x1780);
 
     /** Tables OpenPDF reads from every TrueType or OpenType font. */
     private static final List<String> REQUIRED_TABLES = List.of("cmap", "head", "hhea", "hmtx", "maxp");
@@ -221,6 +236,8 @@ public final class Fonts implements org.lastmile.pdf.layout.FontMetrics {
      */
     public float width(String fileName, String text, float size) {
         Metrics m = metrics(fileName);
+        org.lastmile.pdf.model.Shaped shaped = shape(fileName, text);
+        if (shaped != null) return shaped.advance() * 0.001f * size;
         int units = 0;
         for (int i = 0; i < text.length(); ) {
             int cp = text.codePointAt(i);
@@ -251,6 +268,24 @@ public final class Fonts implements org.lastmile.pdf.layout.FontMetrics {
         Metrics m = metrics.get(fileName);
         if (m == null) throw new IllegalArgumentException("font not loaded: " + fileName);
         return m;
+    }
+
+    /**
+     * The text shaped by the font's OpenType tables when it has letters of a script that needs shaping and the font
+     * can shape them; null otherwise (the text is painted from its characters).
+     */
+    @Override
+    public org.lastmile.pdf.model.Shaped shape(String fileName, String text) {
+        if (!OpenTypeShaping.needsShaping(text)) return null;
+        OpenTypeShaping s = shaping.get(fileName);
+        return s == null ? null : s.shape(text);
+    }
+
+    /** The font that writes the invisible letters over shaped text set in {@code fileName} (see {@link ShapedText}). */
+    BaseFont letters(String fileName) {
+        OpenTypeShaping s = shaping.get(fileName);
+        if (s == null) throw new IllegalArgumentException("font has no shaping: " + fileName);
+        return s.letters();
     }
 
     /** Whether the font has a glyph for the code point (its cmap maps it). */

@@ -297,6 +297,17 @@ public final class Painter {
                 fillColor(cb, c, bleed > 0);
                 color = c;
             }
+            if (g.shaped() != null) {
+                // shaped words are never expanded or tracked (layout keeps expansion out of such paragraphs), and
+                // ShapedText leaves the text state at 100 % scaling: spacing and scaling start again from neutral
+                if (tracking != 0) cb.setCharacterSpacing(0);
+                if (expansion != 1) cb.setHorizontalScaling(100);
+                tracking = 0;
+                expansion = 1;
+                ShapedText.paint(cb, f, fonts.letters(g.font()), g, visual(g.text()));
+                placed = false; // the next box sets its own text matrix
+                return;
+            }
             if (g.expansion() != expansion) {
                 cb.setHorizontalScaling(g.expansion() * 100);
                 expansion = g.expansion();
@@ -345,14 +356,15 @@ public final class Painter {
 
     /**
      * The text in the order its glyphs are drawn left to right. Boxes hold logical order; a right-to-left word is
-     * reversed (and its brackets mirrored) here. Arabic shaping is not done yet.
+     * reversed (and its brackets mirrored) here. Text that needs shaping (Arabic) comes shaped from layout instead
+     * and is painted by {@link ShapedText}.
      */
     static String visual(String logical) {
         if (!mayBeRightToLeft(logical) || !Bidi.requiresBidi(logical.toCharArray(), 0, logical.length())) {
             return logical;
         }
         Bidi bidi = new Bidi(logical, Bidi.LEVEL_DEFAULT_LTR);
-        return bidi.writeReordered(Bidi.DO_MIRRORING);
+        return bidi.writeReordered(Bidi.DO_MIRRORING | Bidi.REMOVE_BIDI_CONTROLS);
     }
 
     /**

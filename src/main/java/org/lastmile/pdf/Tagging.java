@@ -102,8 +102,7 @@ final class Tagging implements Painter.MarkedContent {
                     frame--;
                 }
                 last = g;
-                boxes.set(i, new Box.Glyphs(g.x(), g.y(), g.width(), g.font(), g.size(), g.color(), g.text(),
-                        new Tag(g.tag().role(), frame, 0, g.tag().lang())));
+                boxes.set(i, g.withTag(new Tag(g.tag().role(), frame, 0, g.tag().lang())));
             }
             for (int i = 0; i < boxes.size(); i++) {
                 if (!(boxes.get(i) instanceof Box.Glyphs g) || g.tag().isArtifact() || g.tag().element() <= 0) continue;
@@ -112,7 +111,7 @@ final class Tagging implements Painter.MarkedContent {
                 if (j < boxes.size() && boxes.get(j) instanceof Box.Link l && l.tag().equals(g.tag())
                         && Math.abs(l.x() - g.x()) < 2f && Math.abs(l.width() - g.width()) < 0.01f) {
                     Tag link = Tag.of(Role.LINK, g.tag().element(), g.tag().element());
-                    boxes.set(i, new Box.Glyphs(g.x(), g.y(), g.width(), g.font(), g.size(), g.color(), g.text(), link));
+                    boxes.set(i, g.withTag(link));
                     boxes.set(j, new Box.Link(l.x(), l.y(), l.width(), l.height(), l.uri(), l.destination(), link));
                 }
             }
@@ -142,7 +141,10 @@ final class Tagging implements Painter.MarkedContent {
         if (current == null) {
             cb.beginMarkedContentSequence(ARTIFACT);
         } else {
-            mark(cb, current, rightToLeft(currentText) ? currentText : null);
+            // Shaped words (Arabic) carry their own letters for extraction (ShapedText); an ActualText over the whole
+            // element would replace them, and poppler spreads an ActualText over the span from the left, reversing it.
+            boolean shaped = group.stream().anyMatch(b -> b instanceof Box.Glyphs g && g.shaped() != null);
+            mark(cb, current, rightToLeft(currentText) && !shaped ? currentText : null);
         }
     }
 

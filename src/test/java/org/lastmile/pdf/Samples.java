@@ -54,6 +54,7 @@ final class Samples {
             case "es" -> "Guía comunitaria";
             case "ru" -> "Руководство для сообществ";
             case "zh" -> "社区指南";
+            case "ar" -> "دليل مجتمعي";
             default -> "Community Guide";
         };
     }
@@ -64,6 +65,7 @@ final class Samples {
             case "es" -> "Lea el documento informativo completo";
             case "ru" -> "Читать полный аналитический обзор";
             case "zh" -> "阅读完整简报";
+            case "ar" -> "اقرأوا الورقة الإحاطية كاملة";
             default -> "Read the full briefing paper";
         };
     }
@@ -74,6 +76,7 @@ final class Samples {
             case "es" -> "Disponible en";
             case "ru" -> "Доступно на языках";
             case "zh" -> "语言版本";
+            case "ar" -> "متاح باللغات";
             default -> "Available in";
         };
     }
@@ -84,6 +87,7 @@ final class Samples {
             case "es" -> "12 de marzo de 2026";
             case "ru" -> "12 марта 2026 г.";
             case "zh" -> "2026年3月12日";
+            case "ar" -> "12 مارس 2026";
             default -> "12 March 2026";
         };
     }
@@ -104,6 +108,7 @@ final class Samples {
             case "es" -> "Notas";
             case "ru" -> "Примечания";
             case "zh" -> "注释";
+            case "ar" -> "ملاحظات";
             default -> "Notes";
         };
     }
@@ -131,6 +136,7 @@ final class Samples {
                 .source(file)
                 .bodyLineOffset(s.bodyLineOffset())
                 .language(lang)
+                .direction(lang.equals("ar") ? Direction.RTL : Direction.LTR)
                 .seriesLabel(series(lang))
                 .title(String.valueOf(s.front().getOrDefault("title", "")))
                 .summary(String.valueOf(s.front().getOrDefault("summary", "")))

@@ -70,6 +70,19 @@ class ArabicJapaneseSiteTest {
     }
 
     @Test
+    void shapedGuidesAreTheSameWhateverTheThreadCount() {
+        Path out = tmp.resolve("one-thread");
+        BuildResult one = Build.run(new BuildOptions(TestSites.fixture("arabic-japanese"), out, List.of(), Optional.empty(),
+                false, 1));
+        assertTrue(one.ok(), () -> one.diagnostics().toString());
+        Map<String, byte[]> again = TestSites.tree(out);
+        for (String lang : List.of("ar", "ja")) {
+            String pdf = lang + "/papers/community-monitoring/community-monitoring-guide-" + lang + ".pdf";
+            assertTrue(java.util.Arrays.equals(files.get(pdf), again.get(pdf)), pdf + " differs between builds");
+        }
+    }
+
+    @Test
     void anArabicGuideIsSetInTheArabicFont() throws IOException {
         TreeSet<String> names = fontNames(guide("ar"));
         assertTrue(names.contains("NotoSansArabic-Regular") && names.contains("NotoSansArabic-Bold"), names.toString());

@@ -25,11 +25,13 @@ final class Canvas {
     private final List<List<Box>> over = new ArrayList<>();
     private final List<Outline> outlines = new ArrayList<>();
     private final Map<String, ImageData> images = new LinkedHashMap<>();
+    private final FontMetrics fonts;
     private List<Tag> containers = List.of();
 
-    Canvas(float width, float height, int pages) {
+    Canvas(float width, float height, int pages, FontMetrics fonts) {
         this.width = width;
         this.height = height;
+        this.fonts = fonts;
         for (int i = 0; i < pages; i++) {
             under.add(new ArrayList<>());
             over.add(new ArrayList<>());
@@ -67,12 +69,20 @@ final class Canvas {
 
     /**
      * Places one set line whose start edge is at {@code x} (the left edge, or the right edge for right-to-left
-     * text) with its baseline at {@code baseline}.
+     * text) with its baseline at {@code baseline}. Boxes are added in logical order (the order text is read and
+     * tagged) at their visual places: a line with right-to-left text is reordered by the bidi algorithm
+     * ({@link LineBidi}), so an English name in an Arabic line, or an Arabic phrase in an English one, reads in its
+     * own direction. Text that needs shaping carries its shaped glyphs.
      */
     void line(int page, Paragraph.Line line, float x, float baseline, boolean rtl, Color color, Tag tag) {
         List<Box> o = over.get(page - 1);
-        for (Paragraph.Frag f : line.frags()) {
-            float fx = rtl ? x - f.x() - f.width() : x + f.x();
+        LineBidi.Placed placed = LineBidi.place(line.frags(), rtl, fonts);
+        List<Paragraph.Frag> frags = placed != null ? placed.frags() : line.frags();
+        float[] left = placed != null ? placed.lefts() : null;
+        float lineLeft = rtl ? x - LineBidi.extent(line.frags()) : x;
+        for (int k = 0; k < frags.size(); k++) {
+            Paragraph.Frag f = frags.get(k);
+            float fx = left != null ? lineLeft + left[k] : rtl ? x - f.x() - f.width() : x + f.x();
             TextStyle st = f.style();
             float size = f.size() * st.glyphScale();
             float y = st.superscript() ? baseline + f.size() * st.scale() * 0.36f : baseline;
@@ -83,8 +93,15 @@ final class Canvas {
             }
             Tag t = st.lang() != null ? tag.withLang(st.lang()) : tag;
             if (!f.text().isBlank()) {
-                o.add(new Box.Glyphs(fx + f.shift(), y, f.width(), f.face(), size, c, f.text(), t, f.expansion(),
-                        f.tracking()));
+                // A word keeps its following space in its text (for extraction) but not in its width: the space is
+                // not shaped, or a right-to-left word would start one space off.
+                // A bracket at a right-to-left level is drawn mirrored: a right-to-left mark before it tells the
+                // painter so (it paints no glyph for the mark). Its following space is left out: painted right to
+                // left, it would come first and push the bracket one space over.
+                String text = placed != null && placed.mirrored()[k] ? "\u200F" + f.text().stripTrailing() : f.text();
+                o.add(new Box.Glyphs(fx + f.shift(), y, f.width(), f.face(), size, c, text, t,
+                        f.expansion(), f.tracking(),
+                        fonts.shape(f.face(), f.text().stripTrailing())));
             }
             if (st.strike()) {
                 float sy = y + size * 0.3f;

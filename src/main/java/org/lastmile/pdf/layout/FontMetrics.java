@@ -15,4 +15,13 @@ public interface FontMetrics {
 
     /** Depth of the font's descender at {@code size}: negative, below the baseline. */
     float descent(String font, float size);
+
+    /**
+     * The glyphs of {@code text} set in {@code font} as the font's OpenType tables shape them, or null when the text
+     * needs no shaping and is painted character by character. When not null, {@link #width} of the same text is
+     * the shaped advance, so what layout measures is what is painted.
+     */
+    default org.lastmile.pdf.model.Shaped shape(String font, String text) {
+        return null;
+    }
 }

@@ -199,6 +199,11 @@ final class Frames {
     private record Masthead(float bottom, java.util.function.Consumer<Canvas> draw) {
     }
 
+    /** A title's leading factor: the given one, or more for a tall script such as Arabic ({@link Look#tall()}). */
+    private float titleLeading(float factor) {
+        return shaper.tall() ? Math.max(factor, Look.TALL_HEADING_LEADING) : factor;
+    }
+
     /** Compact masthead of page 1: a band with the series label and the title, the summary under it. */
     private Masthead masthead() {
         float x1 = left(1);
@@ -206,10 +211,10 @@ final class Frames {
         boolean cjk = shaper.cjk();
         Paragraph title = para(spec.title(), TextStyle.PLAIN.withBold(true));
         float ts = cjk ? 22f : 24f;
-        float tl = ts * (cjk ? 1.3f : 1.15f);
+        float tl = ts * titleLeading(cjk ? 1.3f : 1.15f);
         while (ts > 15f && height(title, ts, tl, x2 - x1) > 3 * tl) {
             ts -= 1f;
-            tl = ts * (cjk ? 1.3f : 1.15f);
+            tl = ts * titleLeading(cjk ? 1.3f : 1.15f);
         }
         float fts = ts;
         float ftl = tl;
@@ -244,10 +249,10 @@ final class Frames {
         Paragraph title = para(spec.title(), TextStyle.PLAIN.withBold(true));
         float maxTitleHeight = H - bandBottom - 44f - m - 60f;
         float ts = cjk ? 32f : 34f;
-        float tl = ts * (cjk ? 1.32f : 1.16f);
+        float tl = ts * titleLeading(cjk ? 1.32f : 1.16f);
         while (ts > 18f && height(title, ts, tl, x2 - x1) > maxTitleHeight) {
             ts -= 1f;
-            tl = ts * (cjk ? 1.32f : 1.16f);
+            tl = ts * titleLeading(cjk ? 1.32f : 1.16f);
         }
         c.fill(1, 0, bandBottom, W, H - bandBottom, style.primary(), Tag.ARTIFACT);
         c.fill(1, 0, bandBottom - 8f, W, 8f, style.accent(), Tag.ARTIFACT);

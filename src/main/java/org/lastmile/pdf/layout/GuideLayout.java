@@ -285,7 +285,7 @@ public final class GuideLayout {
         Flow.Slot first = slots.get(0);
         float colH = 0;
         for (Flow.Slot s : slots) colH = Math.max(colH, s.height());
-        Look look = new Look(style, size, shaper.cjk());
+        Look look = new Look(style, size, shaper.cjk(), shaper.tall());
         Flow.Units units = Units.of(blocks, look, first.textWidth(), first.wideWidth(), spec.direction().rtl(), colH);
         return new Attempt(k, size, slots, units, Flow.place(units.list, slots));
     }
@@ -324,7 +324,7 @@ public final class GuideLayout {
     }
 
     private LaidOut draw(Attempt a) {
-        Canvas c = new Canvas(frames.width(), frames.height(), PAGES);
+        Canvas c = new Canvas(frames.width(), frames.height(), PAGES, shaper.metrics());
         c.containers(containers);
         frame(a.kind()).draw().accept(c);
         if (!spec.title().isBlank()) c.outline(1, spec.title(), 1, frames.height());
@@ -383,7 +383,7 @@ public final class GuideLayout {
         List<Flow.Slot> slots = slots(k, floor);
         float colH = 0;
         for (Flow.Slot s : slots) colH = Math.max(colH, s.height());
-        Look look = new Look(style, floor, shaper.cjk());
+        Look look = new Look(style, floor, shaper.cjk(), shaper.tall());
         Flow.Units units = Units.of(kept, look, slots.get(0).textWidth(), slots.get(0).wideWidth(),
                 spec.direction().rtl(), colH);
         return Flow.place(units.list, slots).fits();

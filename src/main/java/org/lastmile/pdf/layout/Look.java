@@ -8,7 +8,17 @@ import java.awt.Color;
  * Type sizes, leading, spacing and colours derived from the style and one body size, so the whole body scales when
  * the layout steps the size down. CJK text gets more leading (its glyphs fill the em square).
  */
-public record Look(PdfStyle style, float size, boolean cjk) {
+public record Look(PdfStyle style, float size, boolean cjk, boolean tall) {
+
+    /**
+     * Leading of headings in scripts that reach far above and below the baseline (Arabic: its letters stack marks
+     * and descend deep), where Latin heading leading would let one line's descenders touch the next line's dots.
+     */
+    static final float TALL_HEADING_LEADING = 1.5f;
+
+    public Look(PdfStyle style, float size, boolean cjk) {
+        this(style, size, cjk, false);
+    }
 
     static final float CJK_LEADING = 1.62f;
 
@@ -33,7 +43,7 @@ public record Look(PdfStyle style, float size, boolean cjk) {
     }
 
     float h2Leading() {
-        return h2() * 1.2f;
+        return h2() * (tall ? TALL_HEADING_LEADING : 1.2f);
     }
 
     float h3() {
@@ -41,7 +51,7 @@ public record Look(PdfStyle style, float size, boolean cjk) {
     }
 
     float h3Leading() {
-        return h3() * 1.3f;
+        return h3() * (tall ? TALL_HEADING_LEADING : 1.3f);
     }
 
     float small() {

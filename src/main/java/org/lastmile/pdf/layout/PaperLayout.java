@@ -56,7 +56,7 @@ public final class PaperLayout {
             slots.add(new Flow.Slot(p, first, cw, first, cw, top, style.marginBottom()));
             slots.add(new Flow.Slot(p, second, cw, second, cw, top, style.marginBottom()));
         }
-        Look look = new Look(style, size, shaper.cjk());
+        Look look = new Look(style, size, shaper.cjk(), shaper.tall());
         Flow.Units units = Units.of(blocks, look, slots.get(0).textWidth(), slots.get(0).wideWidth(), rtl,
                 slots.get(0).height());
         Flow.Result r = Flow.place(units.list, slots);
@@ -70,7 +70,7 @@ public final class PaperLayout {
             return new GuideLayout.Outcome(Optional.empty(), Optional.empty(), diags);
         }
         int pages = Math.max(2, slots.get(r.slotsUsed() - 1).page());
-        Canvas c = new Canvas(frames.width(), frames.height(), pages);
+        Canvas c = new Canvas(frames.width(), frames.height(), pages, fonts);
         c.containers(builder.containers());
         if (!spec.title().isBlank()) c.outline(1, spec.title(), 1, frames.height());
         Flow.draw(r, slots, units, c);

@@ -71,6 +71,11 @@ public final class Paragraph {
      */
     public record Frag(String text, String face, TextStyle style, int line, float x, float width, float size,
                        float shift, boolean compressed, float expansion, float tracking) {
+        /** A piece set as the font draws it. */
+        public Frag(String text, String face, TextStyle style, int line, float x, float width, float size,
+                    float shift, boolean compressed) {
+            this(text, face, style, line, x, width, size, shift, compressed, 1f, 0f);
+        }
     }
 
     /** Full-width punctuation set at half width: its advance is not the font's, so it is placed on its own. */
@@ -86,6 +91,8 @@ public final class Paragraph {
     private final FontMetrics fm;
     private final boolean justify;
     private final boolean cjk;
+    /** Text shaped by the font (Arabic…) is painted glyph by glyph from its shaping: never expanded or tracked. */
+    private final boolean shaped;
     /** Hyphenate only a word wider than the line (table cells): one that fits is never broken. */
     private final boolean onlyOverwide;
     private final String plainText;
@@ -100,6 +107,7 @@ public final class Paragraph {
         this.justify = justify;
         this.cjk = cjk;
         this.plainText = plainText;
+        this.shaped = org.lastmile.pdf.model.Shaped.needed(plainText);
     }
 
     /** The paragraph's text as printed (for word counts and tests). */
@@ -316,7 +324,7 @@ public final class Paragraph {
 
     /** Whether lines may be set with expanded or condensed glyphs: justified text of alphabetic scripts. */
     private boolean expands() {
-        return justify && !cjk;
+        return justify && !cjk && !shaped;
     }
 
     /**

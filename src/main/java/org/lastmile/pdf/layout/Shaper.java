@@ -31,6 +31,12 @@ import java.util.TreeMap;
 public final class Shaper {
     static final Set<String> CJK_SCRIPTS = Set.of("Han", "Hiragana", "Katakana", "Hangul", "Bopomofo");
 
+    /**
+     * Characters that never start a line of Japanese (JIS X 4051 §6.1.2, "gyōtō kinsoku"): small kana and the
+     * prolonged sound mark, on top of the closing punctuation UAX #14 already keeps from a line's start.
+     */
+    static final String NO_LINE_START_JA = "ぁぃぅぇぉっゃゅょゎゕゖァィゥェォッャュョヮヵヶㇰㇱㇲㇳㇴㇵㇶㇷㇸㇹㇺㇻㇼㇽㇾㇿーｧｨｩｪｫｯｬｭｮｰ";
+
     /** Text in one face and one style, from one source line. */
     public record Piece(String text, String face, TextStyle style, int line) {
     }
@@ -41,6 +47,8 @@ public final class Shaper {
     private final String langKey;
     private final boolean cjkLanguage;
     private final boolean spaceless;
+    private final boolean japanese;
+    private final boolean tall;
     private final Path source;
     private final BreakIterator lineBreaks;
     /** line → font file → missing code points, in order of appearance. */
@@ -57,7 +65,12 @@ public final class Shaper {
         this.cjkLanguage = CJK_SCRIPTS.contains(script);
         String lang = locale.getLanguage();
         this.spaceless = Set.of("zh", "ja", "th", "lo", "km", "my", "bo").contains(lang);
-        this.lineBreaks = BreakIterator.getLineInstance(locale);
+        this.japanese = lang.equals("ja");
+        this.tall = !cjkLanguage && !Set.of("Latin", "Cyrillic", "Greek", "Armenian", "Georgian").contains(script);
+        // Japanese: ICU's "normal" line breaking lets small kana and ー start a line; JIS X 4051 (and ICU's strict
+        // rules, which Chinese gets by default) do not.
+        this.lineBreaks = BreakIterator.getLineInstance(japanese && locale.getKeywordValue("lb") == null
+                ? locale.setKeywordValue("lb", "strict") : locale);
     }
 
     /** ICU name of the script the language is normally written in ("Latin", "Han", "Cyrillic", …). */
@@ -79,6 +92,14 @@ public final class Shaper {
     /** Chinese/Japanese/Korean typesetting: more leading, justification between characters. */
     public boolean cjk() {
         return cjkLanguage;
+    }
+
+    /**
+     * A language whose script reaches far above and below the baseline (Arabic, Syriac, the scripts of India and
+     * South-East Asia): headings and titles get more leading.
+     */
+    public boolean tall() {
+        return tall;
     }
 
     /** A language written without spaces between words: lengths are counted in characters. */
@@ -198,6 +219,7 @@ public final class Shaper {
         }
         for (int i = 1; i < end; i++) {
             if (Character.isLowSurrogate(text.charAt(i)) && Character.isHighSurrogate(text.charAt(i - 1))) b[i] = false;
+            if (japanese && NO_LINE_START_JA.indexOf(text.charAt(i)) >= 0) b[i] = false;
         }
         return b;
     }

@@ -13,13 +13,27 @@ public sealed interface Box permits Box.Glyphs, Box.Rule, Box.Fill, Box.Picture,
      * whatever the font's encoding. {@code width} is the advance layout measured for it, with the glyphs scaled
      * horizontally by {@code expansion} (1: as the font draws them) after {@code tracking} points were added to
      * each glyph's advance (PDF's character spacing, 0: none). A justified line may be set a little wider or
-     * narrower so; the painter prints it exactly so.
+     * narrower so; the painter prints it exactly so. {@code shaped} is null for text painted character by character
+     * (Latin, Cyrillic, Chinese…); for a script that needs shaping (Arabic) it holds the glyphs layout measured,
+     * which are exactly what is painted (shaped text is never expanded or tracked).
      */
     record Glyphs(float x, float y, float width, String font, float size, Color color, String text, Tag tag,
-                  float expansion, float tracking) implements Box {
-        /** Glyphs as the font draws them. */
+                  float expansion, float tracking, Shaped shaped) implements Box {
+
+        /** The same text, shaped or not, with another place in the document's structure. */
+        public Glyphs withTag(Tag t) {
+            return new Glyphs(x, y, width, font, size, color, text, t, expansion, tracking, shaped);
+        }
+
+        /** Text painted from its characters, scaled and tracked as a justified line needs. */
+        public Glyphs(float x, float y, float width, String font, float size, Color color, String text, Tag tag,
+                      float expansion, float tracking) {
+            this(x, y, width, font, size, color, text, tag, expansion, tracking, null);
+        }
+
+        /** Glyphs as the font draws them, without shaping. */
         public Glyphs(float x, float y, float width, String font, float size, Color color, String text, Tag tag) {
-            this(x, y, width, font, size, color, text, tag, 1f, 0f);
+            this(x, y, width, font, size, color, text, tag, 1f, 0f, null);
         }
     }
 

@@ -105,6 +105,30 @@ class ShaperAndParagraphTest {
         assertTrue(checked > 200, "checked " + checked);
     }
 
+    private static final String JA = ("コミュニティ主導のモニタリングとは、保健サービスを利用する人々自身が、そのサービスが役に立って"
+            + "いるかどうかを確かめることです。ちょっとしたアンケートでも、ジェット機のようなスピードでチェックできます。"
+            + "フォローアップ、ミーティング、ボランティアのトレーニングを続けましょう。").repeat(3);
+
+    @Test
+    void noJapaneseLineStartsWithASmallKanaOrTheProlongedSoundMark() {
+        Shaper s = shaper("ja");
+        Paragraph p = Paragraph.of(s, List.of(Run.of(JA, TextStyle.PLAIN)), null, true);
+        int checked = 0;
+        for (float width = 60f; width < 400f; width += 7.25f) {
+            List<String> ls = lines(p, 10f, width);
+            assertEquals(JA, String.join("", ls), "width " + width + ": the whole paragraph, in order");
+            for (int i = 1; i < ls.size(); i++) {
+                char c = ls.get(i).charAt(0);
+                assertFalse("ぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶー".indexOf(c) >= 0, "width " + width + " starts: " + ls.get(i));
+                assertFalse(NO_START.indexOf(c) >= 0, "width " + width + " starts: " + ls.get(i));
+            }
+            checked += ls.size();
+        }
+        assertTrue(checked > 300, "checked " + checked);
+        assertEquals("NotoSansJP-Regular.ttf", s.pieces(List.of(Run.of("直", TextStyle.PLAIN))).get(0).face(),
+                "Japanese kanji take Japanese shapes");
+    }
+
     @Test
     void russianAndFrenchBreakingRules() {
         String r = "не обеднеть из-за этого, право на помощь с гражданством";
