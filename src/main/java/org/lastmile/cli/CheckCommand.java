@@ -17,7 +17,8 @@ import java.util.concurrent.Callable;
 @Command(name = "check", mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class,
         description = {"Check the site without writing anything.",
                 "Reports every problem a build would, plus broken links and #anchors, links that fall back to another",
-                "language, missing UI messages, characters the PDF fonts lack and guides that do not fit four pages.",
+                "language, missing UI messages, characters the PDF fonts lack and guides that do not fit four pages;",
+                "with --pdf-ua, PDFs that fail PDF/UA-1 or PDF/A-2a.",
                 "Exit 1 on errors (and on warnings with --strict)."})
 final class CheckCommand implements Callable<Integer> {
     @Spec
@@ -30,6 +31,8 @@ final class CheckCommand implements Callable<Integer> {
     boolean strict;
     @Option(names = "--format", paramLabel = "FORMAT", description = "text (default) or json: findings and each guide's layout, size and fullness.")
     String format = "text";
+    @Option(names = "--pdf-ua", description = "Also validate every guide and paper PDF with veraPDF against PDF/UA-1 and PDF/A-2a, the standards they claim (slower: about a second a PDF).")
+    boolean pdfUa;
 
     @Override
     public Integer call() {
@@ -38,6 +41,7 @@ final class CheckCommand implements Callable<Integer> {
         }
         BuildOptions bo = new BuildOptions(source.root(), source.root().resolve("public"), languages.codes(), Optional.empty(), false, 0).asCheck();
         Build.Output o = Build.render(bo, new PdfCache());
+        if (pdfUa) o = o.withMore(org.lastmile.pipeline.PdfConformance.check(o.files()));
         var out = spec.commandLine().getOut();
         long errors = o.diagnostics().stream().filter(Diagnostic::isError).count();
         long warnings = o.diagnostics().size() - errors;

@@ -67,6 +67,13 @@ public final class Build {
         public boolean ok() {
             return diagnostics.stream().noneMatch(Diagnostic::isError);
         }
+
+        /** This output with {@code more} findings after its own (a check run after the build). */
+        public Output withMore(List<Diagnostic> more) {
+            List<Diagnostic> all = new java.util.ArrayList<>(diagnostics);
+            all.addAll(more);
+            return new Output(files, copies, List.copyOf(all), pages, pdfs, guides, cachedPdfs);
+        }
     }
 
     /** Builds the site and publishes it to {@code opts.out()} when no stage found an error. */

@@ -43,8 +43,8 @@ class AccessiblePdfTest {
             if (!name.endsWith(".pdf") || name.endsWith("-booklet.pdf")) continue;  // booklets claim nothing
             if (name.contains("-guide-")) guides++;
             else papers++;
-            for (String x : VeraPdf.failures(f.getValue(), PDFAFlavour.PDFUA_1)) failures.add(name + ": " + x);
-            for (String x : VeraPdf.failures(f.getValue(), PDFAFlavour.PDFA_2_A)) failures.add(name + ": " + x);
+            for (String x : PdfValidation.failures(f.getValue(), PDFAFlavour.PDFUA_1)) failures.add(name + ": " + x);
+            for (String x : PdfValidation.failures(f.getValue(), PDFAFlavour.PDFA_2_A)) failures.add(name + ": " + x);
         }
         assertTrue(guides >= 15 && papers >= 15, "five languages of guides and papers: " + guides + ", " + papers);
         assertEquals(List.of(), failures);

@@ -49,8 +49,8 @@ class PrintProductionTest {
             box(r.getBoxSize(1, "media"), 0, 0, 595.28f, 841.89f);
             assertEquals(null, r.getPageN(1).get(org.openpdf.text.pdf.PdfName.TRIMBOX));
         }
-        assertEquals(java.util.List.of(), VeraPdf.failures(pdf, PDFAFlavour.PDFUA_1));
-        assertEquals(java.util.List.of(), VeraPdf.failures(pdf, PDFAFlavour.PDFA_2_A));
+        assertEquals(java.util.List.of(), PdfValidation.failures(pdf, PDFAFlavour.PDFUA_1));
+        assertEquals(java.util.List.of(), PdfValidation.failures(pdf, PDFAFlavour.PDFA_2_A));
     }
 
     @Test

@@ -139,8 +139,8 @@ class TaggedPdfTest {
             PdfDictionary intent = catalog.getAsArray(PdfName.OUTPUTINTENTS).getAsDict(0);
             assertEquals(PdfName.GTS_PDFA1, intent.get(PdfName.S));
         }
-        assertEquals(List.of(), VeraPdf.failures(pdf, PDFAFlavour.PDFUA_1));
-        assertEquals(List.of(), VeraPdf.failures(pdf, PDFAFlavour.PDFA_2_A));
+        assertEquals(List.of(), PdfValidation.failures(pdf, PDFAFlavour.PDFUA_1));
+        assertEquals(List.of(), PdfValidation.failures(pdf, PDFAFlavour.PDFA_2_A));
     }
 
     /** What a screen reader's structure view shows (poppler's {@code pdfinfo -struct-text}), when poppler is there. */
