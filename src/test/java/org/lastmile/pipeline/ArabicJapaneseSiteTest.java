@@ -34,8 +34,7 @@ class ArabicJapaneseSiteTest {
     @BeforeAll
     static void build() {
         Path out = tmp.resolve("public");
-        result = Build.run(new BuildOptions(TestSites.fixture("arabic-japanese"), out, List.of(), Optional.empty(), false, 0));
-        assertTrue(result.ok(), () -> "the fixture site must build: " + result.diagnostics());
+        result = TestSites.buildFixture("arabic-japanese", out);
         files = TestSites.tree(out);
     }
 

@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
@@ -40,15 +39,12 @@ class I18nSiteTest {
     @BeforeAll
     static void build() {
         out = tmp.resolve("public");
-        result = Build.run(new BuildOptions(TestSites.fixture("i18n-site"), out, List.of(), Optional.empty(), false, 0));
-        assertTrue(result.ok(), () -> "the fixture site must build: " + result.diagnostics());
+        result = TestSites.buildFixture("i18n-site", out);
         files = TestSites.tree(out);
     }
 
     static String page(String rel) {
-        byte[] b = files.get(rel);
-        if (b == null) fail("missing output file " + rel + "; the output has " + files.keySet());
-        return new String(b, StandardCharsets.UTF_8);
+        return TestSites.page(files, rel);
     }
 
     static Map<String, String> htmlPages() {

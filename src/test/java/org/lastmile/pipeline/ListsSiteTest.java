@@ -14,7 +14,6 @@ import java.util.Optional;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * The fixture sites/lists-site (en, fr): news items, declared publication types and tags, two embedded lists, two
@@ -29,15 +28,12 @@ class ListsSiteTest {
     @BeforeAll
     static void build() {
         Path out = tmp.resolve("public");
-        result = Build.run(new BuildOptions(TestSites.fixture("lists-site"), out, List.of(), Optional.empty(), false, 0));
-        assertTrue(result.ok(), () -> "the fixture site must build: " + result.diagnostics());
+        result = TestSites.buildFixture("lists-site", out);
         files = TestSites.tree(out);
     }
 
     static String page(String rel) {
-        byte[] b = files.get(rel);
-        if (b == null) fail("missing output file " + rel + "; the output has " + files.keySet());
-        return new String(b, StandardCharsets.UTF_8);
+        return TestSites.page(files, rel);
     }
 
     static String text(String html) {

@@ -35,15 +35,12 @@ class RtlSiteTest {
     @BeforeAll
     static void build() {
         Path out = tmp.resolve("public");
-        result = Build.run(new BuildOptions(TestSites.fixture("rtl-site"), out, List.of(), Optional.empty(), false, 0));
-        assertTrue(result.ok(), () -> "the fixture site must build: " + result.diagnostics());
+        result = TestSites.buildFixture("rtl-site", out);
         files = TestSites.tree(out);
     }
 
     static String page(Map<String, byte[]> files, String rel) {
-        byte[] b = files.get(rel);
-        if (b == null) fail("missing output file " + rel + "; the output has " + files.keySet());
-        return new String(b, StandardCharsets.UTF_8);
+        return TestSites.page(files, rel);
     }
 
     static String page(String rel) {

@@ -38,6 +38,20 @@ public final class TestSites {
         return p;
     }
 
+    /** Builds the fixture site {@code name} into {@code out} with default options; a site that does not build fails the test. */
+    public static BuildResult buildFixture(String name, Path out) {
+        BuildResult r = Build.run(new BuildOptions(fixture(name), out, List.of(), java.util.Optional.empty(), false, 0));
+        org.junit.jupiter.api.Assertions.assertTrue(r.ok(), () -> "the fixture site must build: " + r.diagnostics());
+        return r;
+    }
+
+    /** An output file as text; a missing one fails the test, naming what the output has. */
+    public static String page(Map<String, byte[]> files, String rel) {
+        byte[] b = files.get(rel);
+        if (b == null) org.junit.jupiter.api.Assertions.fail("missing output file " + rel + "; the output has " + files.keySet());
+        return new String(b, StandardCharsets.UTF_8);
+    }
+
     /** Copies a folder tree (the test then may change the copy freely). */
     public static Path copy(Path from, Path to) {
         try (Stream<Path> s = Files.walk(from)) {
