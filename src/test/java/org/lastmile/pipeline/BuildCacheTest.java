@@ -6,10 +6,8 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -24,28 +22,16 @@ class BuildCacheTest {
 
     /** A copy of the fixture without any build cache a build of the fixture itself may have left in it. */
     private static Path site(Path tmp) {
-        Path site = TestSites.copy(TestSites.fixture("i18n-site"), tmp.resolve("site"));
-        try {
-            OutputWriter.deleteTree(site.resolve(".lastmile"));
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-        return site;
+        return TestSites.copyWithoutCache("i18n-site", tmp.resolve("site"));
     }
 
     private static TestSites.Run build(Path site, Path out, String... more) {
-        List<String> args = new java.util.ArrayList<>(List.of("build", "--source", site.toString(), "--out", out.toString(), "--threads", "2"));
-        args.addAll(List.of(more));
-        TestSites.Run r = TestSites.cli(args.toArray(String[]::new));
-        assertEquals(0, r.exit(), r.err());
-        return r;
+        return TestSites.buildCli(site, out, more);
     }
 
     /** Every output file by path, as a SHA-256: comparable with assertEquals, readable when it fails. */
     private static Map<String, String> digests(Path out) {
-        Map<String, String> m = new TreeMap<>();
-        TestSites.tree(out).forEach((k, v) -> m.put(k, HexFormat.of().formatHex(DiskCache.sha256(v))));
-        return m;
+        return TestSites.digests(out);
     }
 
     private static List<Path> entries(Path cache) throws IOException {

@@ -7,10 +7,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -25,27 +23,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class SiteCacheTest {
 
     private static Path site(Path tmp, String fixture) {
-        Path site = TestSites.copy(TestSites.fixture(fixture), tmp.resolve("site"));
-        try {
-            OutputWriter.deleteTree(site.resolve(".lastmile"));
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-        return site;
+        return TestSites.copyWithoutCache(fixture, tmp.resolve("site"));
     }
 
     private static TestSites.Run build(Path site, Path out, String... more) {
-        List<String> args = new java.util.ArrayList<>(List.of("build", "--source", site.toString(), "--out", out.toString(), "--threads", "2"));
-        args.addAll(List.of(more));
-        TestSites.Run r = TestSites.cli(args.toArray(String[]::new));
-        assertEquals(0, r.exit(), r.err());
-        return r;
+        return TestSites.buildCli(site, out, more);
     }
 
     private static Map<String, String> digests(Path out) {
-        Map<String, String> m = new TreeMap<>();
-        TestSites.tree(out).forEach((k, v) -> m.put(k, HexFormat.of().formatHex(DiskCache.sha256(v))));
-        return m;
+        return TestSites.digests(out);
     }
 
     private static boolean fromCache(TestSites.Run r) {

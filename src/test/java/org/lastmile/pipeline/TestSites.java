@@ -52,6 +52,33 @@ public final class TestSites {
         return new String(b, StandardCharsets.UTF_8);
     }
 
+    /** A copy of a fixture without any build cache a build of the fixture itself may have left in it. */
+    public static Path copyWithoutCache(String fixture, Path to) {
+        Path site = copy(fixture(fixture), to);
+        try {
+            OutputWriter.deleteTree(site.resolve(".lastmile"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return site;
+    }
+
+    /** {@code lastmile build} of {@code site} into {@code out} on two threads, plus {@code more} options; must succeed. */
+    public static Run buildCli(Path site, Path out, String... more) {
+        List<String> args = new ArrayList<>(List.of("build", "--source", site.toString(), "--out", out.toString(), "--threads", "2"));
+        args.addAll(List.of(more));
+        Run r = cli(args.toArray(String[]::new));
+        org.junit.jupiter.api.Assertions.assertEquals(0, r.exit(), r.err());
+        return r;
+    }
+
+    /** Every output file by path, as a SHA-256: comparable with assertEquals, readable when it fails. */
+    public static Map<String, String> digests(Path out) {
+        Map<String, String> m = new TreeMap<>();
+        tree(out).forEach((k, v) -> m.put(k, java.util.HexFormat.of().formatHex(DiskCache.sha256(v))));
+        return m;
+    }
+
     /** Copies a folder tree (the test then may change the copy freely). */
     public static Path copy(Path from, Path to) {
         try (Stream<Path> s = Files.walk(from)) {
