@@ -129,6 +129,38 @@ class ShaperAndParagraphTest {
                 "Japanese kanji take Japanese shapes");
     }
 
+    /**
+     * Ragged text (cover titles, summaries, headings) is broken into even lines: no line but the last falls short by
+     * more than half the measure when the next line's first word would still have fitted on it ("Le dernier /
+     * kilomètre d'abord : …" was the failure).
+     */
+    @Test
+    void raggedLinesAreNeverNeedlesslyShort() {
+        String[] texts = {"Le dernier kilomètre d’abord\u00A0: guide communautaire sur la couverture sanitaire universelle",
+                "Последняя миля — в первую очередь: руководство для сообществ о всеобщем охвате услугами здравоохранения",
+                "Краткое руководство для секс-работников, равных консультантов и союзников: что всеобщий охват услугами "
+                        + "здравоохранения должен означать для криминализированных сообществ и чего следует требовать.",
+                "Putting the Last Mile First: A Community Guide to Universal Health Coverage"};
+        int checked = 0;
+        for (String t : texts) {
+            String lang = t.chars().anyMatch(c -> c >= 0x400 && c < 0x500) ? "ru" : t.startsWith("Le") ? "fr" : "en";
+            Paragraph p = Paragraph.of(shaper(lang), List.of(Run.of(t, TextStyle.PLAIN)), null, false);
+            for (float w : new float[]{180f, 240f, 300f, 380f, 460f}) {
+                List<String> ls = lines(p, 34f * w / 460f, w);
+                for (int i = 0; i + 1 < ls.size(); i++) {
+                    String line = ls.get(i).strip();
+                    String next = ls.get(i + 1).strip().split(" ")[0];
+                    float lineW = FONTS.width("NotoSans-Regular.ttf", line, 34f * w / 460f);
+                    float withNext = FONTS.width("NotoSans-Regular.ttf", line + " " + next, 34f * w / 460f);
+                    assertFalse(lineW < w / 2 && withNext <= w, "needlessly short line at " + w + " pt: '" + line
+                            + "' could take '" + next + "': " + ls);
+                    checked++;
+                }
+            }
+        }
+        assertTrue(checked > 30, "checked " + checked);
+    }
+
     @Test
     void russianAndFrenchBreakingRules() {
         String r = "не обеднеть из-за этого, право на помощь с гражданством";
