@@ -2,6 +2,7 @@ package org.lastmile.site;
 
 import org.lastmile.config.SiteConfig;
 import org.lastmile.content.SourceFile;
+import org.lastmile.diag.Json;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -49,12 +50,12 @@ final class StructuredData {
             if (!others.isEmpty()) {
                 j.append(",\"workTranslation\":[");
                 for (int i = 0; i < others.size(); i++) {
-                    j.append(i == 0 ? "" : ",").append("{\"@id\":").append(str(index.absolute(pathOf.apply(others.get(i))))).append('}');
+                    j.append(i == 0 ? "" : ",").append("{\"@id\":").append(Json.scriptSafe(index.absolute(pathOf.apply(others.get(i))))).append('}');
                 }
                 j.append(']');
             }
         } else if (versions.containsKey(def) && index.exists(pathOf.apply(def))) {
-            j.append(",\"translationOfWork\":{\"@id\":").append(str(index.absolute(pathOf.apply(def)))).append('}');
+            j.append(",\"translationOfWork\":{\"@id\":").append(Json.scriptSafe(index.absolute(pathOf.apply(def)))).append('}');
         }
         if (!pdfUrl.isEmpty()) field(j, "encoding", pdfUrl);
         j.append('}');
@@ -64,27 +65,6 @@ final class StructuredData {
     }
 
     private static void field(StringBuilder j, String name, String value) {
-        j.append(",\"").append(name).append("\":").append(str(value));
-    }
-
-    /** A JSON string that is also safe inside a script element: no "</", no line separators. */
-    static String str(String s) {
-        StringBuilder b = new StringBuilder("\"");
-        for (char c : s.toCharArray()) {
-            switch (c) {
-                case '"' -> b.append("\\\"");
-                case '\\' -> b.append("\\\\");
-                case '<' -> b.append("\\u003c");
-                case '>' -> b.append("\\u003e");
-                case '&' -> b.append("\\u0026");
-                case '\u2028' -> b.append("\\u2028");
-                case '\u2029' -> b.append("\\u2029");
-                default -> {
-                    if (c < 0x20) b.append(String.format("\\u%04x", (int) c));
-                    else b.append(c);
-                }
-            }
-        }
-        return b.append('"').toString();
+        j.append(",\"").append(name).append("\":").append(Json.scriptSafe(value));
     }
 }
