@@ -393,6 +393,9 @@ final class Tagging implements Painter.MarkedContent {
     }
 
     /** The words of a run, with a space where layout left a gap between them or started a new line. */
+    /** Runs of white space, compiled once: the actual text of every group of every page is cleaned with it. */
+    private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile("\\s+");
+
     private static String text(List<Box> group) {
         StringBuilder s = new StringBuilder();
         Box.Glyphs prev = null;
@@ -406,6 +409,6 @@ final class Tagging implements Painter.MarkedContent {
             s.append(g.text());
             prev = g;
         }
-        return s.toString().replaceAll("\\s+", " ").strip();
+        return SPACES.matcher(s).replaceAll(" ").strip();
     }
 }
