@@ -261,6 +261,11 @@ final class GuidePdfs {
         for (var e : new TreeMap<>(cfg.pdf().hyphenation()).entrySet()) {
             sb.append("hyphenation ").append(e.getKey()).append('=').append(DiskCache.fileHash(cfg.root().resolve(e.getValue()))).append('\n');
         }
+        // The style (with the logo by its hash), base URL and guide settings are the same for every PDF of the build:
+        // written out here once rather than for each guide's key.
+        sb.append(style.withOrganisation(style.organisation(), null, style.licence())).append('\n')
+                .append(style.logo() == null ? "" : HexFormat.of().formatHex(sha(style.logo()))).append('\n')
+                .append(cfg.baseUrl()).append('\n').append(cfg.pdf().guide()).append('\n');
         for (Language l : cfg.languages()) {
             for (String k : List.of("community_guide", "read_full_paper", "available_in", "footnotes", "briefing_paper", "contents")) {
                 sb.append(site.messages().format(l.code(), k)).append('\n');
@@ -279,10 +284,8 @@ final class GuidePdfs {
         cover(j.bundle(), j.file()).ifPresent(c -> sb.append("cover=").append(DiskCache.fileHash(c)).append('\n'));
         staticImages(doc.parsed().doc(), sb);
         sb.append(j.out()).append('\n').append(doc.html()).append('\n').append(j.file().fm()).append('\n')
-                .append(style.withOrganisation(style.organisation(), null, style.licence())).append('\n')
-                .append(style.logo() == null ? "" : HexFormat.of().formatHex(sha(style.logo())))
-                .append(j.bundle().guides().keySet()).append(j.bundle().papers().keySet()).append(cfg.baseUrl())
-                .append(timestamp(j.file())).append(cfg.language(j.file().lang())).append(cfg.pdf().guide())
+                .append(j.bundle().guides().keySet()).append(j.bundle().papers().keySet())
+                .append(timestamp(j.file())).append(cfg.language(j.file().lang()))
                 .append(imprint(j.file().lang()));
         return HexFormat.of().formatHex(sha(sb.toString().getBytes(StandardCharsets.UTF_8)));
     }
