@@ -10,6 +10,7 @@ import org.openpdf.text.pdf.PdfObject;
 import org.openpdf.text.pdf.PdfReader;
 import org.openpdf.text.pdf.PdfString;
 import org.openpdf.text.pdf.PdfWriter;
+import org.openpdf.text.pdf.RandomAccessFileOrArray;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -44,7 +45,9 @@ public final class Booklet {
      */
     public static byte[] impose(byte[] guidePdf, Direction direction, boolean cropMarks) {
         try {
-            PdfReader reader = new PdfReader(guidePdf);
+            // Read lazily: the guide's structure tree, outlines and metadata are never imported, and reading every
+            // object up front cost a booklet as much as imposing it.
+            PdfReader reader = new PdfReader(new RandomAccessFileOrArray(guidePdf), null);
             if (reader.getNumberOfPages() != GuideRenderer.PAGES) {
                 throw new IllegalArgumentException("a booklet needs exactly " + GuideRenderer.PAGES + " pages, not "
                         + reader.getNumberOfPages());

@@ -290,8 +290,10 @@ public final class Fonts implements org.lastmile.pdf.layout.FontMetrics {
 
     /** Whether the font has a glyph for the code point (its cmap maps it). */
     public boolean hasGlyph(String fileName, int codePoint) {
-        BaseFont f = byFile.get(fileName);
-        return f != null && f.charExists(codePoint);
+        // Asked for every character of every guide (glyph checks, font fallback): answered from the metrics' cache,
+        // as OpenPDF's cmap lookup boxes the code point into a map key each time.
+        Metrics m = metrics.get(fileName);
+        return m != null && m.hasGlyph(codePoint);
     }
 
     /**
@@ -329,6 +331,8 @@ public final class Fonts implements org.lastmile.pdf.layout.FontMetrics {
     private static final class Metrics {
         private final BaseFont font;
         private final int[][] pages = new int[(Character.MAX_CODE_POINT + 1) >> 8][];
+        /** Whether the font has a glyph, by code point, in pages as the widths: 0 not asked yet, 1 no, 2 yes. */
+        private final byte[][] glyphPages = new byte[(Character.MAX_CODE_POINT + 1) >> 8][];
         final float ascent;
         final float descent;
 
@@ -337,6 +341,21 @@ public final class Fonts implements org.lastmile.pdf.layout.FontMetrics {
             this.ascent = font.getFontDescriptor(BaseFont.ASCENT, 1f);
             float d = font.getFontDescriptor(BaseFont.DESCENT, 1f);
             this.descent = d > 0 ? -d : d;
+        }
+
+        boolean hasGlyph(int cp) {
+            if (cp < 0 || cp > Character.MAX_CODE_POINT) return font.charExists(cp);
+            byte[] page = glyphPages[cp >> 8];
+            if (page == null) {
+                page = new byte[256];
+                glyphPages[cp >> 8] = page;
+            }
+            byte known = page[cp & 0xff];
+            if (known == 0) {
+                known = font.charExists(cp) ? (byte) 2 : (byte) 1;
+                page[cp & 0xff] = known;
+            }
+            return known == 2;
         }
 
         int width(int cp) {

@@ -134,7 +134,7 @@ final class Tagging implements Painter.MarkedContent {
     @Override
     public void open(PdfContentByte cb, Tag tag, List<Box> group) {
         current = null;
-        currentText = text(group);
+        currentText = RunText.of(group);
         marked = paints(group);
         if (!tag.isArtifact()) current = node(tag, group);
         if (!marked) return;
@@ -390,22 +390,5 @@ final class Tagging implements Painter.MarkedContent {
     private static boolean paints(List<Box> group) {
         for (Box b : group) if (!(b instanceof Box.Link) && !(b instanceof Box.Anchor)) return true;
         return group.isEmpty();
-    }
-
-    /** The words of a run, with a space where layout left a gap between them or started a new line. */
-    private static String text(List<Box> group) {
-        StringBuilder s = new StringBuilder();
-        Box.Glyphs prev = null;
-        for (Box b : group) {
-            if (!(b instanceof Box.Glyphs g)) continue;
-            boolean touches = Math.abs(g.x() - (prev == null ? 0 : prev.x() + prev.width())) <= 0.5f
-                    || Math.abs((prev == null ? 0 : prev.x()) - (g.x() + g.width())) <= 0.5f;  // either direction
-            if (prev != null && (Math.abs(prev.y() - g.y()) > 0.5f || !touches)) {
-                s.append(' ');
-            }
-            s.append(g.text());
-            prev = g;
-        }
-        return s.toString().replaceAll("\\s+", " ").strip();
     }
 }

@@ -261,6 +261,11 @@ final class GuidePdfs {
         for (var e : new TreeMap<>(cfg.pdf().hyphenation()).entrySet()) {
             sb.append("hyphenation ").append(e.getKey()).append('=').append(DiskCache.fileHash(cfg.root().resolve(e.getValue()))).append('\n');
         }
+        // The style (with the logo by its hash), base URL and guide settings are the same for every PDF of the build:
+        // written out here once rather than for each guide's key.
+        sb.append(style.withOrganisation(style.organisation(), null, style.licence())).append('\n')
+                .append(style.logo() == null ? "" : HexFormat.of().formatHex(sha(style.logo()))).append('\n')
+                .append(cfg.baseUrl()).append('\n').append(cfg.pdf().guide()).append('\n');
         for (Language l : cfg.languages()) {
             for (String k : List.of("community_guide", "read_full_paper", "available_in", "footnotes", "briefing_paper", "contents")) {
                 sb.append(site.messages().format(l.code(), k)).append('\n');
@@ -279,10 +284,8 @@ final class GuidePdfs {
         cover(j.bundle(), j.file()).ifPresent(c -> sb.append("cover=").append(DiskCache.fileHash(c)).append('\n'));
         staticImages(doc.parsed().doc(), sb);
         sb.append(j.out()).append('\n').append(doc.html()).append('\n').append(j.file().fm()).append('\n')
-                .append(style.withOrganisation(style.organisation(), null, style.licence())).append('\n')
-                .append(style.logo() == null ? "" : HexFormat.of().formatHex(sha(style.logo())))
-                .append(j.bundle().guides().keySet()).append(j.bundle().papers().keySet()).append(cfg.baseUrl())
-                .append(timestamp(j.file())).append(cfg.language(j.file().lang())).append(cfg.pdf().guide())
+                .append(j.bundle().guides().keySet()).append(j.bundle().papers().keySet())
+                .append(timestamp(j.file())).append(cfg.language(j.file().lang()))
                 .append(imprint(j.file().lang()));
         return HexFormat.of().formatHex(sha(sb.toString().getBytes(StandardCharsets.UTF_8)));
     }
@@ -325,7 +328,7 @@ final class GuidePdfs {
                 .title(sf.fm().title()).summary(sf.fm().summary()).shortTitle(sf.fm().shortTitle())
                 .body(doc.parsed().doc()).bundleDir(b.dir())
                 .coverImage(coverImage(b, sf))
-                .dateText(sf.fm().date().map(d -> Locales.longDate(d, lang.formatLocale())).orElse(""))
+                .dateText(sf.fm().date().map(d -> longDate(d, lang)).orElse(""))
                 .date(sf.fm().date().orElse(null)).timestamp(timestamp(sf))
                 .paperUrl(paper.map(p -> absolute(site.index().href(SiteIndex.path(p)))).orElse(""))
                 .readFullLabel(site.messages().format(code, "read_full_paper"))
@@ -337,6 +340,22 @@ final class GuidePdfs {
                 .coverImageLine(sf.fm().lines().containsKey("cover_image") ? sf.fm().lines().get("cover_image").line() : 0)
                 .imprint(imprint(code))
                 .build();
+    }
+
+    /**
+     * Long dates as {@link Locales#longDate} writes them, from one date format per locale: ICU builds a format from
+     * its locale data on every call (about 1 % of a build with PDFs, as every guide has its own date), and cloning a
+     * built one costs a fraction of that.
+     */
+    private final Map<com.ibm.icu.util.ULocale, com.ibm.icu.text.DateFormat> dateFormats = new ConcurrentHashMap<>();
+
+    private String longDate(LocalDate d, Language lang) {
+        com.ibm.icu.text.DateFormat f = (com.ibm.icu.text.DateFormat) dateFormats.computeIfAbsent(lang.formatLocale(), l -> {
+            com.ibm.icu.text.DateFormat x = com.ibm.icu.text.DateFormat.getDateInstance(com.ibm.icu.text.DateFormat.LONG, l);
+            x.setTimeZone(com.ibm.icu.util.TimeZone.GMT_ZONE);
+            return x;
+        }).clone();
+        return f.format(java.util.Date.from(d.atStartOfDay().toInstant(ZoneOffset.UTC)));
     }
 
     /** The back cover's contact e-mail, funder line and disclaimer in {@code lang}. */
@@ -402,7 +421,7 @@ final class GuidePdfs {
         return new PaperSpec(sf.path(), sf.bodyLine() - 1, code, lang.rtl() ? Direction.RTL : Direction.LTR,
                 site.messages().format(code, "briefing_paper"), sf.fm().title(), sf.fm().summary(), sf.fm().shortTitle(),
                 sf.fm().authors(), doc.parsed().doc(), b.dir(),
-                sf.fm().date().map(d -> Locales.longDate(d, lang.formatLocale())).orElse(""), timestamp(sf),
+                sf.fm().date().map(d -> longDate(d, lang)).orElse(""), timestamp(sf),
                 absolute(site.index().href(SiteIndex.path(sf))), sf.fm().tags(),
                 site.messages().format(code, "contents"), site.messages().format(code, "footnotes"), "%d / %d");
     }

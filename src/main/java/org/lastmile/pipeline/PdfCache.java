@@ -48,11 +48,32 @@ public final class PdfCache {
     }
 
     /**
-     * A hash of a font file's content, once per process: a persistent cache must notice a changed font even when
-     * its name, size and date did not change (a CI checkout gives every file a new date).
+     * What identifies a font file's content in PDF keys. Without a disk cache the keys live only as long as the
+     * process, so the file's path, size and modification time do (as for {@link #fonts}, which reloads a font when
+     * they change): hashing 50 MB of CJK fonts on every build cost about 3 ms per guide. With a disk cache the key
+     * must notice a changed font even when its name, size and date did not change, so it is the content's SHA-256,
+     * remembered in the cache under path, size and time (as the site's fingerprint remembers file hashes): a CI
+     * checkout, which gives every file a new date, hashes each font once again.
      */
     String fontHash(java.nio.file.Path font) {
-        return fileHashes.computeIfAbsent(font.toString(), k -> DiskCache.fileHash(font));
+        String stamp;
+        try {
+            stamp = font.toAbsolutePath() + " " + Files.size(font) + " "
+                    + Files.getLastModifiedTime(font).to(java.util.concurrent.TimeUnit.NANOSECONDS);
+        } catch (IOException e) {
+            return "missing"; // Fonts.load reports the file
+        }
+        if (disk.isEmpty()) return stamp;
+        DiskCache d = disk.get();
+        return fileHashes.computeIfAbsent(stamp, k -> {
+            String memo = java.util.HexFormat.of().formatHex(DiskCache.sha256(("font " + k).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            Optional<String> known = d.get("font", memo).map(b -> new String(b, java.nio.charset.StandardCharsets.US_ASCII))
+                    .filter(h -> h.length() == 64);
+            if (known.isPresent()) return known.get();
+            String h = DiskCache.fileHash(font);
+            if (h.length() == 64) d.put("font", memo, h.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            return h;
+        });
     }
 
     /**

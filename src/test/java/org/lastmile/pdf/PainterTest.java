@@ -259,11 +259,11 @@ class PainterTest {
 
     @Test
     void rightToLeftWordsAreDrawnInVisualOrderAndLeftToRightOnesUntouched() {
-        assertEquals("םולש", Painter.visual("שלום"));
-        assertEquals("(םולש)", Painter.visual("(שלום)"), "reversed, brackets mirrored so they still face the word");
-        assertEquals("health", Painter.visual("health"));
-        assertEquals("社区（WHO）", Painter.visual("社区（WHO）"));
-        assertEquals("Здоровье", Painter.visual("Здоровье"));
+        assertEquals("םולש", TextObject.visual("שלום"));
+        assertEquals("(םולש)", TextObject.visual("(שלום)"), "reversed, brackets mirrored so they still face the word");
+        assertEquals("health", TextObject.visual("health"));
+        assertEquals("社区（WHO）", TextObject.visual("社区（WHO）"));
+        assertEquals("Здоровье", TextObject.visual("Здоровье"));
     }
 
     // ---- rules, fills, images ----

@@ -230,14 +230,16 @@ public final class Shaper {
     private String[] resolveFaces(String text, List<Run> runs) {
         int n = text.length();
         String[] keys = new String[n];
+        int[] scripts = new int[n];
         boolean[] common = new boolean[n];
         for (int i = 0; i < n; ) {
             int cp = text.codePointAt(i);
             int sc = UScript.getScript(cp);
+            scripts[i] = sc;
             if (sc == UScript.COMMON || sc == UScript.INHERITED || sc == UScript.UNKNOWN) {
                 common[i] = true;
             } else {
-                keys[i] = style.scriptKey(UScript.getName(sc));
+                keys[i] = scriptKey(sc);
             }
             i += Character.charCount(cp);
         }
@@ -271,10 +273,20 @@ public final class Shaper {
             TextStyle ts = st[i];
             String face;
             if (!common[i]) {
-                face = style.family(keys[i]).face(ts.bold(), ts.italic());
+                face = face(keys[i], ts);
                 check(cp, face, line[i]);
             } else {
-                face = commonFace(cp, ts, prev[i], next[i], prevResolved, line[i]);
+                // Spaces and punctuation are a good part of the text and mostly in the same company: their face
+                // is worked out once per character and neighbourhood (what commonFace reads) and remembered.
+                CommonKey key = new CommonKey(cp, ts.bold(), ts.italic(), prev[i], next[i],
+                        scripts[i] == UScript.INHERITED ? prevResolved : null);
+                CommonFace known = commonFaces.get(key);
+                if (known == null) {
+                    known = commonFace(cp, ts, prev[i], next[i], prevResolved);
+                    commonFaces.put(key, known);
+                }
+                face = known.face();
+                if (known.missing()) check(cp, face, line[i]);
             }
             for (int k = 0; k < len; k++) faces[i + k] = face;
             prevResolved = keyOfFace(face, ts);
@@ -283,8 +295,66 @@ public final class Shaper {
         return faces;
     }
 
+    /** What decides the face of a character of no particular script (see {@link #commonFace}). */
+    private record CommonKey(int cp, boolean bold, boolean italic, String prev, String next, String prevResolved) {
+        // Written out: a record's generated methods go through method handles, which the C1-only JVM of a build
+        // runs several times slower, and this key is looked up for every space of every guide.
+        @Override
+        public int hashCode() {
+            int h = cp * 31 + (bold ? 2 : 0) + (italic ? 1 : 0);
+            h = h * 31 + java.util.Objects.hashCode(prev);
+            h = h * 31 + java.util.Objects.hashCode(next);
+            return h * 31 + java.util.Objects.hashCode(prevResolved);
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof CommonKey k && k.cp == cp && k.bold == bold && k.italic == italic
+                    && java.util.Objects.equals(k.prev, prev) && java.util.Objects.equals(k.next, next)
+                    && java.util.Objects.equals(k.prevResolved, prevResolved);
+        }
+    }
+
+    /** The face found for such a character, and whether it lacks the glyph (no mapped font has one). */
+    private record CommonFace(String face, boolean missing) {
+    }
+
+    private final Map<CommonKey, CommonFace> commonFaces = new java.util.HashMap<>();
+    /** {@code style.scriptKey} by ICU script code: {@code UScript.getName} searches ICU's alias tables each time. */
+    private final String[] scriptKeys = new String[256];
+    /** The mapping key of each face, for each of bold × italic: the first entry of the mapping that names it. */
+    @SuppressWarnings("unchecked")
+    private final Map<String, String>[] faceKeys = new Map[4];
+    /** The faces of each mapping key, for each of bold × italic. */
+    private final Map<String, String[]> keyFaces = new java.util.HashMap<>();
+
+    private String scriptKey(int script) {
+        if (script < 0 || script >= scriptKeys.length) return style.scriptKey(UScript.getName(script));
+        String k = scriptKeys[script];
+        if (k == null) {
+            k = style.scriptKey(UScript.getName(script));
+            scriptKeys[script] = k;
+        }
+        return k;
+    }
+
+    private static int styleIndex(TextStyle ts) {
+        return (ts.bold() ? 2 : 0) + (ts.italic() ? 1 : 0);
+    }
+
+    /** {@code style.family(key).face(bold, italic)}, remembered. */
+    private String face(String key, TextStyle ts) {
+        String[] fs = keyFaces.get(key);
+        if (fs == null) {
+            FontFamily fam = style.family(key);
+            fs = new String[]{fam.face(false, false), fam.face(false, true), fam.face(true, false), fam.face(true, true)};
+            keyFaces.put(key, fs);
+        }
+        return fs[styleIndex(ts)];
+    }
+
     /** The face of a character of no particular script: its neighbours', its language's, or any that has it. */
-    private String commonFace(int cp, TextStyle ts, String prev, String next, String prevResolved, int line) {
+    private CommonFace commonFace(int cp, TextStyle ts, String prev, String next, String prevResolved) {
         int sc = UScript.getScript(cp);
         List<String> cands = new ArrayList<>(6);
         if (sc == UScript.INHERITED && prevResolved != null) cands.add(prevResolved);
@@ -307,21 +377,20 @@ public final class Shaper {
         cands.add(langKey);
         cands.add(PdfStyle.DEFAULT_SCRIPT);
         if (cp == '\n' || cp == 0x00AD || cp == 0x200B || cp == 0x200C || cp == 0x200D) {
-            return style.family(cands.get(0)).face(ts.bold(), ts.italic());
+            return new CommonFace(style.family(cands.get(0)).face(ts.bold(), ts.italic()), false);
         }
         String first = null;
         for (String k : cands) {
             String f = style.family(k).face(ts.bold(), ts.italic());
             if (first == null) first = f;
-            if (fonts.hasGlyph(f, cp)) return f;
+            if (fonts.hasGlyph(f, cp)) return new CommonFace(f, false);
         }
         // Last resort among all mapped fonts, in mapping order, before declaring the character missing.
         for (FontFamily fam : style.fonts().values()) {
             String f = fam.face(ts.bold(), ts.italic());
-            if (fonts.hasGlyph(f, cp)) return f;
+            if (fonts.hasGlyph(f, cp)) return new CommonFace(f, false);
         }
-        check(cp, first, line);
-        return first;
+        return new CommonFace(first, true);
     }
 
     private void addScriptExtensions(int cp, String prev, String next, List<String> cands) {
@@ -342,10 +411,16 @@ public final class Shaper {
     }
 
     private String keyOfFace(String face, TextStyle ts) {
-        for (Map.Entry<String, FontFamily> e : style.fonts().entrySet()) {
-            if (e.getValue().face(ts.bold(), ts.italic()).equals(face)) return e.getKey();
+        int i = styleIndex(ts);
+        Map<String, String> m = faceKeys[i];
+        if (m == null) {
+            m = new java.util.HashMap<>();
+            for (Map.Entry<String, FontFamily> e : style.fonts().entrySet()) {
+                m.putIfAbsent(e.getValue().face(ts.bold(), ts.italic()), e.getKey());
+            }
+            faceKeys[i] = m;
         }
-        return PdfStyle.DEFAULT_SCRIPT;
+        return m.getOrDefault(face, PdfStyle.DEFAULT_SCRIPT);
     }
 
     private boolean sameFamily(String key, String other) {
