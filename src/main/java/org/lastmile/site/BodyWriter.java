@@ -49,6 +49,7 @@ import com.vladsch.flexmark.util.html.Attribute;
 import com.vladsch.flexmark.util.html.MutableAttributes;
 import com.vladsch.flexmark.util.sequence.BasedSequence;
 import com.vladsch.flexmark.util.sequence.Escaping;
+import com.vladsch.flexmark.util.sequence.SubSequence;
 
 import java.util.Map;
 import java.util.Set;
@@ -178,6 +179,47 @@ final class BodyWriter {
         escapeInto(s);
     }
 
+    /**
+     * A text node: read straight from the document's string when its characters are one stretch of it (nearly
+     * always), without the per-character calls of Flexmark's sequences; escapes and entities go the long way.
+     */
+    private void text(BasedSequence chars) {
+        if (!(chars instanceof SubSequence sub) || !(sub.getBase() instanceof String str)) {
+            text(ContentHtml.plainText(chars));
+            return;
+        }
+        int from = sub.getStartOffset();
+        int to = sub.getEndOffset();
+        if (from == to) return;
+        char first = str.charAt(from);
+        if (!pre && (first == ' ' || first == '\t') && atLineStart()) throw UNSUPPORTED;
+        int mark = out.length();
+        int run = from;
+        for (int i = from; i < to; i++) {
+            String entity;
+            switch (str.charAt(i)) {
+                case '\\', '&', '\r' -> {
+                    out.setLength(mark);
+                    text(ContentHtml.plainText(chars));
+                    return;
+                }
+                case '\n' -> {
+                    if (!pre) throw UNSUPPORTED;
+                    continue;
+                }
+                case '<' -> entity = "&lt;";
+                case '>' -> entity = "&gt;";
+                case '"' -> entity = "&quot;";
+                default -> {
+                    continue;
+                }
+            }
+            out.append(str, run, i).append(entity);
+            run = i + 1;
+        }
+        out.append(str, run, to);
+    }
+
     private void escapeInto(CharSequence s) {
         for (int i = 0, n = s.length(); i < n; i++) {
             char c = s.charAt(i);
@@ -214,10 +256,7 @@ final class BodyWriter {
 
     private void node(Node n) {
         switch (n) {
-            case Text t -> {
-                CharSequence chars = t.getChars();
-                text(ContentHtml.plainText(chars));
-            }
+            case Text t -> text(t.getChars());
             case SoftLineBreak b -> eol("\n");
             case HardLineBreak b -> eol("<br />\n");
             case Paragraph p -> paragraph(p);
