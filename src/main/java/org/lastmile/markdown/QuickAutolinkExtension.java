@@ -11,6 +11,7 @@ import com.vladsch.flexmark.util.ast.Document;
 import com.vladsch.flexmark.util.ast.Node;
 import com.vladsch.flexmark.util.ast.NodeTracker;
 import com.vladsch.flexmark.util.data.MutableDataHolder;
+import com.vladsch.flexmark.util.sequence.SubSequence;
 import org.jetbrains.annotations.NotNull;
 
 /**
@@ -32,9 +33,18 @@ final class QuickAutolinkExtension implements Parser.ParserExtension {
     }
 
     /** True when {@code s} cannot contain a link the autolinker would find. */
-    static boolean cannotLink(CharSequence s) {
-        int n = s.length();
-        for (int i = 0; i < n; i++) {
+    static boolean cannotLink(CharSequence chars) {
+        // A text node is nearly always one stretch of the document's string: read that string directly, sparing
+        // a virtual call and an offset per character.
+        if (chars instanceof SubSequence sub && sub.getBase() instanceof String str) {
+            return cannotLink(str, sub.getStartOffset(), sub.getEndOffset());
+        }
+        String s = chars.toString();
+        return cannotLink(s, 0, s.length());
+    }
+
+    private static boolean cannotLink(String s, int from, int n) {
+        for (int i = from; i < n; i++) {
             char c = s.charAt(i);
             switch (c) {
                 case '@', '&', '\\':
@@ -43,7 +53,7 @@ final class QuickAutolinkExtension implements Parser.ParserExtension {
                     if (i + 2 < n && s.charAt(i + 1) == '/' && s.charAt(i + 2) == '/') return false;
                     break;
                 case '.':
-                    if (i >= 3 && (s.charAt(i - 1) | 0x20) == 'w' && (s.charAt(i - 2) | 0x20) == 'w' && (s.charAt(i - 3) | 0x20) == 'w') return false;
+                    if (i - from >= 3 && (s.charAt(i - 1) | 0x20) == 'w' && (s.charAt(i - 2) | 0x20) == 'w' && (s.charAt(i - 3) | 0x20) == 'w') return false;
                     break;
                 default:
                     break;
