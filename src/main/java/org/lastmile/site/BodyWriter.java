@@ -243,9 +243,17 @@ final class BodyWriter {
         if (attrs == null) return;
         for (Attribute a : attrs.values()) {
             if (a.isNonRendering()) continue;
-            out.append(' ').append(Escaping.escapeHtml(a.getName(), true)).append("=\"")
-                    .append(Escaping.escapeHtml(a.getValue(), true)).append('"');
+            out.append(' ').append(attributeText(a.getName())).append("=\"").append(attributeText(a.getValue())).append('"');
         }
+    }
+
+    /** Flexmark's escaping of attributes (entities kept); its regular expression only when there is anything to do. */
+    private static String attributeText(String s) {
+        for (int i = 0, n = s.length(); i < n; i++) {
+            char c = s.charAt(i);
+            if (c == '&' || c == '<' || c == '>' || c == '"') return Escaping.escapeHtml(s, true);
+        }
+        return s;
     }
 
     // ---- nodes
