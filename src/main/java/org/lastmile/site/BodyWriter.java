@@ -45,15 +45,11 @@ import com.vladsch.flexmark.util.ast.Node;
 import com.vladsch.flexmark.util.ast.NonRenderingInline;
 import com.vladsch.flexmark.util.ast.TextCollectingVisitor;
 import com.vladsch.flexmark.util.data.DataHolder;
-import com.vladsch.flexmark.util.html.Attribute;
 import com.vladsch.flexmark.util.html.MutableAttributes;
 import com.vladsch.flexmark.util.sequence.BasedSequence;
 import com.vladsch.flexmark.util.sequence.Escaping;
-import com.vladsch.flexmark.util.sequence.SubSequence;
 
-import java.util.Map;
 import java.util.Set;
-import java.util.function.BiConsumer;
 
 /**
  * Writes a document body as HTML straight into one StringBuilder: byte for byte what Flexmark's HtmlRenderer writes
@@ -72,15 +68,6 @@ final class BodyWriter {
             Reference.class, HtmlCommentBlock.class, HtmlInlineComment.class, HtmlInline.class, TableBlock.class,
             TableHead.class, TableSeparator.class, TableBody.class, TableRow.class, TableCell.class, Footnote.class,
             FootnoteBlock.class, FencedCodeBlock.class, IndentedCodeBlock.class);
-
-    /** Thrown (without a stack trace) when the document needs Flexmark's own renderer after all. */
-    private static final class Unsupported extends RuntimeException {
-        Unsupported() {
-            super(null, null, false, false);
-        }
-    }
-
-    private static final Unsupported UNSUPPORTED = new Unsupported();
 
     /** What the writer shares with ContentHtml's Flexmark renderer: its options and its attribute provider. */
     record Setup(ListOptions listOptions, DataHolder options, java.util.regex.Pattern suppressedLinks, String wwwPrefix,
@@ -107,13 +94,12 @@ final class BodyWriter {
 
     private final Setup setup;
     private final Hooks hooks;
-    private final StringBuilder out;
-    private boolean pre;
+    private final HtmlLines out;
 
     private BodyWriter(Setup setup, Hooks hooks, int capacity) {
         this.setup = setup;
         this.hooks = hooks;
-        this.out = new StringBuilder(capacity);
+        this.out = new HtmlLines(capacity);
     }
 
     /** The HTML of {@code doc}, or null when only Flexmark's renderer can write it exactly. */
@@ -125,7 +111,7 @@ final class BodyWriter {
         try {
             w.children(doc);
             w.footnotes(doc);
-        } catch (Unsupported e) {
+        } catch (HtmlLines.Unsupported e) {
             return null;
         }
         return w.out.toString();
@@ -138,124 +124,6 @@ final class BodyWriter {
         return true;
     }
 
-    // ---- the line discipline of Flexmark's LineAppendable (no indentation, leading spaces of a line trimmed)
-
-    private void line() {
-        int n = out.length();
-        if (n > 0 && out.charAt(n - 1) != '\n') out.append('\n');
-    }
-
-    private boolean atLineStart() {
-        int n = out.length();
-        return n == 0 || out.charAt(n - 1) == '\n';
-    }
-
-    /** Markup of our own, which never starts or ends a line with spaces. */
-    private void raw(String s) {
-        out.append(s);
-    }
-
-    /** A line end inside a paragraph; Flexmark would keep spaces before it, but they never occur: refuse them. */
-    private void eol(String s) {
-        int n = out.length();
-        if (n > 0 && (out.charAt(n - 1) == ' ' || out.charAt(n - 1) == '\t')) throw UNSUPPORTED;
-        out.append(s);
-    }
-
-    /** Text, escaped as Flexmark's {@code html.text}; line formatting it would change is left to Flexmark. */
-    private void text(CharSequence s) {
-        int n = s.length();
-        if (n == 0) return;
-        if (pre) {
-            escapeInto(s);
-            return;
-        }
-        char first = s.charAt(0);
-        if ((first == ' ' || first == '\t') && atLineStart()) throw UNSUPPORTED;
-        for (int i = 0; i < n; i++) {
-            char c = s.charAt(i);
-            if (c == '\n' || c == '\r') throw UNSUPPORTED;
-        }
-        escapeInto(s);
-    }
-
-    /**
-     * A text node: read straight from the document's string when its characters are one stretch of it (nearly
-     * always), without the per-character calls of Flexmark's sequences; escapes and entities go the long way.
-     */
-    private void text(BasedSequence chars) {
-        if (!(chars instanceof SubSequence sub) || !(sub.getBase() instanceof String str)) {
-            text(ContentHtml.plainText(chars));
-            return;
-        }
-        int from = sub.getStartOffset();
-        int to = sub.getEndOffset();
-        if (from == to) return;
-        char first = str.charAt(from);
-        if (!pre && (first == ' ' || first == '\t') && atLineStart()) throw UNSUPPORTED;
-        int mark = out.length();
-        int run = from;
-        for (int i = from; i < to; i++) {
-            String entity;
-            switch (str.charAt(i)) {
-                case '\\', '&', '\r' -> {
-                    out.setLength(mark);
-                    text(ContentHtml.plainText(chars));
-                    return;
-                }
-                case '\n' -> {
-                    if (!pre) throw UNSUPPORTED;
-                    continue;
-                }
-                case '<' -> entity = "&lt;";
-                case '>' -> entity = "&gt;";
-                case '"' -> entity = "&quot;";
-                default -> {
-                    continue;
-                }
-            }
-            out.append(str, run, i).append(entity);
-            run = i + 1;
-        }
-        out.append(str, run, to);
-    }
-
-    private void escapeInto(CharSequence s) {
-        for (int i = 0, n = s.length(); i < n; i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '&' -> out.append("&amp;");
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '"' -> out.append("&quot;");
-                default -> out.append(c);
-            }
-        }
-    }
-
-    private void open(String tag, MutableAttributes attrs) {
-        out.append('<').append(tag);
-        attributes(attrs);
-        out.append('>');
-    }
-
-    private void attributes(MutableAttributes attrs) {
-        if (attrs == null) return;
-        for (Attribute a : attrs.values()) {
-            if (a.isNonRendering()) continue;
-            out.append(' ').append(attributeText(a.getName())).append("=\"").append(attributeText(a.getValue())).append('"');
-        }
-    }
-
-    /** Flexmark's escaping of attributes (entities kept); its regular expression only when there is anything to do. */
-    private static String attributeText(String s) {
-        for (int i = 0, n = s.length(); i < n; i++) {
-            char c = s.charAt(i);
-            if (c == '&' || c == '<' || c == '>' || c == '"') return Escaping.escapeHtml(s, true);
-        }
-        return s;
-    }
-
     // ---- nodes
 
     private void children(Node n) {
@@ -264,41 +132,41 @@ final class BodyWriter {
 
     private void node(Node n) {
         switch (n) {
-            case Text t -> text(t.getChars());
-            case SoftLineBreak b -> eol("\n");
-            case HardLineBreak b -> eol("<br />\n");
+            case Text t -> out.text(t.getChars());
+            case SoftLineBreak b -> out.eol("\n");
+            case HardLineBreak b -> out.eol("<br />\n");
             case Paragraph p -> paragraph(p);
             case Emphasis e -> inline("em", e);
             case StrongEmphasis e -> inline("strong", e);
             case Strikethrough s -> inline("del", s);
             case Code c -> {
-                raw("<code>");
-                text(Escaping.collapseWhitespace(c.getText(), true));
-                raw("</code>");
+                out.raw("<code>");
+                out.text(Escaping.collapseWhitespace(c.getText(), true));
+                out.raw("</code>");
             }
             case Link l -> link(l);
             case AutoLink a -> autoLink(a);
             case MailLink m -> {
                 String text = m.getText().unescape();
                 if (suppressed(m.getUrl())) {
-                    text(text);
+                    out.text(text);
                 } else {
                     MutableAttributes attrs = new MutableAttributes();
                     attrs.addValue("href", "mailto:" + text);
-                    open("a", attrs);
-                    text(text);
-                    raw("</a>");
+                    out.open("a", attrs);
+                    out.text(text);
+                    out.raw("</a>");
                 }
             }
             case Image i -> image(i);
             case Heading h -> {
-                line();
+                out.line();
                 MutableAttributes attrs = new MutableAttributes();
                 hooks.attributes(h, AttributablePart.NODE, attrs);
-                open("h" + h.getLevel(), attrs);
+                out.open("h" + h.getLevel(), attrs);
                 children(h);
-                raw("</h" + h.getLevel() + ">");
-                line();
+                out.raw("</h" + h.getLevel() + ">");
+                out.line();
             }
             case BulletList l -> list("ul", l, null);
             case OrderedList l -> {
@@ -310,29 +178,29 @@ final class BodyWriter {
                 list("ol", l, attrs);
             }
             case ListItem li -> {
-                line();
-                raw("<li>");
-                text(li.getMarkerSuffix().unescape());
+                out.line();
+                out.raw("<li>");
+                out.text(li.getMarkerSuffix().unescape());
                 children(li);
-                raw("</li>");
-                line();
+                out.raw("</li>");
+                out.line();
             }
             case BlockQuote q -> {
-                line();
-                raw("<blockquote>");
-                line();
+                out.line();
+                out.raw("<blockquote>");
+                out.line();
                 children(q);
-                line();
-                raw("</blockquote>");
-                line();
+                out.line();
+                out.raw("</blockquote>");
+                out.line();
             }
             case ThematicBreak t -> {
-                line();
-                raw("<hr />");
-                line();
+                out.line();
+                out.raw("<hr />");
+                out.line();
             }
-            case HtmlEntity e -> text(e.getChars().unescape());
-            case HtmlInline h -> text(h.getChars().normalizeEOL());
+            case HtmlEntity e -> out.text(e.getChars().unescape());
+            case HtmlInline h -> out.text(h.getChars().normalizeEOL());
             case TextBase t -> children(t);
             case TableBlock t -> table(t);
             case Footnote f -> footnote(f);
@@ -343,52 +211,52 @@ final class BodyWriter {
             case HtmlInlineComment c -> { }
             case FootnoteBlock f -> { }
             case TableSeparator s -> { }
-            default -> throw UNSUPPORTED;
+            default -> throw HtmlLines.UNSUPPORTED;
         }
     }
 
     private void inline(String tag, Node n) {
-        raw("<" + tag + ">");
+        out.raw("<" + tag + ">");
         children(n);
-        raw("</" + tag + ">");
+        out.raw("</" + tag + ">");
     }
 
     private void paragraph(Paragraph p) {
         Integer list = hooks.listNumber(p);
         Image figure = list == null ? hooks.figure(p) : null;
         if (list != null) {
-            line();
-            raw(ContentHtml.placeholder(list));
-            line();
+            out.line();
+            out.raw(ContentHtml.placeholder(list));
+            out.line();
         } else if (figure != null) {
-            line();
-            raw("<figure>");
+            out.line();
+            out.raw("<figure>");
             children(p);
-            raw("<figcaption>");
-            text(figure.getTitle().toString());
-            raw("</figcaption></figure>");
-            line();
+            out.raw("<figcaption>");
+            out.text(figure.getTitle().toString());
+            out.raw("</figcaption></figure>");
+            out.line();
         } else if (p.getFirstChildAnyNot(NonRenderingInline.class) != null) {
             if (p.getParent() instanceof ParagraphItemContainer c && c.isParagraphWrappingDisabled(p, setup.listOptions(), setup.options())) {
                 children(p);
             } else {
-                line();
-                raw("<p>");
+                out.line();
+                out.raw("<p>");
                 children(p);
-                raw("</p>");
-                line();
+                out.raw("</p>");
+                out.line();
             }
         }
     }
 
     private void list(String tag, Node l, MutableAttributes attrs) {
-        line();
-        open(tag, attrs);
-        line();
+        out.line();
+        out.open(tag, attrs);
+        out.line();
         children(l);
-        line();
-        raw("</" + tag + ">");
-        line();
+        out.line();
+        out.raw("</" + tag + ">");
+        out.line();
     }
 
     private boolean suppressed(CharSequence url) {
@@ -404,72 +272,72 @@ final class BodyWriter {
         attrs.addValue("href", l.getUrl().unescape());
         title(l.getTitle(), attrs);
         hooks.attributes(l, AttributablePart.LINK, attrs);
-        open("a", attrs);
+        out.open("a", attrs);
         children(l);
-        raw("</a>");
+        out.raw("</a>");
     }
 
     /** A link's or image's title; an empty one Flexmark writes or drops depending on the document: leave it to it. */
     private static void title(BasedSequence title, MutableAttributes attrs) {
         if (title.isNull()) return;
         String t = title.unescape();
-        if (t.isEmpty()) throw UNSUPPORTED;
+        if (t.isEmpty()) throw HtmlLines.UNSUPPORTED;
         attrs.addValue("title", t);
     }
 
     private void autoLink(AutoLink a) {
         String text = a.getText().toString();
         if (suppressed(a.getUrl())) {
-            text(text);
+            out.text(text);
             return;
         }
         MutableAttributes attrs = new MutableAttributes();
         attrs.addValue("href", text.startsWith("www.") ? setup.wwwPrefix() + text : text);
         hooks.attributes(a, AttributablePart.LINK, attrs);
-        open("a", attrs);
-        text(text);
-        raw("</a>");
+        out.open("a", attrs);
+        out.text(text);
+        out.raw("</a>");
     }
 
     private void image(Image i) {
         if (suppressed(i.getUrl())) return;
-        if (!i.getUrlContent().isEmpty()) throw UNSUPPORTED;
+        if (!i.getUrlContent().isEmpty()) throw HtmlLines.UNSUPPORTED;
         MutableAttributes attrs = new MutableAttributes();
         attrs.addValue("src", i.getUrl().unescape());
         attrs.addValue("alt", new TextCollectingVisitor().collectAndGetText(i));
         title(i.getTitle(), attrs);
         hooks.attributes(i, AttributablePart.LINK, attrs);
         out.append("<img");
-        attributes(attrs);
+        out.attributes(attrs);
         out.append(" />");
     }
 
     private void table(TableBlock t) {
-        line();
-        raw("<table>");
-        line();
+        out.line();
+        out.raw("<table>");
+        out.line();
         for (Node c = t.getFirstChild(); c != null; c = c.getNext()) {
             switch (c) {
                 case TableHead h -> section("thead", h);
                 case TableBody b -> section("tbody", b);
                 case TableSeparator s -> { }
-                default -> throw UNSUPPORTED;
+                default -> throw HtmlLines.UNSUPPORTED;
             }
         }
-        line();
-        raw("</table>");
-        line();
+        out.line();
+        out.raw("</table>");
+        out.line();
     }
 
     private void section(String tag, Node s) {
-        line();
-        raw("<" + tag + ">");
+        out.line();
+        out.raw("<" + tag + ">");
         for (Node r = s.getFirstChild(); r != null; r = r.getNext()) {
-            if (!(r instanceof TableRow)) throw UNSUPPORTED;
-            line();
-            raw("<tr>");
+            if (!(r instanceof TableRow)) throw HtmlLines.UNSUPPORTED;
+            out.line();
+            out.raw("<tr>");
             for (Node c = r.getFirstChild(); c != null; c = c.getNext()) {
-                if (!(c instanceof TableCell cell)) throw UNSUPPORTED;
+                if (!(c instanceof TableCell cell)) throw HtmlLines.UNSUPPORTED;
                 String name = cell.isHeader() ? "th" : "td";
                 if (cell.getAlignment() != null) {
                     out.append('<').append(name).append(" align=\"").append(switch (cell.getAlignment()) {
@@ -478,24 +346,24 @@ final class BodyWriter {
                         case RIGHT -> "right";
                     }).append("\">");
                 } else {
-                    raw("<" + name + ">");
+                    out.raw("<" + name + ">");
                 }
                 children(cell);
-                raw("</" + name + ">");
+                out.raw("</" + name + ">");
             }
-            raw("</tr>");
-            line();
+            out.raw("</tr>");
+            out.line();
         }
-        raw("</" + tag + ">");
-        line();
+        out.raw("</" + tag + ">");
+        out.line();
     }
 
     private void footnote(Footnote f) {
         FootnoteBlock block = f.getFootnoteBlock();
         if (block == null) {
-            raw("[^");
+            out.raw("[^");
             children(f);
-            raw("]");
+            out.raw("]");
             return;
         }
         int ordinal = block.getFootnoteOrdinal();
@@ -507,48 +375,48 @@ final class BodyWriter {
         if (!setup.refClass().isEmpty()) attrs.addValue("class", setup.refClass());
         attrs.addValue("href", "#fn-" + ordinal);
         hooks.attributes(f, AttributablePart.NODE, attrs);
-        open("a", attrs);
+        out.open("a", attrs);
         out.append(ordinal);
-        raw("</a></sup>");
+        out.raw("</a></sup>");
     }
 
     /** The footnotes section Flexmark writes after the body: the blocks referenced, in order of first reference. */
     private void footnotes(Document doc) {
         var repository = FootnoteExtension.FOOTNOTES.get(doc);
         if (repository.getReferencedFootnoteBlocks().isEmpty()) return;
-        line();
-        raw("<div class=\"footnotes\">");
-        line();
-        raw("<hr />");
-        line();
-        raw("<ol>");
-        line();
+        out.line();
+        out.raw("<div class=\"footnotes\">");
+        out.line();
+        out.raw("<hr />");
+        out.line();
+        out.raw("<ol>");
+        out.line();
         for (FootnoteBlock block : repository.getReferencedFootnoteBlocks()) {
             int ordinal = block.getFootnoteOrdinal();
-            line();
+            out.line();
             out.append("<li id=\"fn-").append(ordinal).append("\">");
-            line();
+            out.line();
             children(block);
             for (int i = 0; i < block.getFootnoteReferences(); i++) {
                 MutableAttributes attrs = new MutableAttributes();
                 attrs.addValue("href", "#fnref-" + ordinal + (i == 0 ? "" : "-" + i));
                 if (!setup.backRefClass().isEmpty()) attrs.addValue("class", setup.backRefClass());
                 hooks.attributes(doc, AttributablePart.NODE, attrs);
-                line();
-                open("a", attrs);
-                raw(setup.backRef());
-                raw("</a>");
+                out.line();
+                out.open("a", attrs);
+                out.raw(setup.backRef());
+                out.raw("</a>");
             }
-            line();
-            raw("</li>");
-            line();
+            out.line();
+            out.raw("</li>");
+            out.line();
         }
-        line();
-        raw("</ol>");
-        line();
-        line();
-        raw("</div>");
-        line();
+        out.line();
+        out.raw("</ol>");
+        out.line();
+        out.line();
+        out.raw("</div>");
+        out.line();
     }
 
     private void fenced(FencedCodeBlock f) {
@@ -561,14 +429,14 @@ final class BodyWriter {
     }
 
     private void code(String cls, String content) {
-        line();
-        raw("<pre><code");
+        out.line();
+        out.raw("<pre><code");
         if (cls != null) out.append(" class=\"").append(Escaping.escapeHtml(cls, true)).append('"');
-        raw(">");
-        pre = true;
-        text(content);
-        pre = false;
-        raw("</code></pre>");
-        line();
+        out.raw(">");
+        out.pre(true);
+        out.text(content);
+        out.pre(false);
+        out.raw("</code></pre>");
+        out.line();
     }
 }
