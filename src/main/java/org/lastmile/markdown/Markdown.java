@@ -11,7 +11,8 @@ import com.vladsch.flexmark.util.data.MutableDataSet;
 import java.util.List;
 
 /**
- * The one Markdown dialect lastmile reads: CommonMark plus GFM tables, strikethrough, autolinks and footnotes. Both
+ * The one Markdown dialect lastmile reads: CommonMark plus GFM tables, strikethrough, autolinks and footnotes
+ * (autolinks by {@link QuickAutolink} after parsing, exactly as Flexmark's autolink extension would make them). Both
  * the HTML and the PDF renderers walk the tree this parser makes, so they agree on what the source means.
  * Immutable and thread-safe: one instance serves a whole build.
  */
@@ -24,7 +25,6 @@ public final class Markdown {
         o.set(Parser.EXTENSIONS, List.of(
                 TablesExtension.create(),
                 StrikethroughExtension.create(),
-                new QuickAutolinkExtension(),
                 FootnoteExtension.create()));
         // GFM table semantics: header row required, column count taken from the header.
         o.set(TablesExtension.COLUMN_SPANS, false);
@@ -42,6 +42,8 @@ public final class Markdown {
 
     /** Parses a Markdown body (front matter already removed). Line numbers of nodes are 0-based within {@code body}. */
     public Document parse(String body) {
-        return parser.parse(body);
+        Document doc = parser.parse(body);
+        QuickAutolink.link(doc);
+        return doc;
     }
 }

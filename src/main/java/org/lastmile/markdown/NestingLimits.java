@@ -58,15 +58,34 @@ final class NestingLimits {
                     return Optional.of(new Problem(line, "lists and block quotes nested more than " + MAX_BLOCK_DEPTH + " levels deep",
                             "flatten the structure: nobody can follow that many levels"));
                 }
-                if (end - pos > MAX_MARK_LINE && longRunOfMarks(body, pos, end)) {
+                // One pass over the line counts marks and pipes and finds the longest run of marks.
+                int pipes = 0;
+                int run = 0;
+                int longestRun = 0;
+                for (int i = pos; i < end; i++) {
+                    switch (body.charAt(i)) {
+                        case '*', '_', '~' -> {
+                            marks++;
+                            run++;
+                        }
+                        case '-', '=', '+' -> run++;
+                        case '[' -> {
+                            marks++;
+                            run = 0;
+                        }
+                        case '|' -> {
+                            pipes++;
+                            run = 0;
+                        }
+                        case ' ', '\t' -> {
+                        }
+                        default -> run = 0;
+                    }
+                    if (run > longestRun) longestRun = run;
+                }
+                if (longestRun > MAX_MARK_LINE) {
                     return Optional.of(new Problem(line, "more than " + MAX_MARK_LINE + " marks (* - _ = ~ +) in a row",
                             "a horizontal rule needs only three, such as ---"));
-                }
-                int pipes = 0;
-                for (int i = pos; i < end; i++) {
-                    char c = body.charAt(i);
-                    if (c == '*' || c == '_' || c == '~' || c == '[') marks++;
-                    if (c == '|') pipes++;
                 }
                 if (pipes > MAX_PIPES) {
                     // The table parser recurses per cell: thousands of cells in a row overflow the stack.
@@ -121,23 +140,6 @@ final class NestingLimits {
             }
         }
         return markers == 0 ? 0 : markers + indent / 4;
-    }
-
-    /**
-     * Whether a line holds more than {@link #MAX_MARK_LINE} marks in a row (spaces between them allowed): the
-     * parser's patterns for rules and heading underlines recurse once per mark, with or without text after them.
-     */
-    private static boolean longRunOfMarks(String s, int from, int end) {
-        int run = 0;
-        for (int i = from; i < end; i++) {
-            char c = s.charAt(i);
-            if ("*-_=~+".indexOf(c) >= 0) {
-                if (++run > MAX_MARK_LINE) return true;
-            } else if (c != ' ' && c != '\t') {
-                run = 0;
-            }
-        }
-        return false;
     }
 
     private static boolean isBlank(String s, int from, int end) {

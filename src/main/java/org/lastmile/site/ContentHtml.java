@@ -41,6 +41,7 @@ public final class ContentHtml {
     // One renderer serves every document (and thread); each render finds its context by its document node.
     private final Map<Node, Context> contexts = new java.util.concurrent.ConcurrentHashMap<>();
     private final HtmlRenderer renderer;
+    private final BodyWriter.Setup direct;
     private final ImageSizes sizes = new ImageSizes();
 
     public ContentHtml(Markdown markdown) {
@@ -51,6 +52,7 @@ public final class ContentHtml {
         o.set(HtmlRenderer.SUPPRESS_INLINE_HTML_COMMENTS, true);
         o.set(HtmlRenderer.SOFT_BREAK, "\n");
         o.set(FootnoteExtension.FOOTNOTE_BACK_REF_STRING, "↩");
+        this.direct = BodyWriter.Setup.of(o.toImmutable());
         this.renderer = HtmlRenderer.builder(o.toImmutable())
                 .attributeProviderFactory(new IndependentAttributeProviderFactory() {
                     @Override
@@ -88,7 +90,7 @@ public final class ContentHtml {
      * What flexmark's text renderer prints before escaping: backslash escapes and entities resolved, line ends
      * normalized. Most text has none of them, and then a plain loop spares the regex flexmark would run.
      */
-    private static String plainText(CharSequence chars) {
+    static String plainText(CharSequence chars) {
         for (int i = 0, n = chars.length(); i < n; i++) {
             char c = chars.charAt(i);
             if (c == '\\' || c == '&' || c == '\r') {
@@ -123,7 +125,7 @@ public final class ContentHtml {
     }
 
     /** The image a paragraph consists of, when it is only one image with a title; else null. */
-    private static Image figureImage(com.vladsch.flexmark.ast.Paragraph p) {
+    static Image figureImage(com.vladsch.flexmark.ast.Paragraph p) {
         Node only = p.getFirstChild();
         if (!(only instanceof Image img) || only.getNext() != null) return null;
         return img.getTitle().isBlank() ? null : img;
@@ -180,11 +182,49 @@ public final class ContentHtml {
         List<Node> order = lists.keySet().stream().sorted(java.util.Comparator.comparingInt(Node::getStartOffset)).toList();
         Map<Node, Integer> numbers = new java.util.IdentityHashMap<>();
         for (int i = 0; i < order.size(); i++) numbers.put(order.get(i), i);
-        contexts.put(doc.doc(), new Context(doc, links, fallbackTitle, numbers, footnoteBack));
+        Context c = new Context(doc, links, fallbackTitle, numbers, footnoteBack);
+        String html = direct(c);
+        if (html == null) html = flexmark(c);
+        return new RenderedDoc(doc, html, order.stream().map(lists::get).toList());
+    }
+
+    /** The body by the direct writer, or null when it leaves the document to Flexmark (see {@link BodyWriter}). */
+    String direct(ParsedDoc doc, LinkResolver.Result links, Function<LinkResolver.Fallback, String> fallbackTitle,
+                  Map<Node, Integer> lists, Supplier<String> footnoteBack) {
+        return direct(new Context(doc, links, fallbackTitle, lists, footnoteBack));
+    }
+
+    /** The body as Flexmark's own renderer writes it: what the direct writer must match, and its fallback. */
+    String flexmark(ParsedDoc doc, LinkResolver.Result links, Function<LinkResolver.Fallback, String> fallbackTitle,
+                    Map<Node, Integer> lists, Supplier<String> footnoteBack) {
+        return flexmark(new Context(doc, links, fallbackTitle, lists, footnoteBack));
+    }
+
+    private String direct(Context c) {
+        return BodyWriter.write(direct, c.doc().doc(), new BodyWriter.Hooks() {
+            @Override
+            public void attributes(Node node, AttributablePart part, MutableAttributes attrs) {
+                ContentHtml.this.attributes(c, node, part, attrs);
+            }
+
+            @Override
+            public Integer listNumber(com.vladsch.flexmark.ast.Paragraph p) {
+                return c.lists().get(p);
+            }
+
+            @Override
+            public Image figure(com.vladsch.flexmark.ast.Paragraph p) {
+                return figureImage(p);
+            }
+        });
+    }
+
+    private String flexmark(Context c) {
+        contexts.put(c.doc().doc(), c);
         try {
-            return new RenderedDoc(doc, renderer.render(doc.doc()), order.stream().map(lists::get).toList());
+            return renderer.render(c.doc().doc());
         } finally {
-            contexts.remove(doc.doc());
+            contexts.remove(c.doc().doc());
         }
     }
 }

@@ -239,8 +239,11 @@ public final class LinkResolver {
     }
 
     static boolean isExternal(String url) {
-        return url.matches("^[a-zA-Z][a-zA-Z0-9+.-]*:.*") || url.startsWith("//");
+        return EXTERNAL.matcher(url).matches() || url.startsWith("//");
     }
+
+    // Compiled once: String.matches compiled it again for every link and image of every document.
+    private static final java.util.regex.Pattern EXTERNAL = java.util.regex.Pattern.compile("^[a-zA-Z][a-zA-Z0-9+.-]*:.*");
 
     /**
      * {@code target} resolved against the site path {@code base}, as a browser would, with any characters in it
