@@ -6,7 +6,6 @@ import org.lastmile.diag.Diagnostic;
 import org.lastmile.diag.SourcePos;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -274,18 +273,18 @@ public final class ContentLoader {
         return Optional.of(new Name(base, code.get()));
     }
 
-    /** A Markdown file read ahead: its front matter and body, or why it could not be read, and the body's hash. */
-    private record Pre(Optional<FrontMatterParser.Split> split, FrontMatter fm, String hash, List<Diagnostic> problems) {
+    /** A Markdown file read ahead: its front matter and body, or why it could not be read. */
+    private record Pre(Optional<FrontMatterParser.Split> split, FrontMatter fm, List<Diagnostic> problems) {
     }
 
     private static Pre preRead(Path rel, Path file) {
         List<Diagnostic> problems = new ArrayList<>();
         Optional<String> read = org.lastmile.config.SourceText.read(file, rel, problems);
-        if (read.isEmpty()) return new Pre(Optional.empty(), null, "", problems);
+        if (read.isEmpty()) return new Pre(Optional.empty(), null, problems);
         Optional<FrontMatterParser.Split> split = FrontMatterParser.split(rel, read.get(), problems);
-        if (split.isEmpty()) return new Pre(split, null, "", problems);
+        if (split.isEmpty()) return new Pre(split, null, problems);
         FrontMatter fm = FrontMatterParser.parse(rel, split.get(), problems);
-        return new Pre(split, fm, hash(split.get().body()), problems);
+        return new Pre(split, fm, problems);
     }
 
     private static Optional<SourceFile> read(SiteConfig cfg, ContentKind kind, String slug, String lang, Path rel, Path file,
@@ -298,23 +297,100 @@ public final class ContentLoader {
         if (fm.title().isEmpty() && !fm.unreadable() && !fm.keys().contains("title")) {
             problems.add(Diagnostic.error(SourcePos.of(rel, 2), "front matter: 'title' is missing", "add title: \"…\""));
         }
-        return Optional.of(new SourceFile(kind, slug, lang, rel, file, fm, p.split().get().body(), p.split().get().bodyLine(),
-                p.hash()));
+        return Optional.of(new SourceFile(kind, slug, lang, rel, file, fm, p.split().get().body(), p.split().get().bodyLine()));
     }
 
     /**
      * A short, stable hash of a body: line endings and trailing spaces do not count, so an editor's re-save does
-     * not mark every translation outdated.
+     * not mark every translation outdated. It is the first 4 bytes, in hex, of the SHA-256 of the body with each
+     * line's trailing white space removed, lines ended by \n, and white space stripped from both ends — a file format
+     * (translations record it in {@code translation_of}), so it must never change. The normalized text is encoded
+     * into the digest as it is walked, without splitting lines or copying the body.
      */
     public static String hash(String body) {
-        StringBuilder norm = new StringBuilder();
-        for (String line : body.replace("\r\n", "\n").split("\n", -1)) norm.append(line.stripTrailing()).append('\n');
-        String n = norm.toString().strip();
+        MessageDigest md;
         try {
-            byte[] d = MessageDigest.getInstance("SHA-256").digest(n.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(d, 0, 4);
+            md = MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+        // White space at either end of the body goes (Character.isWhitespace, as String.strip: \r counts).
+        int from = 0, to = body.length();
+        while (from < to && Character.isWhitespace(body.charAt(from))) from++;
+        while (to > from && Character.isWhitespace(body.charAt(to - 1))) to--;
+        Utf8 out = new Utf8(md);
+        for (int start = from; start < to; ) {
+            int nl = body.indexOf('\n', start);
+            int next = nl < 0 || nl >= to ? to : nl;
+            int end = next;
+            while (end > start && Character.isWhitespace(body.charAt(end - 1))) end--;
+            out.append(body, start, end);
+            if (next < to) out.append('\n');
+            start = next + 1;
+        }
+        return HexFormat.of().formatHex(out.digest(), 0, 4);
+    }
+
+    /** Encodes chars as String.getBytes(UTF_8) does (a lone surrogate becomes '?') into a digest, a buffer at a time. */
+    private static final class Utf8 {
+        private final MessageDigest md;
+        private final byte[] buf = new byte[8192];
+        private int n;
+        private char pendingHigh;
+
+        Utf8(MessageDigest md) {
+            this.md = md;
+        }
+
+        void append(String s, int from, int to) {
+            for (int i = from; i < to; i++) append(s.charAt(i));
+        }
+
+        void append(char c) {
+            if (n > buf.length - 4) flush();
+            if (pendingHigh != 0) {
+                char high = pendingHigh;
+                pendingHigh = 0;
+                if (Character.isLowSurrogate(c)) {
+                    int cp = Character.toCodePoint(high, c);
+                    buf[n++] = (byte) (0xF0 | cp >> 18);
+                    buf[n++] = (byte) (0x80 | cp >> 12 & 0x3F);
+                    buf[n++] = (byte) (0x80 | cp >> 6 & 0x3F);
+                    buf[n++] = (byte) (0x80 | cp & 0x3F);
+                    return;
+                }
+                buf[n++] = '?';
+                if (n > buf.length - 4) flush();
+            }
+            if (c < 0x80) {
+                buf[n++] = (byte) c;
+            } else if (c < 0x800) {
+                buf[n++] = (byte) (0xC0 | c >> 6);
+                buf[n++] = (byte) (0x80 | c & 0x3F);
+            } else if (Character.isHighSurrogate(c)) {
+                pendingHigh = c;
+            } else if (Character.isLowSurrogate(c)) {
+                buf[n++] = '?';
+            } else {
+                buf[n++] = (byte) (0xE0 | c >> 12);
+                buf[n++] = (byte) (0x80 | c >> 6 & 0x3F);
+                buf[n++] = (byte) (0x80 | c & 0x3F);
+            }
+        }
+
+        private void flush() {
+            md.update(buf, 0, n);
+            n = 0;
+        }
+
+        byte[] digest() {
+            if (pendingHigh != 0) {
+                pendingHigh = 0;
+                if (n > buf.length - 4) flush();
+                buf[n++] = '?';
+            }
+            flush();
+            return md.digest();
         }
     }
 
