@@ -201,6 +201,24 @@ class ContentLoaderTest {
     }
 
     @Test
+    void aReleasedBodyIsReadAgainAndAnEditMeanwhileIsReportedNotMixedIn() throws IOException {
+        write("content/papers/water/index.md", EN.replace("\n", "\r\n") + "\u0007More text.\n");
+        SourceFile sf = load(false).content().bundle("water").orElseThrow().paper("en").orElseThrow();
+        String body = sf.body();
+        sf.releaseBody();
+        sf.dropSoftCopy();
+        assertEquals(body, sf.body(), "read again: same text, line ends and control characters cleaned as the first time");
+        write("content/papers/water/index.md", EN + "Edited while building.\n");
+        sf.releaseBody();
+        SourceFile copy = load(false).content().bundle("water").orElseThrow().paper("en").orElseThrow();
+        assertEquals(EN.substring(EN.indexOf("---", 3) + 4) + "Edited while building.\n", copy.body().replace("\r", ""));
+        // The first load's file now differs on disk: a page made from it must not mix the two versions.
+        sf.dropSoftCopy();
+        var e = org.junit.jupiter.api.Assertions.assertThrows(org.lastmile.diag.LastmileException.class, sf::body);
+        assertTrue(e.diagnostics().get(0).text().contains("file changed while the site was being built"), e.diagnostics().toString());
+    }
+
+    @Test
     void hashIgnoresLineEndingsAndTrailingSpacesButNotText() {
         String h = ContentLoader.hash("## Title\n\nSome text.\n");
         assertEquals(h, ContentLoader.hash("## Title\r\n\r\nSome text.\r\n"), "CRLF");
