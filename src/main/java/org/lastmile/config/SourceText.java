@@ -100,6 +100,10 @@ public final class SourceText {
     public static String clean(String raw, Path shown, List<Diagnostic> problems) {
         String t = raw.startsWith("\uFEFF") ? raw.substring(1) : raw;
         if (t.indexOf('\r') >= 0) t = t.replace("\r\n", "\n").replace('\r', '\n');
+        // Nearly every file has nothing to remove: find that out without counting lines.
+        int first = 0;
+        while (first < t.length() && !removed(t.charAt(first))) first++;
+        if (first == t.length()) return t;
         StringBuilder sb = null;
         int line = 1;
         int reported = 0;
