@@ -66,6 +66,11 @@ public final class SourceText {
 
     /** Decodes {@code bytes} as UTF-8 and normalises it as {@link #read} does. */
     public static Optional<String> decode(byte[] bytes, Path shown, List<Diagnostic> problems) {
+        // The JDK's own String decoding is several times faster than a CharsetDecoder; it replaces bad bytes with
+        // U+FFFD, so only text that has one (a bad byte, or a U+FFFD written in the file) is decoded again, strictly,
+        // to find the bad byte.
+        String fast = new String(bytes, StandardCharsets.UTF_8);
+        if (fast.indexOf('\uFFFD') < 0) return Optional.of(clean(fast, shown, problems));
         CharsetDecoder dec = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
         ByteBuffer in = ByteBuffer.wrap(bytes);
@@ -95,6 +100,10 @@ public final class SourceText {
     public static String clean(String raw, Path shown, List<Diagnostic> problems) {
         String t = raw.startsWith("\uFEFF") ? raw.substring(1) : raw;
         if (t.indexOf('\r') >= 0) t = t.replace("\r\n", "\n").replace('\r', '\n');
+        // Nearly every file has nothing to remove: find that out without counting lines.
+        int first = 0;
+        while (first < t.length() && !removed(t.charAt(first))) first++;
+        if (first == t.length()) return t;
         StringBuilder sb = null;
         int line = 1;
         int reported = 0;

@@ -6,14 +6,10 @@ import org.lastmile.diag.Diagnostic;
 import org.lastmile.diag.SourcePos;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -274,18 +270,18 @@ public final class ContentLoader {
         return Optional.of(new Name(base, code.get()));
     }
 
-    /** A Markdown file read ahead: its front matter and body, or why it could not be read, and the body's hash. */
-    private record Pre(Optional<FrontMatterParser.Split> split, FrontMatter fm, String hash, List<Diagnostic> problems) {
+    /** A Markdown file read ahead: its front matter and body, or why it could not be read. */
+    private record Pre(Optional<FrontMatterParser.Split> split, FrontMatter fm, List<Diagnostic> problems) {
     }
 
     private static Pre preRead(Path rel, Path file) {
         List<Diagnostic> problems = new ArrayList<>();
         Optional<String> read = org.lastmile.config.SourceText.read(file, rel, problems);
-        if (read.isEmpty()) return new Pre(Optional.empty(), null, "", problems);
+        if (read.isEmpty()) return new Pre(Optional.empty(), null, problems);
         Optional<FrontMatterParser.Split> split = FrontMatterParser.split(rel, read.get(), problems);
-        if (split.isEmpty()) return new Pre(split, null, "", problems);
+        if (split.isEmpty()) return new Pre(split, null, problems);
         FrontMatter fm = FrontMatterParser.parse(rel, split.get(), problems);
-        return new Pre(split, fm, hash(split.get().body()), problems);
+        return new Pre(split, fm, problems);
     }
 
     private static Optional<SourceFile> read(SiteConfig cfg, ContentKind kind, String slug, String lang, Path rel, Path file,
@@ -298,24 +294,15 @@ public final class ContentLoader {
         if (fm.title().isEmpty() && !fm.unreadable() && !fm.keys().contains("title")) {
             problems.add(Diagnostic.error(SourcePos.of(rel, 2), "front matter: 'title' is missing", "add title: \"…\""));
         }
-        return Optional.of(new SourceFile(kind, slug, lang, rel, file, fm, p.split().get().body(), p.split().get().bodyLine(),
-                p.hash()));
+        return Optional.of(new SourceFile(kind, slug, lang, rel, file, fm, p.split().get().body(), p.split().get().bodyLine()));
     }
 
     /**
      * A short, stable hash of a body: line endings and trailing spaces do not count, so an editor's re-save does
-     * not mark every translation outdated.
+     * not mark every translation outdated ({@link BodyDigest}).
      */
     public static String hash(String body) {
-        StringBuilder norm = new StringBuilder();
-        for (String line : body.replace("\r\n", "\n").split("\n", -1)) norm.append(line.stripTrailing()).append('\n');
-        String n = norm.toString().strip();
-        try {
-            byte[] d = MessageDigest.getInstance("SHA-256").digest(n.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(d, 0, 4);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-        }
+        return BodyDigest.of(body);
     }
 
     private static List<Language> inferLanguages(SiteConfig cfg, List<Path> files, Path root) {

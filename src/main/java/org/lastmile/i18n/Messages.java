@@ -34,6 +34,8 @@ public final class Messages {
     private final java.util.Set<String> siteLangs;
     private final Diagnostics diagnostics;
     private final Map<String, MessageFormat> compiled = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Messages without arguments by language and key, formatted once. */
+    private final Map<String, Map<String, String>> plain = new java.util.concurrent.ConcurrentHashMap<>();
 
     private Messages(String defaultLang, Map<String, Map<String, Entry>> bundles, Map<String, Language> languages,
                      Map<String, String> bundleNames, java.util.Set<String> siteLangs, Diagnostics diagnostics) {
@@ -157,8 +159,13 @@ public final class Messages {
         }
     }
 
+    /**
+     * A message without arguments: the same text every time, so formatted once per language and key (its warnings,
+     * if any, were reported the first time; the build's diagnostics keep each once anyway).
+     */
     public String format(String lang, String key) {
-        return format(lang, key, Map.of());
+        return plain.computeIfAbsent(lang, l -> new java.util.concurrent.ConcurrentHashMap<>())
+                .computeIfAbsent(key, k -> format(lang, k, Map.of()));
     }
 
     /**

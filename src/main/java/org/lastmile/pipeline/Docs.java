@@ -40,6 +40,8 @@ final class Docs {
         sources.put(path, doc.source());
         facts.put(path, doc.facts());
         if (keep) fresh.put(path, new SoftReference<>(doc));
+        // The tree holds the text while it lives; once it is dropped, a new parse reads the file again.
+        doc.source().releaseBody();
     }
 
     /** The headings and anchors of the document at {@code path}; null when there is none. */

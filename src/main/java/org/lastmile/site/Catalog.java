@@ -46,6 +46,8 @@ public final class Catalog {
     private final Map<String, Map<String, String>> words = new LinkedHashMap<>();
     private final Set<String> tagKeys = new TreeSet<>();
     private final Map<String, Item> byPath = new HashMap<>();
+    private final Map<String, LangIndex> index = new HashMap<>();
+    private static final int[] NONE = new int[0];
 
     public Catalog(SiteConfig cfg, Content content) {
         this.cfg = cfg;
@@ -72,6 +74,7 @@ public final class Catalog {
             byLang.computeIfAbsent(i.lang(), k -> new ArrayList<>()).add(i);
             tagKeys.addAll(i.tags());
         }
+        byLang.forEach((lang, items) -> index.put(lang, LangIndex.of(items)));
         // The word each language uses for an undeclared tag: the newest item's spelling.
         for (Item i : all) {
             for (String t : i.source().fm().tags()) {
@@ -151,21 +154,83 @@ public final class Catalog {
         return f.type() == null || f.type().equals(i.type());
     }
 
-    /** Items related to {@code item} in its language: most shared tags first, then same type, then newest. */
+    /**
+     * Items related to {@code item} in its language: most shared tags first, then same type, then newest; never the
+     * item itself (nor, for a paper, its guide) and never a guide. Only the items sharing a tag are scored (through
+     * the tag index) and the rest come from the type index in newest-first order, so a page costs what its tags'
+     * items cost, not the whole language: scoring every item made the site's build quadratic in its size.
+     */
     public List<Item> related(Item item, int limit) {
-        record Scored(Item item, int tags, boolean type) {
+        LangIndex idx = index.get(item.lang());
+        if (limit <= 0 || idx == null) return List.of();
+        int total = 0;
+        for (String t : item.tags()) total += idx.byTag().getOrDefault(t, NONE).length;
+        // Positions in the newest-first list of every item sharing a tag, once per shared tag: equal runs count them.
+        int[] sharing = new int[total];
+        int at = 0;
+        for (String t : item.tags()) {
+            int[] p = idx.byTag().getOrDefault(t, NONE);
+            System.arraycopy(p, 0, sharing, at, p.length);
+            at += p.length;
         }
-        List<Scored> s = new ArrayList<>();
-        for (Item o : items(item.lang())) {
-            if (o.slug().equals(item.slug()) && (o.kind() == item.kind() || o.kind() != ListFilter.Kind.NEWS && item.kind() != ListFilter.Kind.NEWS)) continue;
-            if (o.kind() == ListFilter.Kind.GUIDES) continue;
-            int shared = (int) o.tags().stream().filter(item.tags()::contains).count();
-            boolean sameType = o.type() != null && o.type().equals(item.type());
-            if (shared > 0 || sameType) s.add(new Scored(o, shared, sameType));
+        java.util.Arrays.sort(sharing);
+        // One sort key per candidate: fewer shared tags, then another type, then later in the newest-first list.
+        long[] keys = new long[total];
+        int n = 0;
+        int maxShared = item.tags().size();
+        for (int i = 0; i < total; ) {
+            int pos = sharing[i];
+            int j = i;
+            while (j < total && sharing[j] == pos) j++;
+            Item o = idx.items().get(pos);
+            if (!isSelf(o, item)) {
+                boolean sameType = o.type() != null && o.type().equals(item.type());
+                keys[n++] = ((long) (maxShared - (j - i)) << 33) | ((sameType ? 0L : 1L) << 32) | pos;
+            }
+            i = j;
         }
-        s.sort(Comparator.comparingInt((Scored x) -> -x.tags()).thenComparing(x -> !x.type())
-                .thenComparing(x -> x.item(), NEWEST_FIRST));
-        return s.stream().limit(limit).map(Scored::item).toList();
+        java.util.Arrays.sort(keys, 0, n);
+        List<Item> out = new ArrayList<>(Math.min(limit, n));
+        for (int k = 0; k < n && out.size() < limit; k++) out.add(idx.items().get((int) keys[k]));
+        if (out.size() < limit && item.type() != null) {
+            // Then items sharing no tag but the type, newest first.
+            for (int pos : idx.byType().getOrDefault(item.type(), NONE)) {
+                if (out.size() >= limit) break;
+                Item o = idx.items().get(pos);
+                if (!isSelf(o, item) && java.util.Arrays.binarySearch(sharing, pos) < 0) out.add(o);
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    /** The item, or its paper or guide: a paper's guide is one click away, so it is no related reading. */
+    private static boolean isSelf(Item o, Item item) {
+        return o.slug().equals(item.slug()) && (o.kind() == item.kind()
+                || o.kind() != ListFilter.Kind.NEWS && item.kind() != ListFilter.Kind.NEWS);
+    }
+
+    /**
+     * The related-items index of one language: its items newest first, and the positions in that list of the items
+     * (guides left out) carrying each tag and each type, ascending, so newest first too.
+     */
+    private record LangIndex(List<Item> items, Map<String, int[]> byTag, Map<String, int[]> byType) {
+        static LangIndex of(List<Item> items) {
+            Map<String, List<Integer>> tags = new HashMap<>();
+            Map<String, List<Integer>> types = new HashMap<>();
+            for (int i = 0; i < items.size(); i++) {
+                Item it = items.get(i);
+                if (it.kind() == ListFilter.Kind.GUIDES) continue;
+                for (String t : it.tags()) tags.computeIfAbsent(t, k -> new ArrayList<>()).add(i);
+                if (it.type() != null) types.computeIfAbsent(it.type(), k -> new ArrayList<>()).add(i);
+            }
+            return new LangIndex(items, ints(tags), ints(types));
+        }
+
+        private static Map<String, int[]> ints(Map<String, List<Integer>> m) {
+            Map<String, int[]> out = new HashMap<>();
+            m.forEach((k, v) -> out.put(k, v.stream().mapToInt(Integer::intValue).toArray()));
+            return out;
+        }
     }
 
     /** The catalog item of a source file (a paper, guide or news item), if it is listable. */

@@ -33,6 +33,23 @@ final class PageModels {
     // A paper's date shows on its page, the home page and every tag page: format it once per language.
     private final Map<String, String> longDates = new java.util.concurrent.ConcurrentHashMap<>();
     private final Map<String, PdfFacts> pdfs;
+    private final Map<String, String> facts = new java.util.concurrent.ConcurrentHashMap<>();
+    /** What every page of a language shows alike (site, lang, menu), made once per language: see {@link PerLang}. */
+    private final Map<String, PerLang> perLang = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * The parts of a page's model that are the same on every page of one language, made on its first page: they cost
+     * ICU look-ups (likely subtags, number formats) and a sort of the menu, thousands of times over otherwise.
+     * Immutable, so the pages rendering in parallel share them.
+     *
+     * @param tags a tag key's link (key, name, url) in this language, made on first use
+     */
+    private record PerLang(Map<String, Object> site, Map<String, Object> lang, Translate t, List<MenuEntry> menu,
+                           Map<String, Map<String, Object>> tags) {
+    }
+
+    private record MenuEntry(String title, String path, String href) {
+    }
 
     /** @param pdfs the PDFs of this build by site path, for their size and page count */
     PageModels(SiteIndex index, Messages messages, String year, Map<String, PdfFacts> pdfs) {
@@ -45,22 +62,31 @@ final class PageModels {
 
     /** The variables shared by every page of one language: site, lang, t, menu. */
     Map<String, Object> common(Language lang, String currentPath) {
+        PerLang pl = perLang(lang);
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("site", site(lang));
-        m.put("lang", lang(lang));
-        m.put("t", new Translate(messages, lang.code()));
-        List<Map<String, Object>> menu = new ArrayList<>();
-        index.content().pages().stream()
-                .filter(p -> p.version(lang.code()).isPresent())
-                .sorted(Comparator.comparing((PageGroup p) -> p.version(lang.code()).get().fm().weight().orElse(Integer.MAX_VALUE))
-                        .thenComparing(PageGroup::slug))
-                .forEach(p -> {
-                    String path = SiteIndex.page(p.slug(), lang.code());
-                    menu.add(Map.of("title", p.version(lang.code()).get().fm().title(), "url", index.href(path),
-                            "current", path.equals(currentPath)));
-                });
+        m.put("site", pl.site());
+        m.put("lang", pl.lang());
+        m.put("t", pl.t());
+        List<Map<String, Object>> menu = new ArrayList<>(pl.menu().size());
+        for (MenuEntry e : pl.menu()) menu.add(Map.of("title", e.title(), "url", e.href(), "current", e.path().equals(currentPath)));
         m.put("menu", menu);
         return m;
+    }
+
+    private PerLang perLang(Language lang) {
+        return perLang.computeIfAbsent(lang.code(), k -> {
+            List<MenuEntry> menu = new ArrayList<>();
+            index.content().pages().stream()
+                    .filter(p -> p.version(lang.code()).isPresent())
+                    .sorted(Comparator.comparing((PageGroup p) -> p.version(lang.code()).get().fm().weight().orElse(Integer.MAX_VALUE))
+                            .thenComparing(PageGroup::slug))
+                    .forEach(p -> {
+                        String path = SiteIndex.page(p.slug(), lang.code());
+                        menu.add(new MenuEntry(p.version(lang.code()).get().fm().title(), path, index.href(path)));
+                    });
+            return new PerLang(java.util.Collections.unmodifiableMap(makeSite(lang)), lang(lang),
+                    new Translate(messages, lang.code()), List.copyOf(menu), new java.util.concurrent.ConcurrentHashMap<>());
+        });
     }
 
     /**
@@ -75,6 +101,10 @@ final class PageModels {
     }
 
     Map<String, Object> site(Language lang) {
+        return perLang(lang).site();
+    }
+
+    private Map<String, Object> makeSite(Language lang) {
         Map<String, Object> s = new LinkedHashMap<>();
         s.put("title", cfg.title(lang.code()));
         s.put("description", cfg.description(lang.code()));
@@ -110,7 +140,7 @@ final class PageModels {
         var translations = kind == PageKind.NOT_FOUND ? List.<Map.Entry<Language, String>>of() : index.translations(path);
         for (var e : translations) {
             tr.add(Map.of("code", e.getKey().code(), "name", e.getKey().name(), "url", index.href(e.getValue()),
-                    "current", e.getKey().code().equals(lang.code()), "ogLocale", lang(e.getKey()).get("ogLocale")));
+                    "current", e.getKey().code().equals(lang.code()), "ogLocale", perLang(e.getKey()).lang().get("ogLocale")));
             alt.add(Map.of("hreflang", e.getKey().code(), "url", index.absolute(e.getValue())));
         }
         if (!translations.isEmpty()) {
@@ -165,10 +195,12 @@ final class PageModels {
     }
 
     List<Map<String, Object>> tagKeys(java.util.Collection<String> keys, Language lang) {
+        Map<String, Map<String, Object>> links = perLang(lang).tags();
         List<Map<String, Object>> out = new ArrayList<>();
         for (String k : keys) {
             if (k.isEmpty()) continue;
-            out.add(Map.of("key", k, "name", index.catalog().tagLabel(k, lang.code()), "url", index.href(SiteIndex.tag(lang.code(), k))));
+            out.add(links.computeIfAbsent(k, x -> Map.of("key", k, "name", index.catalog().tagLabel(k, lang.code()),
+                    "url", index.href(SiteIndex.tag(lang.code(), k)))));
         }
         return out;
     }
@@ -199,7 +231,7 @@ final class PageModels {
         });
         m.put("title", fm.title());
         m.put("url", index.href(i.path()));
-        m.put("date", Locales.longDate(i.date(), lang.formatLocale()));
+        m.put("date", longDate(i.date(), lang));
         m.put("dateIso", i.date().toString());
         m.put("summary", fm.summary());
         m.put("tags", tagKeys(i.tags(), lang));
@@ -249,6 +281,11 @@ final class PageModels {
     String pdfFacts(String sitePath, Language lang) {
         PdfFacts f = pdfs.get(sitePath);
         if (f == null) return "";
+        // Each guide's facts show on the pages of every language version: formatted once per PDF and language.
+        return facts.computeIfAbsent(lang.code() + ' ' + sitePath, k -> formatFacts(f, lang));
+    }
+
+    private String formatFacts(PdfFacts f, Language lang) {
         com.ibm.icu.text.MeasureFormat mf = com.ibm.icu.text.MeasureFormat.getInstance(lang.formatLocale(), com.ibm.icu.text.MeasureFormat.FormatWidth.SHORT);
         String size = f.bytes() >= 1_000_000
                 ? mf.format(new com.ibm.icu.util.Measure(Math.round(f.bytes() / 100_000.0) / 10.0, com.ibm.icu.util.MeasureUnit.MEGABYTE))

@@ -15,7 +15,6 @@ import org.lastmile.diag.LastmileException;
 import org.lastmile.diag.SourcePos;
 
 import java.io.IOException;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -108,7 +107,7 @@ public final class Templates {
         try {
             Template t = cfg.getTemplate(name);
             prepare(t);
-            StringWriter out = new StringWriter();
+            PageWriter out = new PageWriter();
             freemarker.core.Environment env = t.createProcessingEnvironment(model, out);
             deadline = new Deadline(Thread.currentThread(), env);
             java.util.concurrent.CompletableFuture.delayedExecutor(BUDGET.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS,
@@ -136,10 +135,56 @@ public final class Templates {
         return new LastmileException(diag);
     }
 
-    /** Interrupts a template that runs past the budget, noting where it was. */
+    /**
+     * A page's text as FreeMarker writes it: a StringWriter without its StringBuffer's lock, and sized for a page
+     * from the start rather than grown by copying.
+     */
+    private static final class PageWriter extends java.io.Writer {
+        // Most pages of the bench site are 20–40 kB: grown once at most.
+        private final StringBuilder sb = new StringBuilder(40 * 1024);
+
+        @Override
+        public void write(char[] cbuf, int off, int len) {
+            sb.append(cbuf, off, len);
+        }
+
+        @Override
+        public void write(String str, int off, int len) {
+            sb.append(str, off, off + len);
+        }
+
+        @Override
+        public void write(String str) {
+            sb.append(str);
+        }
+
+        @Override
+        public void write(int c) {
+            sb.append((char) c);
+        }
+
+        @Override
+        public void flush() {
+        }
+
+        @Override
+        public void close() {
+        }
+
+        @Override
+        public String toString() {
+            return sb.toString();
+        }
+    }
+
+    /**
+     * Interrupts a template that runs past the budget, noting where it was. The timer keeps it for the whole budget
+     * even after the page is done, so {@link #finish} lets go of the thread and the environment (which holds the
+     * page's model and text): else every page of the last three seconds would stay in memory.
+     */
     private final class Deadline implements Runnable {
-        private final Thread thread;
-        private final freemarker.core.Environment env;
+        private Thread thread;
+        private freemarker.core.Environment env;
         private boolean done;
         private boolean fired;
         private SourcePos where;
@@ -166,6 +211,8 @@ public final class Templates {
         /** Marks the render as over; whether the budget ran out first. */
         synchronized boolean finish() {
             done = true;
+            thread = null;
+            env = null;
             return fired;
         }
     }

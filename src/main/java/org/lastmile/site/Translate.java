@@ -23,6 +23,7 @@ final class Translate implements TemplateMethodModelEx {
     public Object exec(@SuppressWarnings("rawtypes") List arguments) throws TemplateModelException {
         if (arguments.isEmpty()) throw new TemplateModelException("t() needs a message key, like t(\"home\")");
         String key = String.valueOf(DeepUnwrap.unwrap((freemarker.template.TemplateModel) arguments.get(0)));
+        if (arguments.size() < 2) return messages.format(lang, key);
         Map<String, Object> args = new LinkedHashMap<>();
         if (arguments.size() > 1 && DeepUnwrap.unwrap((freemarker.template.TemplateModel) arguments.get(1)) instanceof Map<?, ?> m) {
             m.forEach((k, v) -> args.put(String.valueOf(k), v));

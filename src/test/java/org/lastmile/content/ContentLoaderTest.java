@@ -179,6 +179,46 @@ class ContentLoaderTest {
     }
 
     @Test
+    void hashIsTheRecordedFormatForAnyText() throws Exception {
+        // translation_of values already written into translations must keep matching their unchanged sources.
+        assertEquals("21dd9081", ContentLoader.hash("## Title\n\nSome text.\n"));
+        java.util.Random rnd = new java.util.Random(9);
+        char[] alphabet = {'a', 'é', '中', ' ', '\t', '\n', '\r', '\u00a0', '\u2003', '\u001c', '\ud83d', '\ude00', '?'};
+        for (int k = 0; k < 2000; k++) {
+            StringBuilder sb = new StringBuilder();
+            for (int i = rnd.nextInt(40); i > 0; i--) sb.append(alphabet[rnd.nextInt(alphabet.length)]);
+            String body = sb.toString();
+            assertEquals(referenceHash(body), ContentLoader.hash(body), () -> "body " + body.chars().mapToObj(Integer::toHexString).toList());
+        }
+    }
+
+    /** The definition of the body hash, written the plain way: split lines, strip, join, SHA-256, 4 bytes. */
+    static String referenceHash(String body) throws Exception {
+        StringBuilder norm = new StringBuilder();
+        for (String line : body.replace("\r\n", "\n").split("\n", -1)) norm.append(line.stripTrailing()).append('\n');
+        byte[] d = java.security.MessageDigest.getInstance("SHA-256").digest(norm.toString().strip().getBytes(StandardCharsets.UTF_8));
+        return java.util.HexFormat.of().formatHex(d, 0, 4);
+    }
+
+    @Test
+    void aReleasedBodyIsReadAgainAndAnEditMeanwhileIsReportedNotMixedIn() throws IOException {
+        write("content/papers/water/index.md", EN.replace("\n", "\r\n") + "\u0007More text.\n");
+        SourceFile sf = load(false).content().bundle("water").orElseThrow().paper("en").orElseThrow();
+        String body = sf.body();
+        sf.releaseBody();
+        sf.dropSoftCopy();
+        assertEquals(body, sf.body(), "read again: same text, line ends and control characters cleaned as the first time");
+        write("content/papers/water/index.md", EN + "Edited while building.\n");
+        sf.releaseBody();
+        SourceFile copy = load(false).content().bundle("water").orElseThrow().paper("en").orElseThrow();
+        assertEquals(EN.substring(EN.indexOf("---", 3) + 4) + "Edited while building.\n", copy.body().replace("\r", ""));
+        // The first load's file now differs on disk: a page made from it must not mix the two versions.
+        sf.dropSoftCopy();
+        var e = org.junit.jupiter.api.Assertions.assertThrows(org.lastmile.diag.LastmileException.class, sf::body);
+        assertTrue(e.diagnostics().get(0).text().contains("file changed while the site was being built"), e.diagnostics().toString());
+    }
+
+    @Test
     void hashIgnoresLineEndingsAndTrailingSpacesButNotText() {
         String h = ContentLoader.hash("## Title\n\nSome text.\n");
         assertEquals(h, ContentLoader.hash("## Title\r\n\r\nSome text.\r\n"), "CRLF");

@@ -32,7 +32,7 @@ class MarkdownStageTest {
         FrontMatter fm = FrontMatterParser.parse(path, split, p);
         assertEquals(List.of(), p);
         return new SourceFile(ContentKind.PAGE, "test", "en", path, Path.of("/nowhere/content/pages/test.md"), fm,
-                split.body(), split.bodyLine(), "0");
+                split.body(), split.bodyLine());
     }
 
     ParsedDoc parse(String body) {
