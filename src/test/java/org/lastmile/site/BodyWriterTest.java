@@ -147,7 +147,7 @@ class BodyWriterTest {
         FrontMatterParser.Split split = FrontMatterParser.split(path, text, p).orElseThrow();
         FrontMatter fm = FrontMatterParser.parse(path, split, p);
         SourceFile sf = new SourceFile(ContentKind.PAPER, "test", "en", path, Path.of("/nowhere/content/papers/test/index.md"), fm,
-                split.body(), split.bodyLine(), "0");
+                split.body(), split.bodyLine());
         return stage.parse(sf, new ArrayList<>());
     }
 
