@@ -26,6 +26,23 @@ final class Canon {
     }
 
     private static final int DEPTH = 64;
+    /** Each record class's accessors, made accessible once per key (a key writes thousands of front matters). */
+    private final ClassValue<java.lang.reflect.Method[]> accessorsOf = new ClassValue<>() {
+        @Override
+        protected java.lang.reflect.Method[] computeValue(Class<?> type) {
+            RecordComponent[] cs = type.getRecordComponents();
+            java.lang.reflect.Method[] ms = new java.lang.reflect.Method[cs.length];
+            for (int i = 0; i < cs.length; i++) {
+                ms[i] = cs[i].getAccessor();
+                try {
+                    ms[i].setAccessible(true);
+                } catch (RuntimeException e) {
+                    // left as it is: invoking it then fails, and the value is Unknown
+                }
+            }
+            return ms;
+        }
+    };
     private final Path root;
     private final StringBuilder text = new StringBuilder();
 
@@ -70,16 +87,16 @@ final class Canon {
             }
             case Record r -> {
                 sb.append('r').append(r.getClass().getName()).append('{');
-                for (RecordComponent c : r.getClass().getRecordComponents()) {
+                RecordComponent[] cs = r.getClass().getRecordComponents();
+                java.lang.reflect.Method[] accessors = accessorsOf.get(r.getClass());
+                for (int i = 0; i < cs.length; i++) {
                     Object value;
                     try {
-                        var m = c.getAccessor();
-                        m.setAccessible(true);
-                        value = m.invoke(r);
+                        value = accessors[i].invoke(r);
                     } catch (ReflectiveOperationException | RuntimeException e) {
-                        throw new Unknown(r.getClass().getName() + "." + c.getName());
+                        throw new Unknown(r.getClass().getName() + "." + cs[i].getName());
                     }
-                    sb.append(c.getName()).append('=');
+                    sb.append(cs[i].getName()).append('=');
                     write(sb, value, depth + 1);
                     sb.append(';');
                 }

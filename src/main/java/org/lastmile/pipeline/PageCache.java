@@ -110,7 +110,11 @@ final class PageCache {
         if (out.endsWith(".html")) rendered.add(out);
         boolean storable = !deps.unkeyed && notes.stream().noneMatch(Diagnostic::isError)
                 && deps.templates.values().stream().allMatch(h -> h.equals("missing") || h.length() == 64);
-        if (storable) encode(deps, notes, page).ifPresent(b -> disk.put(KIND, key, b));
+        if (storable) {
+            String sha = HexFormat.of().formatHex(DiskCache.sha256(page));
+            disk.knowHash(page, sha);
+            encode(deps, notes, sha, page).ifPresent(b -> disk.put(KIND, key, b));
+        }
         return page;
     }
 
@@ -174,9 +178,11 @@ final class PageCache {
                 String hint = in.readBoolean() ? in.readUTF() : null;
                 notes.add(new Diagnostic(s, pos, message, hint));
             }
+            String sha = in.readUTF();
             byte[] page = new byte[in.readInt()];
             in.readFully(page);
             if (in.read() != -1) return Optional.empty();
+            disk.knowHash(page, sha);
             diagnostics.addAll(notes);
             return Optional.of(page);
         } catch (IOException | RuntimeException e) {
@@ -184,7 +190,7 @@ final class PageCache {
         }
     }
 
-    private static Optional<byte[]> encode(Deps deps, List<Diagnostic> notes, byte[] page) {
+    private static Optional<byte[]> encode(Deps deps, List<Diagnostic> notes, String sha, byte[] page) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(page.length + 1024);
         try (DataOutputStream out = new DataOutputStream(bytes)) {
             out.writeUTF(FORMAT);
@@ -211,6 +217,7 @@ final class PageCache {
                 out.writeBoolean(x.hint() != null);
                 if (x.hint() != null) out.writeUTF(x.hint());
             }
+            out.writeUTF(sha);
             out.writeInt(page.length);
             out.write(page);
         } catch (IOException e) {
@@ -231,10 +238,14 @@ final class PageCache {
         private final Map<String, List<SourceFile>> groups = new java.util.HashMap<>();
         private final Map<String, String> bodyHashes = new ConcurrentHashMap<>();
         private final String allBodyHashes;
+        private final Path root;
+        private final Map<String, String> fileHashes;
 
         private SiteKey(String global, Map<String, String> uiFiles, String defaultLang, Set<String> languages,
-                        Map<String, SourceFile> docs) {
+                        Map<String, SourceFile> docs, Path root, Map<String, String> fileHashes) {
             this.global = global;
+            this.root = root;
+            this.fileHashes = fileHashes;
             this.uiFiles = uiFiles;
             this.defaultLang = defaultLang;
             this.languages = languages;
@@ -291,7 +302,8 @@ final class PageCache {
             d.update(canon.text().getBytes(StandardCharsets.UTF_8));
             Set<String> langs = new java.util.HashSet<>();
             site.config().languages().forEach(l -> langs.add(l.code()));
-            return Optional.of(new SiteKey(HexFormat.of().formatHex(d.digest()), ui, site.config().defaultLanguage(), langs, docs));
+            return Optional.of(new SiteKey(HexFormat.of().formatHex(d.digest()), ui, site.config().defaultLanguage(), langs, docs,
+                    root, fp.files()));
         }
 
         /** A page template: FreeMarker reads it, and the page records its hash (see {@link Templates#recording}). */
@@ -336,10 +348,20 @@ final class PageCache {
             return HexFormat.of().formatHex(DiskCache.sha256(k.toString().getBytes(StandardCharsets.UTF_8)));
         }
 
-        /** The SHA-256 of a body (its short {@code bodyHash} is for people, not for a cache key). */
+        /**
+         * What stands for a document's body in a key: the SHA-256 of its whole file, which the site's fingerprint
+         * already took (the body is part of the file); of the body itself when the file is not in the site folder.
+         * Its short {@code bodyHash} (what translations are compared with) is for people, not for a cache key.
+         */
         private String bodyHash(SourceFile sf) {
-            return bodyHashes.computeIfAbsent(SiteIndex.path(sf) + "\u0000" + sf.lang(),
-                    k -> sf.bodyHash() + " " + HexFormat.of().formatHex(DiskCache.sha256(sf.body().getBytes(StandardCharsets.UTF_8))));
+            return bodyHashes.computeIfAbsent(SiteIndex.path(sf), k -> {
+                Path f = sf.file().toAbsolutePath().normalize();
+                String file = f.startsWith(root) ? fileHashes.get(root.relativize(f).toString().replace('\\', '/')) : null;
+                // The short hash is of the body as loaded: should the file change between the fingerprint and its
+                // reading, the key still names the body that was rendered.
+                return sf.bodyHash() + " " + (file != null ? "file " + file
+                        : "body " + HexFormat.of().formatHex(DiskCache.sha256(sf.body().getBytes(StandardCharsets.UTF_8))));
+            });
         }
     }
 }

@@ -171,7 +171,7 @@ final class SiteCache {
         private final Map<String, String> files = new ConcurrentHashMap<>();
 
         void file(String path, byte[] bytes) {
-            String hash = HexFormat.of().formatHex(DiskCache.sha256(bytes));
+            String hash = disk.hashOf(bytes);
             if (!disk.has(FILES, hash)) disk.put(FILES, hash, bytes);
             files.put(path, hash);
         }
