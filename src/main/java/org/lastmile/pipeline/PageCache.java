@@ -113,7 +113,7 @@ final class PageCache {
         if (storable) {
             String sha = HexFormat.of().formatHex(DiskCache.sha256(page));
             disk.knowHash(page, sha);
-            encode(deps, notes, sha, page).ifPresent(b -> disk.put(KIND, key, b));
+            encode(deps, notes, sha).ifPresent(b -> disk.put(KIND, key, b));
         }
         return page;
     }
@@ -179,19 +179,26 @@ final class PageCache {
                 notes.add(new Diagnostic(s, pos, message, hint));
             }
             String sha = in.readUTF();
-            byte[] page = new byte[in.readInt()];
-            in.readFully(page);
             if (in.read() != -1) return Optional.empty();
-            disk.knowHash(page, sha);
+            Optional<byte[]> page = disk.get(SiteCache.FILES, sha);
+            if (page.isEmpty()) {
+                disk.drop(SiteCache.FILES, sha); // damaged: removed, so that the build stores it again
+                return Optional.empty();
+            }
+            disk.knowHash(page.get(), sha);
             diagnostics.addAll(notes);
-            return Optional.of(page);
+            return page;
         } catch (IOException | RuntimeException e) {
             return Optional.empty(); // a foreign entry, or one of another version: rendered instead
         }
     }
 
-    private static Optional<byte[]> encode(Deps deps, List<Diagnostic> notes, String sha, byte[] page) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(page.length + 1024);
+    /**
+     * A page's entry: what it read, its findings and the SHA-256 of its bytes, which the whole-site level stores
+     * once (under {@link SiteCache#FILES}) for both levels, since every build with a page cache records them there.
+     */
+    private static Optional<byte[]> encode(Deps deps, List<Diagnostic> notes, String sha) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(1024);
         try (DataOutputStream out = new DataOutputStream(bytes)) {
             out.writeUTF(FORMAT);
             out.writeInt(deps.templates.size());
@@ -218,8 +225,6 @@ final class PageCache {
                 if (x.hint() != null) out.writeUTF(x.hint());
             }
             out.writeUTF(sha);
-            out.writeInt(page.length);
-            out.write(page);
         } catch (IOException e) {
             return Optional.empty(); // a message too long to store: the page is simply rendered next time
         }

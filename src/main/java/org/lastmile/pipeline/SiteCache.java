@@ -39,7 +39,8 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class SiteCache {
     private static final String SITE = "site";
-    private static final String FILES = "out";
+    /** Published files by the SHA-256 of their bytes: shared with the page level ({@link PageCache}). */
+    static final String FILES = "out";
     private static final String STATS = "stat";
     private static final String FORMAT = "lastmile site manifest 1";
 
