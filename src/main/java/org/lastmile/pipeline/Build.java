@@ -51,6 +51,8 @@ public final class Build {
     private java.util.Set<String> renderedPages = java.util.Set.of();
     /** The site's files as the build cache found them: with it (and a disk cache), pages are cached one by one. */
     private Optional<SiteCache.Fingerprint> fingerprint = Optional.empty();
+    /** What the index and page levels of the cache key on (with a fingerprint and a disk cache). */
+    private Optional<Sources> sources = Optional.empty();
 
     /** Whether documents keep their first parse (softly) for their page; false parses every one again. */
     private boolean keepFirstParse = true;
@@ -326,14 +328,28 @@ public final class Build {
         Docs docs = new Docs(md, keepFirstParse);
         SiteIndex.Planner planner = SiteIndex.planner(cfg, loaded.content());   // embedded lists decide list pages
         List<SourceFile> files = loaded.content().files().toList();
+        Map<String, SourceFile> byPath = new TreeMap<>();
+        files.forEach(sf -> byPath.put(SiteIndex.path(sf), sf));
+        SiteConfig config = cfg;
+        sources = pdfCache.disk().flatMap(disk -> fingerprint.flatMap(fp -> Sources.of(opts, disk, fp, config, byPath)));
+        Optional<IndexCache> known = sources.map(s -> new IndexCache(pdfCache.disk().get(), s));
         progress.stage("parsing", files.size());
         files.parallelStream().forEach(sf -> {
-            List<Diagnostic> p = new ArrayList<>();
-            ParsedDoc doc = md.parse(sf, p);
             String path = SiteIndex.path(sf);
-            planner.scan(path, doc, p);
-            docs.add(path, doc);
-            diagnostics.addAll(p);
+            Optional<String> key = known.map(k -> k.key(sf));
+            Optional<IndexCache.Entry> hit = key.flatMap(k -> known.get().get(k));
+            if (hit.isPresent()) {                                                // unchanged: not parsed again
+                planner.scanned(path, hit.get().lists());
+                docs.addUnparsed(path, sf, hit.get().facts());
+                diagnostics.addAll(hit.get().notes());
+            } else {
+                List<Diagnostic> p = new ArrayList<>();
+                ParsedDoc doc = md.parse(sf, p);
+                Map<Integer, org.lastmile.site.ListShortcodes.Spec> lists = planner.scan(path, doc, p);
+                docs.add(path, doc);
+                diagnostics.addAll(p);
+                key.ifPresent(k -> known.get().put(k, new IndexCache.Entry(doc.facts(), lists, p)));
+            }
             progress.done(1);
         });
         return new Site(cfg, planner.index(), theme, messages, markdown, docs);
@@ -425,8 +441,8 @@ public final class Build {
         progress.stage("pages", 0);
         Templates templates = new Templates(site.theme);
         Map<String, org.lastmile.site.PdfFacts> made = Map.copyOf(facts);
-        Optional<PageCache> cache = pdfCache.disk().flatMap(disk -> fingerprint.flatMap(fp ->
-                PageCache.SiteKey.of(opts, disk, fp, site).map(key -> new PageCache(disk, key, templates, made, diagnostics))));
+        Optional<PageCache> cache = pdfCache.disk().flatMap(disk -> sources.flatMap(s ->
+                PageCache.SiteKey.of(s, opts, site).map(key -> new PageCache(disk, key, templates, made, diagnostics))));
         java.util.Set<String> rendered = ConcurrentHashMap.newKeySet();
         new SiteRenderer(site.index, templates, site.messages, year(site), cache.map(PageCache::facts).orElse(made))
                 .render(path -> {

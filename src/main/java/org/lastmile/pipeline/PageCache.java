@@ -16,7 +16,6 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -231,29 +230,25 @@ final class PageCache {
         return Optional.of(bytes.toByteArray());
     }
 
-    /**
-     * The parts of a page's key that come from the whole site, taken once per build. Empty when some part cannot be
-     * written down with certainty (then no page is cached).
-     */
+    /** The parts of a page's key that come from the whole site, taken once per build. */
     static final class SiteKey {
         private final String global;
-        private final Map<String, String> uiFiles;
+        private final Map<String, String> uiFiles = new TreeMap<>();
         private final String defaultLang;
-        private final Set<String> languages;
+        private final Set<String> languages = new java.util.HashSet<>();
         private final Map<String, List<SourceFile>> groups = new java.util.HashMap<>();
-        private final Map<String, String> bodyHashes = new ConcurrentHashMap<>();
         private final String allBodyHashes;
-        private final Path root;
-        private final Map<String, String> fileHashes;
+        private final Sources sources;
 
-        private SiteKey(String global, Map<String, String> uiFiles, String defaultLang, Set<String> languages,
-                        Map<String, SourceFile> docs, Path root, Map<String, String> fileHashes) {
+        private SiteKey(String global, Sources sources, Build.Site site) {
             this.global = global;
-            this.root = root;
-            this.fileHashes = fileHashes;
-            this.uiFiles = uiFiles;
-            this.defaultLang = defaultLang;
-            this.languages = languages;
+            this.sources = sources;
+            this.defaultLang = site.config().defaultLanguage();
+            site.config().languages().forEach(l -> languages.add(l.code()));
+            sources.files().forEach((rel, h) -> {
+                if (Sources.isUiStrings(rel)) uiFiles.put(rel, h);
+            });
+            Map<String, SourceFile> docs = site.docs().sources();
             // A document's page reads the bodies of its versions in every language (whether they are outdated).
             Map<String, List<SourceFile>> byDocument = new TreeMap<>();
             new TreeMap<>(docs).values().forEach(sf -> byDocument.computeIfAbsent(sf.kind() + "\u0000" + sf.slug(), k -> new ArrayList<>()).add(sf));
@@ -263,62 +258,22 @@ final class PageCache {
             this.allBodyHashes = all.toString();
         }
 
-        static Optional<SiteKey> of(BuildOptions opts, DiskCache disk, SiteCache.Fingerprint fp, Build.Site site) {
-            Path root = opts.source().toAbsolutePath().normalize();
-            Map<String, SourceFile> docs = site.docs().sources();
-            Set<String> docFiles = new java.util.HashSet<>();
-            for (SourceFile sf : docs.values()) {
-                Path f = sf.file().toAbsolutePath().normalize();
-                if (f.startsWith(root)) docFiles.add(root.relativize(f).toString().replace('\\', '/'));
-            }
-            MessageDigest d = DiskCache.digest();
-            StringBuilder head = new StringBuilder(FORMAT).append('\n').append(disk.codeFingerprint()).append('\n')
-                    .append("languages ").append(opts.languages()).append('\n')
-                    .append("base-url ").append(opts.baseUrl().orElse("")).append('\n')
-                    .append("drafts ").append(opts.drafts()).append(" check ").append(opts.check())
-                    .append(" others ").append(opts.othersOnDemand()).append('\n')
-                    .append("shard ").append(opts.shard().map(String::valueOf).orElse("whole")).append('\n')
-                    .append("SOURCE_DATE_EPOCH ").append(String.valueOf(System.getenv("SOURCE_DATE_EPOCH"))).append('\n');
-            d.update(head.toString().getBytes(StandardCharsets.UTF_8));
-            Map<String, String> ui = new TreeMap<>();
-            for (Map.Entry<String, String> f : fp.files().entrySet()) {
-                String rel = f.getKey();
-                if (isUiStrings(rel)) {
-                    ui.put(rel, f.getValue());
-                } else if (!docFiles.contains(rel) && !isTemplate(rel) && !rel.startsWith("fonts/")) {
-                    // Everything else counts whole: site.yaml, images beside papers, static files, drafts…
-                    d.update((rel + "\u0000" + f.getValue() + "\n").getBytes(StandardCharsets.UTF_8));
-                }
-            }
-            Canon canon = new Canon(root);
+        /**
+         * {@link Sources#digest} and the site index without bodies: every document's headings and anchors (what
+         * links to it are checked against), every list and every URL. Empty when it cannot be written down.
+         */
+        static Optional<SiteKey> of(Sources sources, BuildOptions opts, Build.Site site) {
+            Canon canon = new Canon(opts.source().toAbsolutePath().normalize());
             try {
-                canon.add("config", site.config());
                 canon.add("lists", site.index().lists());
                 canon.add("paths", site.index().paths());
-                for (Map.Entry<String, SourceFile> e : new TreeMap<>(docs).entrySet()) {
-                    SourceFile sf = e.getValue();
-                    canon.add("doc", List.of(e.getKey(), sf.kind(), sf.slug(), sf.lang(), sf.path(), sf.file(), sf.bodyLine()));
-                    canon.add("fm", sf.fm());
-                    canon.add("facts", site.docs().facts(e.getKey()));
-                }
+                for (String path : new TreeMap<>(site.docs().sources()).keySet()) canon.add("facts " + path, site.docs().facts(path));
             } catch (Canon.Unknown u) {
                 return Optional.empty();
             }
-            d.update(canon.text().getBytes(StandardCharsets.UTF_8));
-            Set<String> langs = new java.util.HashSet<>();
-            site.config().languages().forEach(l -> langs.add(l.code()));
-            return Optional.of(new SiteKey(HexFormat.of().formatHex(d.digest()), ui, site.config().defaultLanguage(), langs, docs,
-                    root, fp.files()));
-        }
-
-        /** A page template: FreeMarker reads it, and the page records its hash (see {@link Templates#recording}). */
-        private static boolean isTemplate(String rel) {
-            return rel.startsWith("templates/") && rel.matches(".*\\.ftl[hx]?");
-        }
-
-        /** A UI strings file: read by the pages of its language (and of the languages that fall back to it). */
-        private static boolean isUiStrings(String rel) {
-            return rel.matches("templates/i18n/[^/]+\\.yaml");
+            String global = HexFormat.of().formatHex(DiskCache.sha256((FORMAT + "\n" + sources.digest() + "\n" + canon.text())
+                    .getBytes(StandardCharsets.UTF_8)));
+            return Optional.of(new SiteKey(global, sources, site));
         }
 
         private static String outFile(SourceFile sf) {
@@ -348,25 +303,9 @@ final class PageCache {
             }
             List<SourceFile> g = groups.get(out);
             if (g != null) {
-                for (SourceFile sf : g) k.append("body ").append(SiteIndex.path(sf)).append(' ').append(bodyHash(sf)).append('\n');
+                for (SourceFile sf : g) k.append("body ").append(SiteIndex.path(sf)).append(' ').append(sources.documentHash(sf)).append('\n');
             }
             return HexFormat.of().formatHex(DiskCache.sha256(k.toString().getBytes(StandardCharsets.UTF_8)));
-        }
-
-        /**
-         * What stands for a document's body in a key: the SHA-256 of its whole file, which the site's fingerprint
-         * already took (the body is part of the file); of the body itself when the file is not in the site folder.
-         * Its short {@code bodyHash} (what translations are compared with) is for people, not for a cache key.
-         */
-        private String bodyHash(SourceFile sf) {
-            return bodyHashes.computeIfAbsent(SiteIndex.path(sf), k -> {
-                Path f = sf.file().toAbsolutePath().normalize();
-                String file = f.startsWith(root) ? fileHashes.get(root.relativize(f).toString().replace('\\', '/')) : null;
-                // The short hash is of the body as loaded: should the file change between the fingerprint and its
-                // reading, the key still names the body that was rendered.
-                return sf.bodyHash() + " " + (file != null ? "file " + file
-                        : "body " + HexFormat.of().formatHex(DiskCache.sha256(sf.body().getBytes(StandardCharsets.UTF_8))));
-            });
         }
     }
 }

@@ -103,6 +103,26 @@ class PageCacheTest {
     }
 
     @Test
+    void aHeadingOtherPagesLinkToIsCheckedAgainAndItsListsFoundAgain(@TempDir Path tmp) {
+        this.tmp = tmp;
+        this.site = TestSites.copyWithoutCache("lists-site", tmp.resolve("site"));
+        this.cache = tmp.resolve("cache");
+        edit("content/papers/b/index.md", s -> s + "\nSee [the text of A](../a/index.md#text).\n");
+        edit("content/papers/c/index.md", s -> s + "\n{{ list(kind=\"news\") }}\n");
+        assertTrue(rebuild().size() > 30);
+        // Only A changes, and its heading B links to is gone: B's link is reported (from A's new parse), and the
+        // other documents' headings and lists come from the cache (the output and findings are compared above).
+        edit("content/papers/a/index.md", s -> s.replace("## Text", "## Words"));
+        rebuild();
+        Build.run(BuildOptions.of(site, tmp.resolve("check")).withCache(cache)).diagnostics().stream()
+                .filter(d -> d.message().contains("#text")).findFirst().orElseThrow(() -> new AssertionError("no warning for #text"));
+        // Back as it was: the stored site (the first build's) is published, without the warning.
+        edit("content/papers/a/index.md", s -> s.replace("## Words", "## Text"));
+        rebuild();
+        assertTrue(TestSites.read(tmp.resolve("cached" + builds).resolve("en/papers/c/index.html")).contains("/en/news/n1/"));
+    }
+
+    @Test
     void aTemplateChangeRendersThePagesMadeWithIt(@TempDir Path tmp) throws IOException {
         start(tmp, "i18n-site");
         Path templates = Path.of("templates");
