@@ -5,8 +5,9 @@
 #
 # Generates the site once per size (bench/gen_site.py), then alternates lastmile and Hugo builds, each run under
 # /usr/bin/time -v, and prints medians: wall time, CPU time, pages, pages per second, the ratio and peak RSS.
-# With --pdf it also times the guide PDFs (CPU per guide), a no-change rebuild from the build cache against a cold
-# build, and a rebuild after editing one guide. With --heap it also builds once with the JVM's heap capped (-Xmx),
+# It also times, against a cold build, rebuilds from the build cache: with nothing changed, after editing one
+# paper's body and after editing the guides' template; with --pdf also the guide PDFs (CPU per guide) and a
+# rebuild after editing one guide. With --heap it also builds once with the JVM's heap capped (-Xmx),
 # to show the build's memory is bounded.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -122,6 +123,26 @@ if [ "$has_cache" = 1 ]; then
   printf 'no-change rebuild with the cache: %.2f s, %.0f %% of the cold build; CPU %.2f s, %.0f %% (%s)\n' "$(col cached 2)" \
     "$(echo "$(col cached 2) * 100 / $lm_wall" | bc -l)" "$(col cached 3)" "$(echo "$(col cached 3) * 100 / $lm_cpu" | bc -l)" \
     "$(tail -1 "$dir/last.out")" | tee -a "$dir/result.txt"
+  # Rebuilds after one edit, as a share of the cold build: the page level of the cache renders only the pages that
+  # depend on the edit (the summary line says how many came from the cache). Each edit is undone afterwards.
+  share() {   # label, what was edited
+    printf 'rebuild after %s: %.2f s, %.0f %% of the cold build; CPU %.2f s, %.0f %% (%s)\n' "$2" "$(col "$1" 2)" \
+      "$(echo "$(col "$1" 2) * 100 / $lm_wall" | bc -l)" "$(col "$1" 3)" "$(echo "$(col "$1" 3) * 100 / $lm_cpu" | bc -l)" \
+      "$(tail -1 "$dir/last.out")" | tee -a "$dir/result.txt"
+  }
+  paper=$(find "$site/content/papers" -name index.md | sort | head -1)
+  cp "$paper" "$dir/paper.bak"; printf '\nOne more sentence.\n' >> "$paper"
+  LABEL=paper lm_build "$site" "$dir/out-cached" --cache-dir "$cache" || true
+  cp "$dir/paper.bak" "$paper"
+  share paper "editing one paper's body"
+  # A template only the guides' pages use: the site's own copy of the theme's guide.ftlh, one comment added.
+  template="$site/templates/guide.ftlh"
+  if [ ! -e "$template" ]; then
+    mkdir -p "$site/templates"; { cat "$root/templates/guide.ftlh"; echo '<#-- edited -->'; } > "$template"
+    LABEL=template lm_build "$site" "$dir/out-cached" --cache-dir "$cache" || true
+    rm -f "$template"; rmdir "$site/templates" 2>/dev/null || true
+    share template "editing the guides' template"
+  fi
   if [ "$pdf" = 1 ]; then
     guide=$(find "$site/content/papers" -name guide.fr.md | sort | head -1)
     cp "$guide" "$dir/guide.bak"; printf '\nOne more sentence.\n' >> "$guide"

@@ -13,9 +13,28 @@ import java.util.Set;
  */
 public final class Diagnostics {
     private final Set<Diagnostic> items = new LinkedHashSet<>();
+    /**
+     * What the current thread's {@link #tapped} work reported: the build cache stores a page's findings with the
+     * page, so a page taken from the cache reports them again (per instance and per thread, never global).
+     */
+    private final ThreadLocal<List<Diagnostic>> taps = new ThreadLocal<>();
 
     public synchronized void report(Diagnostic d) {
         items.add(d);
+        List<Diagnostic> tap = taps.get();
+        if (tap != null) tap.add(d);
+    }
+
+    /** Runs {@code work} on this thread, adding to {@code into} every finding it reports (duplicates included). */
+    public <T> T tapped(java.util.function.Supplier<T> work, List<Diagnostic> into) {
+        List<Diagnostic> before = taps.get();
+        taps.set(into);
+        try {
+            return work.get();
+        } finally {
+            if (before == null) taps.remove();
+            else taps.set(before);
+        }
     }
 
     public void error(SourcePos pos, String message, String hint) {
@@ -28,6 +47,8 @@ public final class Diagnostics {
 
     public synchronized void addAll(Collection<Diagnostic> ds) {
         items.addAll(ds);
+        List<Diagnostic> tap = taps.get();
+        if (tap != null) tap.addAll(ds);
     }
 
     public synchronized boolean hasErrors() {

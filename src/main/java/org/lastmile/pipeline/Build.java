@@ -46,6 +46,13 @@ public final class Build {
     private final Progress progress;
     private final Diagnostics diagnostics = new Diagnostics();
     private int cachedPdfs;
+    private int cachedPages;
+    /** The pages rendered rather than taken from the page cache (all of them without it). */
+    private java.util.Set<String> renderedPages = java.util.Set.of();
+    /** The site's files as the build cache found them: with it (and a disk cache), pages are cached one by one. */
+    private Optional<SiteCache.Fingerprint> fingerprint = Optional.empty();
+    /** What the index and page levels of the cache key on (with a fingerprint and a disk cache). */
+    private Optional<Sources> sources = Optional.empty();
 
     /** Whether documents keep their first parse (softly) for their page; false parses every one again. */
     private boolean keepFirstParse = true;
@@ -99,7 +106,8 @@ public final class Build {
 
     /** What a build that wrote its files into a {@link Sink} has left to report. */
     record Streamed(Map<String, Path> copies, List<Diagnostic> diagnostics, int pages, int pdfs,
-                    Map<String, org.lastmile.pdf.layout.GuideLayout.Report> guides, int cachedPdfs) {
+                    Map<String, org.lastmile.pdf.layout.GuideLayout.Report> guides, int cachedPdfs, int cachedPages,
+                    java.util.Set<String> renderedPages) {
     }
 
     /**
@@ -115,7 +123,15 @@ public final class Build {
     }
 
     static Streamed render(BuildOptions opts, PdfCache pdfCache, Progress progress, Sink sink) {
-        return render(opts, pdfCache, progress, sink, true);
+        return render(opts, pdfCache, progress, sink, true, Optional.empty());
+    }
+
+    /**
+     * A build whose pages go through the page level of the build cache ({@link PageCache}), kept in the same folder
+     * as {@code pdfCache}'s PDFs; {@code site} is the fingerprint the whole-site level took of the site's files.
+     */
+    static Streamed render(BuildOptions opts, PdfCache pdfCache, Progress progress, Sink sink, Optional<SiteCache.Fingerprint> site) {
+        return render(opts, pdfCache, progress, sink, true, site);
     }
 
     /**
@@ -124,16 +140,18 @@ public final class Build {
      */
     static Output renderParsingAgain(BuildOptions opts) {
         Map<String, byte[]> files = new ConcurrentHashMap<>();
-        Streamed s = render(opts, new PdfCache(), Progress.NONE, files::put, false);
+        Streamed s = render(opts, new PdfCache(), Progress.NONE, files::put, false, Optional.empty());
         return new Output(new TreeMap<>(files), new TreeMap<>(s.copies()), s.diagnostics(), s.pages(), s.pdfs(), s.guides(), s.cachedPdfs());
     }
 
-    private static Streamed render(BuildOptions opts, PdfCache pdfCache, Progress progress, Sink sink, boolean keep) {
+    private static Streamed render(BuildOptions opts, PdfCache pdfCache, Progress progress, Sink sink, boolean keep,
+                                   Optional<SiteCache.Fingerprint> fingerprint) {
         int threads = opts.threads() > 0 ? opts.threads() : Runtime.getRuntime().availableProcessors();
         ForkJoinPool pool = new ForkJoinPool(threads);
         try {
             Build b = new Build(opts, pdfCache, progress);
             b.keepFirstParse = keep;
+            b.fingerprint = fingerprint;
             return pool.submit(() -> b.execute(sink)).get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -232,7 +250,7 @@ public final class Build {
         pdfCache.disk().flatMap(DiskCache::writeProblem).ifPresent(p -> diagnostics.warning(
                 SourcePos.of(pdfCache.disk().get().dir()), "cannot write the build cache: " + p,
                 "check that the folder is writable, or pass --no-cache"));
-        return new Streamed(copies, diagnostics.sorted(), pages, pdfs, guideReports, cachedPdfs);
+        return new Streamed(copies, diagnostics.sorted(), pages, pdfs, guideReports, cachedPdfs, cachedPages, renderedPages);
     }
 
     private static <K, V> Map<K, V> orEmpty(Map<K, V> m) {
@@ -310,14 +328,28 @@ public final class Build {
         Docs docs = new Docs(md, keepFirstParse);
         SiteIndex.Planner planner = SiteIndex.planner(cfg, loaded.content());   // embedded lists decide list pages
         List<SourceFile> files = loaded.content().files().toList();
+        Map<String, SourceFile> byPath = new TreeMap<>();
+        files.forEach(sf -> byPath.put(SiteIndex.path(sf), sf));
+        SiteConfig config = cfg;
+        sources = pdfCache.disk().flatMap(disk -> fingerprint.flatMap(fp -> Sources.of(opts, disk, fp, config, byPath)));
+        Optional<IndexCache> known = sources.map(s -> new IndexCache(pdfCache.disk().get(), s));
         progress.stage("parsing", files.size());
         files.parallelStream().forEach(sf -> {
-            List<Diagnostic> p = new ArrayList<>();
-            ParsedDoc doc = md.parse(sf, p);
             String path = SiteIndex.path(sf);
-            planner.scan(path, doc, p);
-            docs.add(path, doc);
-            diagnostics.addAll(p);
+            Optional<String> key = known.map(k -> k.key(sf));
+            Optional<IndexCache.Entry> hit = key.flatMap(k -> known.get().get(k));
+            if (hit.isPresent()) {                                                // unchanged: not parsed again
+                planner.scanned(path, hit.get().lists());
+                docs.addUnparsed(path, sf, hit.get().facts());
+                diagnostics.addAll(hit.get().notes());
+            } else {
+                List<Diagnostic> p = new ArrayList<>();
+                ParsedDoc doc = md.parse(sf, p);
+                Map<Integer, org.lastmile.site.ListShortcodes.Spec> lists = planner.scan(path, doc, p);
+                docs.add(path, doc);
+                diagnostics.addAll(p);
+                key.ifPresent(k -> known.get().put(k, new IndexCache.Entry(doc.facts(), lists, p)));
+            }
             progress.done(1);
         });
         return new Site(cfg, planner.index(), theme, messages, markdown, docs);
@@ -408,14 +440,27 @@ public final class Build {
     private Void renderSite(Site site, Bodies docs, Map<String, org.lastmile.site.PdfFacts> facts, Sink out) {
         progress.stage("pages", 0);
         Templates templates = new Templates(site.theme);
-        new SiteRenderer(site.index, templates, site.messages, year(site), Map.copyOf(facts))
-                .render(path -> docs.render(path, true), languages(site.config), diagnostics, shards::ownsFile, (path, bytes) -> {
+        Map<String, org.lastmile.site.PdfFacts> made = Map.copyOf(facts);
+        Optional<PageCache> cache = pdfCache.disk().flatMap(disk -> sources.flatMap(s ->
+                PageCache.SiteKey.of(s, opts, site).map(key -> new PageCache(disk, key, templates, made, diagnostics))));
+        java.util.Set<String> rendered = ConcurrentHashMap.newKeySet();
+        new SiteRenderer(site.index, templates, site.messages, year(site), cache.map(PageCache::facts).orElse(made))
+                .render(path -> {
+                    cache.ifPresent(c -> c.readsBody(path));
+                    return docs.render(path, true);
+                }, languages(site.config), diagnostics, shards::ownsFile, (path, bytes) -> {
                     try {
                         out.put(path, bytes);
                     } catch (IOException e) {
                         throw new java.io.UncheckedIOException(e);
                     }
+                }, (path, render) -> {
+                    if (cache.isPresent()) return cache.get().make(path, render);
+                    if (path.endsWith(".html")) rendered.add(path);
+                    return render.get();
                 });
+        cachedPages = cache.map(PageCache::fromCache).orElse(0);
+        renderedPages = cache.map(PageCache::rendered).orElse(java.util.Set.copyOf(rendered));
         return null;
     }
 

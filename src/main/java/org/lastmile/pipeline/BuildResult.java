@@ -6,12 +6,20 @@ import java.util.List;
 
 
 /**
- * What a build did: its findings (sorted), counts for the summary line ({@code cachedPdfs}, {@code cachedPages}: from the build cache)
- * and the layout report of each guide typeset.
+ * What a build did: its findings (sorted), counts for the summary line ({@code cachedPdfs}, {@code cachedPages}: from the build cache),
+ * the layout report of each guide typeset, and the pages ({@code .html} output paths) it rendered rather than took
+ * from the cache.
  */
 public record BuildResult(List<Diagnostic> diagnostics, int pages, int pdfs, long millis,
                           java.util.Map<String, org.lastmile.pdf.layout.GuideLayout.Report> guides, int cachedPdfs,
-                          int cachedPages) {
+                          int cachedPages, java.util.Set<String> renderedPages) {
+
+    /** Without the pages rendered: a build that rendered none, or that does not tell. */
+    public BuildResult(List<Diagnostic> diagnostics, int pages, int pdfs, long millis,
+                       java.util.Map<String, org.lastmile.pdf.layout.GuideLayout.Report> guides, int cachedPdfs,
+                       int cachedPages) {
+        this(diagnostics, pages, pdfs, millis, guides, cachedPdfs, cachedPages, java.util.Set.of());
+    }
 
     public BuildResult(List<Diagnostic> diagnostics, int pages, int pdfs, long millis,
                        java.util.Map<String, org.lastmile.pdf.layout.GuideLayout.Report> guides, int cachedPdfs) {

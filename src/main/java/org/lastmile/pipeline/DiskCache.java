@@ -130,6 +130,22 @@ public final class DiskCache {
         }
     }
 
+    /**
+     * The SHA-256 of byte arrays this build already knows (by identity, held weakly): a page served from or stored
+     * in the page cache carries its hash, so the whole-site level does not hash it again.
+     */
+    private final java.util.Map<byte[], String> known = java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
+
+    void knowHash(byte[] bytes, String sha256) {
+        known.put(bytes, sha256);
+    }
+
+    /** The hex SHA-256 of {@code bytes}: remembered by {@link #knowHash}, else computed. */
+    String hashOf(byte[] bytes) {
+        String h = known.get(bytes);
+        return h != null ? h : HexFormat.of().formatHex(sha256(bytes));
+    }
+
     /** Why the cache could not be written, if it could not. */
     Optional<String> writeProblem() {
         return Optional.ofNullable(writeProblem.get());

@@ -44,6 +44,15 @@ final class Docs {
         doc.source().releaseBody();
     }
 
+    /**
+     * Records a document that was not parsed: its facts came from the build cache. Its page, if it is rendered,
+     * parses it then.
+     */
+    void addUnparsed(String path, SourceFile source, ParsedDoc.Facts facts) {
+        sources.put(path, source);
+        this.facts.put(path, facts);
+    }
+
     /** The headings and anchors of the document at {@code path}; null when there is none. */
     ParsedDoc.Facts facts(String path) {
         return facts.get(path);

@@ -24,7 +24,8 @@ final class Publish {
         if (refused.isPresent()) return new BuildResult(List.of(refused.get()), 0, 0, 0);
         Optional<DiskCache> disk = opts.cacheDir().map(DiskCache::new);
         Optional<SiteCache> siteCache = disk.map(SiteCache::new);
-        Optional<String> fingerprint = siteCache.flatMap(c -> c.fingerprint(opts));
+        Optional<SiteCache.Fingerprint> taken = siteCache.flatMap(c -> c.take(opts));
+        Optional<String> fingerprint = taken.map(SiteCache.Fingerprint::digest);
         List<Diagnostic> ds = new ArrayList<>();
         if (fingerprint.isPresent()) {
             Optional<SiteCache.Manifest> m = siteCache.get().manifest(fingerprint.get(), opts.source());
@@ -38,7 +39,7 @@ final class Publish {
             Build.Streamed o = Build.render(opts, new PdfCache(disk, false), progress, (path, bytes) -> {
                 staging.write(path, bytes);
                 rec.ifPresent(r -> r.file(path, bytes));
-            });
+            }, taken);
             ds.addAll(o.diagnostics());
             if (ds.stream().noneMatch(Diagnostic::isError)) {
                 progress.stage("writing", 0);
@@ -47,7 +48,8 @@ final class Publish {
                     rec.get().store(fingerprint.get(), opts.source(), o.copies(), o.diagnostics(), o.pages(), o.pdfs(), o.guides());
                 }
             }
-            return new BuildResult(List.copyOf(ds), o.pages(), o.pdfs(), (System.nanoTime() - start) / 1_000_000, o.guides(), o.cachedPdfs());
+            return new BuildResult(List.copyOf(ds), o.pages(), o.pdfs(), (System.nanoTime() - start) / 1_000_000, o.guides(),
+                    o.cachedPdfs(), o.cachedPages(), o.renderedPages());
         } catch (IOException | java.io.UncheckedIOException e) {
             ds.add(cannotWrite(opts, e instanceof java.io.UncheckedIOException u ? u.getCause() : (IOException) e));
             return new BuildResult(List.copyOf(ds), 0, 0, (System.nanoTime() - start) / 1_000_000);
@@ -84,7 +86,7 @@ final class Publish {
             progress.stage("writing", 0);
             staging.commit(m.copies());
             return Optional.of(new BuildResult(m.diagnostics(), m.pages(), m.pdfs(), (System.nanoTime() - start) / 1_000_000,
-                    m.guides(), m.pdfs(), m.pages()));
+                    m.guides(), m.pdfs(), m.pages(), java.util.Set.of()));
         } catch (IOException | java.io.UncheckedIOException e) {
             IOException io = e instanceof java.io.UncheckedIOException u ? u.getCause() : (IOException) e;
             return Optional.of(new BuildResult(List.of(cannotWrite(opts, io)), 0, 0, (System.nanoTime() - start) / 1_000_000));

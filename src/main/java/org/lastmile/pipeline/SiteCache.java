@@ -39,7 +39,8 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class SiteCache {
     private static final String SITE = "site";
-    private static final String FILES = "out";
+    /** Published files by the SHA-256 of their bytes: shared with the page level ({@link PageCache}). */
+    static final String FILES = "out";
     private static final String STATS = "stat";
     private static final String FORMAT = "lastmile site manifest 1";
 
@@ -54,6 +55,18 @@ final class SiteCache {
      * (an unreadable file, a link to a folder): then the build simply renders everything.
      */
     Optional<String> fingerprint(BuildOptions opts) {
+        return take(opts).map(Fingerprint::digest);
+    }
+
+    /**
+     * A site's fingerprint and the SHA-256 of each file it covers, by path in the site folder ("/"-separated): the
+     * page level of the cache ({@link PageCache}) keys pages by the parts of the site they read.
+     */
+    record Fingerprint(String digest, Map<String, String> files) {
+    }
+
+    /** {@link #fingerprint}, with the hash of each file. */
+    Optional<Fingerprint> take(BuildOptions opts) {
         Path root = opts.source().toAbsolutePath().normalize();
         Path out = opts.out().toAbsolutePath().normalize();
         Map<String, String> files = new TreeMap<>();
@@ -119,7 +132,7 @@ final class SiteCache {
                 .append("SOURCE_DATE_EPOCH ").append(String.valueOf(System.getenv("SOURCE_DATE_EPOCH"))).append('\n');
         d.update(head.toString().getBytes(StandardCharsets.UTF_8));
         files.forEach((rel, hash) -> d.update((rel + "\u0000" + hash + "\n").getBytes(StandardCharsets.UTF_8)));
-        return Optional.of(HexFormat.of().formatHex(d.digest()));
+        return Optional.of(new Fingerprint(HexFormat.of().formatHex(d.digest()), java.util.Collections.unmodifiableMap(files)));
     }
 
     /** A file's size, modification time and content hash, as last seen. */
@@ -159,7 +172,7 @@ final class SiteCache {
         private final Map<String, String> files = new ConcurrentHashMap<>();
 
         void file(String path, byte[] bytes) {
-            String hash = HexFormat.of().formatHex(DiskCache.sha256(bytes));
+            String hash = disk.hashOf(bytes);
             if (!disk.has(FILES, hash)) disk.put(FILES, hash, bytes);
             files.put(path, hash);
         }

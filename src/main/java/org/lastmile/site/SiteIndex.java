@@ -68,11 +68,17 @@ public final class SiteIndex {
             this.catalog = new Catalog(config, content);
         }
 
-        /** Finds and checks the lists of the document at {@code path}. */
-        public void scan(String path, ParsedDoc doc, java.util.List<org.lastmile.diag.Diagnostic> problems) {
+        /** Finds and checks the lists of the document at {@code path}; gives them by where they start in its body. */
+        public Map<Integer, ListShortcodes.Spec> scan(String path, ParsedDoc doc, java.util.List<org.lastmile.diag.Diagnostic> problems) {
             Map<Integer, ListShortcodes.Spec> m = new java.util.TreeMap<>();
             ListShortcodes.find(doc, catalog, config.taxonomy(), problems).forEach((n, spec) -> m.put(n.getStartOffset(), spec));
-            if (!m.isEmpty()) found.put(path, m);
+            scanned(path, m);
+            return m;
+        }
+
+        /** The lists {@link #scan} found in the document at {@code path} in an earlier build (the build cache's). */
+        public void scanned(String path, Map<Integer, ListShortcodes.Spec> lists) {
+            if (!lists.isEmpty()) found.put(path, new java.util.TreeMap<>(lists));
         }
 
         public SiteIndex index() {

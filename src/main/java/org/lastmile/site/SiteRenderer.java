@@ -77,6 +77,21 @@ public final class SiteRenderer {
      */
     public void render(java.util.function.Function<String, RenderedDoc> docs, List<Language> languages, Diagnostics diagnostics,
                        java.util.function.Predicate<String> wanted, java.util.function.BiConsumer<String, byte[]> out) {
+        render(docs, languages, diagnostics, wanted, out, (path, render) -> render.get());
+    }
+
+    /**
+     * How each file is made from its render: by running it, or (a build with a cache) by taking the file from the
+     * cache when nothing the render would read has changed.
+     */
+    @FunctionalInterface
+    public interface Maker {
+        byte[] make(String out, Supplier<byte[]> render);
+    }
+
+    /** {@link #render(java.util.function.Function, List, Diagnostics, java.util.function.Predicate, java.util.function.BiConsumer)}, each file made through {@code maker}. */
+    public void render(java.util.function.Function<String, RenderedDoc> docs, List<Language> languages, Diagnostics diagnostics,
+                       java.util.function.Predicate<String> wanted, java.util.function.BiConsumer<String, byte[]> out, Maker maker) {
         List<Job> jobs = new ArrayList<>();
         for (Language lang : languages) jobs.addAll(jobsFor(lang, docs));
         jobs.add(new Job("index.html", () -> html("root.ftlh", rootModel())));
@@ -88,7 +103,7 @@ public final class SiteRenderer {
         jobs.parallelStream().forEach(j -> {
             byte[] page;
             try {
-                page = j.render().get();
+                page = maker.make(j.out(), j.render());
             } catch (LastmileException e) {
                 diagnostics.addAll(e.diagnostics());
                 return;

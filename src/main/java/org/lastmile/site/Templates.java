@@ -35,10 +35,36 @@ public final class Templates {
     private final java.util.Set<Template> prepared = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
     /** Set once a template ran out of time: the other pages fail at once instead of each taking the full budget. */
     private volatile Diagnostic timedOut;
+    /**
+     * The templates the current thread's {@link #recording} work loaded, with their sources' hashes: like a
+     * compiler's depfile, what a page cached by the build cache must find unchanged to be served again.
+     */
+    private final ThreadLocal<Map<String, String>> loaded = new ThreadLocal<>();
+    private final Map<String, String> hashes = new java.util.concurrent.ConcurrentHashMap<>();
+    private final TemplateLoader loader;
 
     public Templates(Theme theme) {
         this.theme = theme;
-        Configuration c = new Configuration(Configuration.VERSION_2_3_34);
+        // Every template a page runs, its includes and imports too, is looked up through this one method.
+        Configuration c = new Configuration(Configuration.VERSION_2_3_34) {
+            @Override
+            public Template getTemplate(String name, Locale locale, Object custom, String encoding, boolean parseAsFTL,
+                                        boolean ignoreMissing) throws IOException {
+                Map<String, String> deps = loaded.get();
+                Template t;
+                try {
+                    t = super.getTemplate(name, locale, custom, encoding, parseAsFTL, ignoreMissing);
+                } catch (IOException | RuntimeException e) {
+                    if (deps != null) deps.put(name, sourceHash(name));
+                    throw e;
+                }
+                if (deps != null) {
+                    String used = t == null ? name : t.getSourceName();
+                    deps.put(used, sourceHash(used));
+                }
+                return t;
+            }
+        };
         List<TemplateLoader> loaders = new ArrayList<>();
         Path siteTemplates = theme.templateDirs().get(0);
         try {
@@ -47,7 +73,8 @@ public final class Templates {
             throw new LastmileException(Diagnostic.error(SourcePos.of(siteTemplates), "cannot read templates: " + e.getMessage(), "check the folder"));
         }
         loaders.add(new ClassTemplateLoader(Templates.class, "/lastmile/theme/templates"));
-        c.setTemplateLoader(new MultiTemplateLoader(loaders.toArray(TemplateLoader[]::new)));
+        this.loader = new MultiTemplateLoader(loaders.toArray(TemplateLoader[]::new));
+        c.setTemplateLoader(loader);
         c.setDefaultEncoding("UTF-8");
         c.setOutputEncoding("UTF-8");
         c.setRecognizeStandardFileExtensions(true);
@@ -91,6 +118,45 @@ public final class Templates {
             }
         }
         return List.copyOf(names);
+    }
+
+    /**
+     * Runs {@code work} on this thread, putting into {@code deps} every template it loads (by name, as FreeMarker
+     * found it) with {@link #sourceHash}.
+     */
+    public <T> T recording(java.util.function.Supplier<T> work, Map<String, String> deps) {
+        Map<String, String> before = loaded.get();
+        loaded.set(deps);
+        try {
+            return work.get();
+        } finally {
+            if (before == null) loaded.remove();
+            else loaded.set(before);
+        }
+    }
+
+    /**
+     * The SHA-256 of the source FreeMarker reads for template {@code name} (the site's file, else the theme's),
+     * "missing" when there is none, "unreadable" when it cannot be read (which then never matches a stored one).
+     * Once per build and name: templates are read once per build too.
+     */
+    public String sourceHash(String name) {
+        return hashes.computeIfAbsent(name, n -> {
+            try {
+                Object src = loader.findTemplateSource(n);
+                if (src == null) return "missing";
+                try (java.io.Reader r = loader.getReader(src, "UTF-8")) {
+                    StringWriter w = new StringWriter();
+                    r.transferTo(w);
+                    byte[] b = w.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                    return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(b));
+                } finally {
+                    loader.closeTemplateSource(src);
+                }
+            } catch (IOException | java.security.NoSuchAlgorithmException | RuntimeException e) {
+                return "unreadable " + java.util.UUID.randomUUID();
+            }
+        });
     }
 
     /** Adds FreeMarker's thread-interruption checks to every loop of {@code t}, once: what the time budget stops. */

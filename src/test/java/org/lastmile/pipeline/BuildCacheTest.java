@@ -86,8 +86,10 @@ class BuildCacheTest {
         Files.write(stored.get(1), java.util.Arrays.copyOf(b, b.length / 2));
         Files.copy(stored.get(3), stored.get(2), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         Files.writeString(stored.get(3), "not a cache entry");
-        // Without the whole-site entry, which would publish the unchanged site without looking at these.
+        // Without the whole-site entry, which would publish the unchanged site without looking at these, nor the
+        // pages' entries (they would serve the pages, which is not what this test is about).
         OutputWriter.deleteTree(cache.resolve("site"));
+        OutputWriter.deleteTree(cache.resolve("page"));
 
         TestSites.Run again = build(site, tmp.resolve("again"), "--cache-dir", cache.toString());
         assertFalse(again.out().contains("from the cache"), again.out());

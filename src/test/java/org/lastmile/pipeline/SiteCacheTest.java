@@ -113,6 +113,8 @@ class SiteCacheTest {
         byte[] b = Files.readAllBytes(page);
         b[b.length - 10] ^= 0x20;
         Files.write(page, b);
+        // Without the page level, which would serve every page one by one (PageCacheTest checks that level).
+        OutputWriter.deleteTree(cache.resolve("page"));
         TestSites.Run damaged = build(site, tmp.resolve("out"), "--cache-dir", cache.toString());
         assertFalse(fromCache(damaged), damaged.out());
         assertEquals(digests(tmp.resolve("plain")), digests(tmp.resolve("out")));
@@ -121,6 +123,7 @@ class SiteCacheTest {
         // The site's list replaced by another entry (a stored page): a foreign entry, ignored.
         Path manifest = entries(cache.resolve("site")).get(0);
         Files.copy(entries(cache.resolve("out")).get(1), manifest, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        OutputWriter.deleteTree(cache.resolve("page"));
         TestSites.Run foreign = build(site, tmp.resolve("out"), "--cache-dir", cache.toString());
         assertFalse(fromCache(foreign), foreign.out());
         assertEquals(digests(tmp.resolve("plain")), digests(tmp.resolve("out")));
