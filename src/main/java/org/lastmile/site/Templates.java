@@ -146,7 +146,7 @@ public final class Templates {
                 Object src = loader.findTemplateSource(n);
                 if (src == null) return "missing";
                 try (java.io.Reader r = loader.getReader(src, "UTF-8")) {
-                    StringWriter w = new StringWriter();
+                    java.io.StringWriter w = new java.io.StringWriter();
                     r.transferTo(w);
                     byte[] b = w.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
                     return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(b));
