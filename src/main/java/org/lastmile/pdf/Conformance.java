@@ -1,5 +1,6 @@
 package org.lastmile.pdf;
 
+import org.lastmile.text.Xml;
 import org.openpdf.text.pdf.PdfArray;
 import org.openpdf.text.pdf.PdfDictionary;
 import org.openpdf.text.pdf.PdfName;
@@ -77,23 +78,23 @@ final class Conformance {
                 .append(" xmlns:pdfuaid=\"http://www.aiim.org/pdfua/ns/id/\">\n")
                 .append("<dc:format>application/pdf</dc:format>\n");
         if (!info.title().isBlank()) {
-            b.append("<dc:title><rdf:Alt><rdf:li xml:lang=\"x-default\">").append(esc(info.title()))
+            b.append("<dc:title><rdf:Alt><rdf:li xml:lang=\"x-default\">").append(Xml.escape(info.title()))
                     .append("</rdf:li></rdf:Alt></dc:title>\n");
         }
         if (!info.author().isBlank()) {
-            b.append("<dc:creator><rdf:Seq><rdf:li>").append(esc(info.author())).append("</rdf:li></rdf:Seq></dc:creator>\n");
+            b.append("<dc:creator><rdf:Seq><rdf:li>").append(Xml.escape(info.author())).append("</rdf:li></rdf:Seq></dc:creator>\n");
         }
         if (!info.subject().isBlank()) {
-            b.append("<dc:description><rdf:Alt><rdf:li xml:lang=\"x-default\">").append(esc(info.subject()))
+            b.append("<dc:description><rdf:Alt><rdf:li xml:lang=\"x-default\">").append(Xml.escape(info.subject()))
                     .append("</rdf:li></rdf:Alt></dc:description>\n");
         }
         if (!info.language().isBlank()) {
-            b.append("<dc:language><rdf:Bag><rdf:li>").append(esc(info.language())).append("</rdf:li></rdf:Bag></dc:language>\n");
+            b.append("<dc:language><rdf:Bag><rdf:li>").append(Xml.escape(info.language())).append("</rdf:li></rdf:Bag></dc:language>\n");
         }
         if (!info.keywords().isEmpty()) {
-            b.append("<pdf:Keywords>").append(esc(String.join(", ", info.keywords()))).append("</pdf:Keywords>\n");
+            b.append("<pdf:Keywords>").append(Xml.escape(String.join(", ", info.keywords()))).append("</pdf:Keywords>\n");
         }
-        if (!producer.isBlank()) b.append("<pdf:Producer>").append(esc(producer)).append("</pdf:Producer>\n");
+        if (!producer.isBlank()) b.append("<pdf:Producer>").append(Xml.escape(producer)).append("</pdf:Producer>\n");
         b.append("<xmp:CreatorTool>lastmile</xmp:CreatorTool>\n")
                 .append("<xmp:CreateDate>").append(date).append("</xmp:CreateDate>\n")
                 .append("<xmp:ModifyDate>").append(date).append("</xmp:ModifyDate>\n")
@@ -120,21 +121,6 @@ final class Conformance {
                 .append("</rdf:li></rdf:Bag></pdfaExtension:schemas>\n")
                 .append("</rdf:Description>\n")
                 .append("</rdf:RDF>\n</x:xmpmeta>\n<?xpacket end=\"w\"?>");
-        return b.toString();
-    }
-
-    private static String esc(String s) {
-        StringBuilder b = new StringBuilder(s.length());
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '<' -> b.append("&lt;");
-                case '>' -> b.append("&gt;");
-                case '&' -> b.append("&amp;");
-                case '"' -> b.append("&quot;");
-                default -> b.append(c);
-            }
-        }
         return b.toString();
     }
 }

@@ -143,6 +143,25 @@ class TaggedPdfTest {
         assertEquals(List.of(), PdfValidation.failures(pdf, PDFAFlavour.PDFA_2_A));
     }
 
+    /** A title with markup characters still gives well-formed XMP metadata, in which readers find the title as typed. */
+    @Test
+    void titleWithMarkupCharactersReadsBackFromTheXmpMetadata() throws Exception {
+        String title = "Q&A: \"<Rights>\" & remedies";
+        String body = "---\ntitle: '" + title + "'\n---\n\nText.\n";
+        Path file = dir.resolve("guide.md");
+        Files.writeString(file, body);
+        byte[] pdf = GuideRenderer.render(Samples.spec(file, body), Samples.style(), Samples.fonts()).orThrow();
+        try (PdfReader reader = new PdfReader(pdf)) {
+            byte[] xmp = reader.getMetadata();
+            javax.xml.parsers.DocumentBuilderFactory f = javax.xml.parsers.DocumentBuilderFactory.newInstance();
+            f.setNamespaceAware(true);
+            org.w3c.dom.Document d = f.newDocumentBuilder().parse(new java.io.ByteArrayInputStream(xmp));
+            org.w3c.dom.NodeList titles = d.getElementsByTagNameNS("http://purl.org/dc/elements/1.1/", "title");
+            assertEquals(1, titles.getLength(), new String(xmp, StandardCharsets.UTF_8));
+            assertEquals(title, titles.item(0).getTextContent().strip());
+        }
+    }
+
     /** What a screen reader's structure view shows (poppler's {@code pdfinfo -struct-text}), when poppler is there. */
     @Test
     void pdfinfoSeesATaggedDocumentInReadingOrder() throws Exception {

@@ -1,37 +1,18 @@
 package org.lastmile.pdf.layout;
 
-import com.ibm.icu.lang.UCharacter;
-import com.ibm.icu.lang.UProperty;
-import com.ibm.icu.lang.UScript;
-import com.vladsch.flexmark.ast.AutoLink;
 import com.vladsch.flexmark.ast.BlockQuote;
-import com.vladsch.flexmark.ast.Code;
-import com.vladsch.flexmark.ast.Emphasis;
 import com.vladsch.flexmark.ast.FencedCodeBlock;
-import com.vladsch.flexmark.ast.HardLineBreak;
 import com.vladsch.flexmark.ast.Heading;
 import com.vladsch.flexmark.ast.HtmlBlockBase;
 import com.vladsch.flexmark.ast.HtmlCommentBlock;
-import com.vladsch.flexmark.ast.HtmlEntity;
-import com.vladsch.flexmark.ast.HtmlInlineBase;
-import com.vladsch.flexmark.ast.HtmlInlineComment;
 import com.vladsch.flexmark.ast.Image;
-import com.vladsch.flexmark.ast.ImageRef;
 import com.vladsch.flexmark.ast.IndentedCodeBlock;
-import com.vladsch.flexmark.ast.Link;
-import com.vladsch.flexmark.ast.LinkRef;
 import com.vladsch.flexmark.ast.ListBlock;
 import com.vladsch.flexmark.ast.ListItem;
-import com.vladsch.flexmark.ast.MailLink;
 import com.vladsch.flexmark.ast.OrderedList;
 import com.vladsch.flexmark.ast.Reference;
-import com.vladsch.flexmark.ast.SoftLineBreak;
-import com.vladsch.flexmark.ast.StrongEmphasis;
-import com.vladsch.flexmark.ast.Text;
 import com.vladsch.flexmark.ast.ThematicBreak;
-import com.vladsch.flexmark.ext.footnotes.Footnote;
 import com.vladsch.flexmark.ext.footnotes.FootnoteBlock;
-import com.vladsch.flexmark.ext.gfm.strikethrough.Strikethrough;
 import com.vladsch.flexmark.ext.tables.TableBlock;
 import com.vladsch.flexmark.ext.tables.TableCell;
 import com.vladsch.flexmark.ext.tables.TableHead;
@@ -45,7 +26,6 @@ import org.lastmile.pdf.model.Tag;
 import org.lastmile.text.Hyphenator;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -55,7 +35,6 @@ import java.util.Map;
  * the {@link Shaper}.
  */
 final class BlockBuilder {
-    private static final String SOFT_BREAK = "\uE000";
     /** Deeper nesting than this is set flat: no real guide nests further, and hostile input must stay fast. */
     static final int MAX_DEPTH = 6;
 
@@ -67,10 +46,9 @@ final class BlockBuilder {
     private final String notesLabel;
     private final java.nio.file.Path source;
     private final java.awt.Color linkColor;
-    private final Map<FootnoteBlock, Integer> footnotes = new LinkedHashMap<>();
-    private Document document;
-    /** Where each line of the document starts (offsets into its text), so a node's line is a binary search. */
-    private int[] lineStarts = {0};
+    /** Set by {@link #build}: the document's source lines and its inline content. */
+    private SourceLines lines;
+    private InlineRuns inlines;
     private boolean seenHeading;
     private int sections;
     private int nextElement = 1;
@@ -90,11 +68,11 @@ final class BlockBuilder {
 
     /** All blocks of the body, endnotes last. */
     List<Block> build(Document doc) {
-        this.document = doc;
-        this.lineStarts = lineStarts(doc.getChars().getBaseSequence().toString());
+        this.lines = new SourceLines(doc.getChars().getBaseSequence().toString(), lineOffset);
+        this.inlines = new InlineRuns(doc, lines, linkColor);
         List<Block> out = new ArrayList<>();
         blocks(doc, new Ctx(0, false, false, true, 0, 0), out);
-        if (!footnotes.isEmpty()) notes(out);
+        if (!inlines.footnotes().isEmpty()) notes(out);
         return out;
     }
 
@@ -103,31 +81,6 @@ final class BlockBuilder {
         Ctx child(float indent, boolean quote, boolean tight, int parent) {
             return new Ctx(indent, quote, tight, false, depth + 1, parent);
         }
-    }
-
-    /**
-     * The file line of a node. Flexmark's own {@code getLineNumber} counts line ends from the top of the document on
-     * every call, which made this a tenth of a guide's typesetting time; the line starts are found once instead.
-     */
-    private int fileLine(Node n) {
-        int at = java.util.Arrays.binarySearch(lineStarts, n.getStartOffset());
-        int line = at >= 0 ? at : -at - 2;
-        return lineOffset + line + 1;
-    }
-
-    /** Offsets where lines start: 0, then after every LF, CR LF or lone CR (as flexmark counts lines). */
-    private static int[] lineStarts(CharSequence text) {
-        int[] starts = new int[16];
-        int n = 1;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') i++;
-            if (c == '\n' || c == '\r') {
-                if (n == starts.length) starts = java.util.Arrays.copyOf(starts, n * 2);
-                starts[n++] = i + 1;
-            }
-        }
-        return java.util.Arrays.copyOf(starts, n);
     }
 
     private int element() {
@@ -156,7 +109,7 @@ final class BlockBuilder {
             case FootnoteBlock f -> { /* set as endnotes */ }
             case Reference r -> { /* link reference definition */ }
             case HtmlCommentBlock c -> { /* comments are not content */ }
-            case HtmlBlockBase h -> diagnostics.add(Diagnostic.warning(SourcePos.of(source, fileLine(h)),
+            case HtmlBlockBase h -> diagnostics.add(Diagnostic.warning(SourcePos.of(source, lines.of(h)),
                     "raw HTML is left out of the PDF", "write it in Markdown"));
             default -> {
                 if (n.hasChildren()) blocks(n, ctx, out);
@@ -169,7 +122,7 @@ final class BlockBuilder {
     }
 
     private void heading(Heading h, Ctx ctx, List<Block> out) {
-        List<Run> runs = inlines(h, TextStyle.PLAIN.withBold(true), null);
+        List<Run> runs = inlines.of(h, TextStyle.PLAIN.withBold(true), null);
         String title = textOf(runs);
         int level = Math.max(2, h.getLevel());
         seenHeading = true;
@@ -185,7 +138,7 @@ final class BlockBuilder {
     private void paragraph(com.vladsch.flexmark.ast.Paragraph p, Ctx ctx, List<Block> out, Paragraph marker) {
         List<Image> imgs = new ArrayList<>();
         boolean lead = !seenHeading && ctx.top && marker == null;
-        List<Run> runs = inlines(p, ctx.quote ? TextStyle.PLAIN.withItalic(!shaper.cjk()) : TextStyle.PLAIN, imgs);
+        List<Run> runs = inlines.of(p, ctx.quote ? TextStyle.PLAIN.withItalic(!shaper.cjk()) : TextStyle.PLAIN, imgs);
         boolean hasText = !textOf(runs).isBlank();
         if (hasText || marker != null) {
             Block.Kind kind = ctx.quote ? Block.Kind.QUOTE : lead ? Block.Kind.LEAD : Block.Kind.BODY;
@@ -221,7 +174,7 @@ final class BlockBuilder {
         for (Node item = l.getFirstChild(); item != null; item = item.getNext()) {
             if (!(item instanceof ListItem li)) continue;
             String mark = ordered ? number++ + String.valueOf(delim) : (countLists(ctx) == 0 ? "\u2022" : "\u2013");
-            Paragraph marker = para(List.of(new Run(mark, TextStyle.PLAIN.withBold(true), fileLine(li))), false, false);
+            Paragraph marker = para(List.of(new Run(mark, TextStyle.PLAIN.withBold(true), lines.of(li))), false, false);
             boolean first = true;
             for (Node c = li.getFirstChild(); c != null; c = c.getNext()) {
                 if (c instanceof com.vladsch.flexmark.ast.Paragraph p) {
@@ -280,7 +233,7 @@ final class BlockBuilder {
         String t = text.endsWith("\n") ? text.substring(0, text.length() - 1) : text;
         int el = element();
         containers.add(Tag.of(Role.DIV, el, ctx.parent));
-        Block.Text tb = new Block.Text(para(List.of(new Run(t, TextStyle.PLAIN.withCode(true), fileLine(n))), false,
+        Block.Text tb = new Block.Text(para(List.of(new Run(t, TextStyle.PLAIN.withCode(true), lines.of(n))), false,
                 false), Block.Kind.CODE, Role.P, element(), el, 0, false, null, false, 0, null, null, 0, 0);
         out.add(new Block.Box(List.of(tb), true, ctx.top, ctx.top ? 0 : ctx.indent, el, ctx.parent));
     }
@@ -303,7 +256,7 @@ final class BlockBuilder {
                 List<Block.Cell> cells = new ArrayList<>();
                 for (Node c = row.getFirstChild(); c != null; c = c.getNext()) {
                     if (!(c instanceof TableCell cell)) continue;
-                    List<Run> runs = trim(inlines(cell, head ? TextStyle.PLAIN.withBold(true) : TextStyle.PLAIN, null));
+                    List<Run> runs = trim(inlines.of(cell, head ? TextStyle.PLAIN.withBold(true) : TextStyle.PLAIN, null));
                     int align = cell.getAlignment() == TableCell.Alignment.CENTER ? 0
                             : cell.getAlignment() == TableCell.Alignment.RIGHT ? 1 : -1;
                     cells.add(new Block.Cell(para(runs, true, false).hyphenatedOnlyWhereNeeded(), align, head, element()));
@@ -341,12 +294,12 @@ final class BlockBuilder {
     private void picture(Image img, Ctx ctx, List<Block> out) {
         String url = img.getUrl().unescape();
         if (url.isEmpty()) return;
-        int line = fileLine(img);
+        int line = lines.of(img);
         var loaded = images.load(url, SourcePos.of(source, line), diagnostics);
         if (loaded.isEmpty()) return;
         int el = element();
         String title = img.getTitle().unescape();
-        String alt = textOf(inlines(img, TextStyle.PLAIN, null));
+        String alt = textOf(inlines.of(img, TextStyle.PLAIN, null));
         if (alt.isBlank()) {
             // Tagged PDF marks a picture without a description as decoration: screen readers skip it.
             diagnostics.add(Diagnostic.warning(SourcePos.of(source, line), "image '" + url + "' has no alt text",
@@ -370,152 +323,18 @@ final class BlockBuilder {
         out.add(new Block.Text(para(List.of(Run.of(notesLabel, TextStyle.PLAIN.withBold(true))), false, false),
                 Block.Kind.NOTES_HEAD, Role.H1, element(), 0, 0, true, null, true, 1, notesLabel,
                 "sec-" + (++sections), 0, 0.2f));
-        for (Map.Entry<FootnoteBlock, Integer> e : new ArrayList<>(footnotes.entrySet())) {
+        for (Map.Entry<FootnoteBlock, Integer> e : inlines.footnotes()) {
             int n = e.getValue();
             List<Run> runs = new ArrayList<>();
             boolean firstPara = true;
             for (Node c = e.getKey().getFirstChild(); c != null; c = c.getNext()) {
                 if (!firstPara) runs.add(Run.of("\n", TextStyle.PLAIN));
-                runs.addAll(inlines(c, TextStyle.PLAIN, null));
+                runs.addAll(inlines.of(c, TextStyle.PLAIN, null));
                 firstPara = false;
             }
             Paragraph marker = para(List.of(Run.of(n + ".", TextStyle.PLAIN.withBold(true))), false, false);
             out.add(new Block.Text(para(runs, true, false), Block.Kind.NOTE, Role.NOTE, element(), noteList, 1.6f,
                     false, marker, false, 0, null, "note-" + n, 0, 0.3f));
         }
-    }
-
-    // ---------------------------------------------------------------------------------------------------------------
-    // Inline content
-
-    /** The inline runs of a node; images are appended to {@code imgs} (or set as their alt text if null). */
-    List<Run> inlines(Node parent, TextStyle style, List<Image> imgs) {
-        List<Run> out = new ArrayList<>();
-        inline(parent, style, out, imgs, 0);
-        return resolveSoftBreaks(out);
-    }
-
-    private void inline(Node parent, TextStyle st, List<Run> out, List<Image> imgs, int depth) {
-        for (Node n = parent.getFirstChild(); n != null; n = n.getNext()) {
-            int line = fileLine(n);
-            if (depth > 50) { // hostile nesting of emphasis: keep the text, drop the styling
-                out.add(new Run(n.getChars().unescape(), st, line));
-                continue;
-            }
-            switch (n) {
-                case Text t -> out.add(new Run(t.getChars().unescape(), st, line));
-                case Code c -> out.add(new Run(c.getText().toString(), st.withCode(true), line));
-                case Emphasis e -> inline(e, st.withItalic(true), out, imgs, depth + 1);
-                case StrongEmphasis s -> inline(s, st.withBold(true), out, imgs, depth + 1);
-                case Strikethrough s -> inline(s, st.withStrike(true), out, imgs, depth + 1);
-                case Link l -> inline(l, linkStyle(st, l.getUrl().unescape()), out, imgs, depth + 1);
-                case LinkRef l -> {
-                    Reference ref = l.isDefined() ? l.getReferenceNode(document) : null;
-                    if (ref != null) {
-                        if (l.getText().isEmpty() || !l.hasChildren()) {
-                            out.add(new Run(l.getReference().unescape(), linkStyle(st, ref.getUrl().unescape()), line));
-                        } else {
-                            inline(l, linkStyle(st, ref.getUrl().unescape()), out, imgs, depth + 1);
-                        }
-                    } else {
-                        out.add(new Run(l.getChars().unescape(), st, line));
-                    }
-                }
-                case AutoLink a -> out.add(new Run(a.getText().unescape(), linkStyle(st, a.getUrl().unescape()), line));
-                case MailLink m -> out.add(new Run(m.getText().unescape(),
-                        linkStyle(st, "mailto:" + m.getText().unescape()), line));
-                case Image img -> {
-                    if (imgs != null) imgs.add(img);
-                    else inline(img, st, out, null, depth + 1);
-                }
-                case ImageRef img -> inline(img, st, out, null, depth + 1);
-                case SoftLineBreak s -> out.add(new Run(SOFT_BREAK, st, line));
-                case HardLineBreak h -> out.add(new Run("\n", st, line));
-                case Footnote f -> footnoteRef(f, st, out, line);
-                case HtmlEntity e -> out.add(new Run(e.getChars().unescape(), st, line));
-                case HtmlInlineComment c -> { }
-                case HtmlInlineBase h -> { }
-                default -> {
-                    if (n.hasChildren()) inline(n, st, out, imgs, depth + 1);
-                    else if (!n.getChars().isEmpty()) out.add(new Run(n.getChars().unescape(), st, line));
-                }
-            }
-        }
-    }
-
-    /** Only web, mail and phone links are live in a PDF; anything else is set as plain text. */
-    private TextStyle linkStyle(TextStyle st, String url) {
-        return Links.isSafe(url) ? st.withLink(url.strip()).withColor(linkColor) : st;
-    }
-
-    private void footnoteRef(Footnote f, TextStyle st, List<Run> out, int line) {
-        FootnoteBlock block = f.getFootnoteBlock();
-        if (block == null) {
-            out.add(new Run(f.getChars().unescape(), st, line));
-            return;
-        }
-        int n = footnotes.computeIfAbsent(block, b -> footnotes.size() + 1);
-        out.add(new Run(Integer.toString(n), st.withSuperscript(true).withLocalGoto("note-" + n).withColor(linkColor), line));
-    }
-
-    /**
-     * A soft line break is a space, except between two characters of languages written without spaces (a Chinese
-     * sentence wrapped in the source must not get a space in the middle).
-     */
-    private static List<Run> resolveSoftBreaks(List<Run> runs) {
-        List<Run> out = new ArrayList<>(runs.size());
-        for (int i = 0; i < runs.size(); i++) {
-            Run r = runs.get(i);
-            if (!r.text().equals(SOFT_BREAK)) {
-                out.add(r);
-                continue;
-            }
-            int before = lastChar(out);
-            int after = i + 1 < runs.size() ? firstChar(runs.get(i + 1).text()) : -1;
-            if (before < 0 || after < 0) continue;
-            String sep = isSpaceless(before) && isSpaceless(after) ? "" : " ";
-            out.add(new Run(sep, r.style(), r.line()));
-        }
-        return out;
-    }
-
-    private static boolean isSpaceless(int cp) {
-        if (cp < 0) return false;
-        int eaw = UCharacter.getIntPropertyValue(cp, UProperty.EAST_ASIAN_WIDTH);
-        boolean hangul = UScript.getScript(cp) == UScript.HANGUL;
-        return !hangul && (eaw == UCharacter.EastAsianWidth.WIDE || eaw == UCharacter.EastAsianWidth.FULLWIDTH);
-    }
-
-    private static int lastChar(List<Run> runs) {
-        for (int i = runs.size() - 1; i >= 0; i--) {
-            String t = runs.get(i).text();
-            if (!t.isEmpty()) return t.codePointBefore(t.length());
-        }
-        return -1;
-    }
-
-    private static int firstChar(String t) {
-        return t.isEmpty() || t.equals(SOFT_BREAK) ? -1 : t.codePointAt(0);
-    }
-
-    /** Plain text of a Markdown tree (for word counts). */
-    static String plainText(Node n) {
-        StringBuilder b = new StringBuilder();
-        plain(n, b, 0);
-        return b.toString();
-    }
-
-    private static void plain(Node n, StringBuilder b, int depth) {
-        if (n instanceof Text || n instanceof Code) {
-            b.append(n.getChars()).append(' ');
-        } else if (n instanceof SoftLineBreak || n instanceof HardLineBreak) {
-            b.append(' ');
-        } else if (n instanceof FencedCodeBlock || n instanceof IndentedCodeBlock) {
-            b.append(((com.vladsch.flexmark.util.ast.Block) n).getContentChars()).append(' ');
-            return;
-        }
-        if (depth > 200) return;
-        for (Node c = n.getFirstChild(); c != null; c = c.getNext()) plain(c, b, depth + 1);
-        if (n instanceof com.vladsch.flexmark.ast.Paragraph || n instanceof Heading) b.append('\n');
     }
 }

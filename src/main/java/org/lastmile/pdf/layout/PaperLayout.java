@@ -113,44 +113,45 @@ public final class PaperLayout {
         float x1 = f.left(1);
         float x2 = f.right(1);
         boolean cjk = shaper.cjk();
-        Paragraph title = f.para(paper.title(), TextStyle.PLAIN.withBold(true));
+        PageText t = f.texts();
+        Paragraph title = t.para(paper.title(), TextStyle.PLAIN.withBold(true));
         float ts = cjk ? 28f : 30f;
         float tl = ts * (cjk ? 1.3f : 1.15f);
-        while (ts > 16f && f.height(title, ts, tl, x2 - x1) > 4 * tl) {
+        while (ts > 16f && t.height(title, ts, tl, x2 - x1) > 4 * tl) {
             ts -= 1f;
             tl = ts * (cjk ? 1.3f : 1.15f);
         }
         float labelTop = H - 40f;
         float titleTop = labelTop - 30f;
-        float bandBottom = titleTop - f.height(title, ts, tl, x2 - x1) - 24f;
+        float bandBottom = titleTop - t.height(title, ts, tl, x2 - x1) - 24f;
         c.fill(1, 0, bandBottom, W, H - bandBottom, style.primary(), Tag.ARTIFACT);
         c.fill(1, 0, bandBottom - 6f, W, 6f, style.accent(), Tag.ARTIFACT);
-        f.text(c, 1, f.para(paper.seriesLabel(), TextStyle.PLAIN.withBold(true)), 12f, 15f, x1, x2, labelTop,
+        t.text(c, 1, t.para(paper.seriesLabel(), TextStyle.PLAIN.withBold(true)), 12f, 15f, x1, x2, labelTop,
                 Color.WHITE, Tag.of(Role.P, 0, 0));
-        f.text(c, 1, title, ts, tl, x1, x2, titleTop, Color.WHITE, Tag.of(Role.H1, 0, 0));
+        t.text(c, 1, title, ts, tl, x1, x2, titleTop, Color.WHITE, Tag.of(Role.H1, 0, 0));
         float y = bandBottom - 30f;
         if (!paper.summary().isBlank()) {
-            y = f.text(c, 1, f.para(paper.summary(), TextStyle.PLAIN), cjk ? 13f : 14f, cjk ? 21f : 19.5f, x1,
+            y = t.text(c, 1, t.para(paper.summary(), TextStyle.PLAIN), cjk ? 13f : 14f, cjk ? 21f : 19.5f, x1,
                     x1 + (x2 - x1) * 0.92f, y, Look.INK, Tag.of(Role.P, 0, 0)) - 10f;
         }
         String byline = String.join(", ", paper.authors());
         if (!paper.dateText().isBlank()) byline = byline.isEmpty() ? paper.dateText() : byline + " · " + paper.dateText();
         if (!byline.isBlank()) {
-            y = f.text(c, 1, f.para(byline, TextStyle.PLAIN), 10f, 14f, x1, x2, y, Look.MUTED, Tag.of(Role.P, 0, 0)) - 16f;
+            y = t.text(c, 1, t.para(byline, TextStyle.PLAIN), 10f, 14f, x1, x2, y, Look.MUTED, Tag.of(Role.P, 0, 0)) - 16f;
         }
         if (toc.isEmpty()) return;
-        y = f.text(c, 1, f.para(paper.contentsLabel(), TextStyle.PLAIN.withBold(true)), 14f, 18f, x1, x2, y - 8f,
+        y = t.text(c, 1, t.para(paper.contentsLabel(), TextStyle.PLAIN.withBold(true)), 14f, 18f, x1, x2, y - 8f,
                 style.primary(), Tag.of(Role.H1, 0, 0)) - 4f;
         boolean rtl = paper.direction().rtl();
         for (Outline o : toc) {
             if (y < style.marginBottom() + 14f) break;
             String num = Integer.toString(o.page());
-            float nw = f.para(num, TextStyle.PLAIN).naturalWidth(10.5f);
+            float nw = t.para(num, TextStyle.PLAIN).naturalWidth(10.5f);
             float tx1 = rtl ? x1 + nw + 12f : x1;
             float tx2 = rtl ? x2 : x2 - nw - 12f;
             float top = y;
-            y = f.text(c, 1, f.para(o.title(), TextStyle.PLAIN), 10.5f, 15f, tx1, tx2, y, Look.INK, Tag.of(Role.LINK, 0, 0));
-            f.text(c, 1, f.para(num, TextStyle.PLAIN.withBold(true)), 10.5f, 15f, rtl ? x1 : x2 - nw, rtl ? x1 + nw : x2,
+            y = t.text(c, 1, t.para(o.title(), TextStyle.PLAIN), 10.5f, 15f, tx1, tx2, y, Look.INK, Tag.of(Role.LINK, 0, 0));
+            t.text(c, 1, t.para(num, TextStyle.PLAIN.withBold(true)), 10.5f, 15f, rtl ? x1 : x2 - nw, rtl ? x1 + nw : x2,
                     top, style.primary(), Tag.of(Role.LINK, 0, 0));
             c.box(1, new Box.Link(x1, y, x2 - x1, top - y, null, "toc-" + o.page() + "-" + Math.round(o.y()),
                     Tag.of(Role.LINK, 0, 0)));

@@ -6,20 +6,15 @@ import com.ibm.icu.lang.UScript;
 import com.ibm.icu.text.BreakIterator;
 import com.ibm.icu.util.ULocale;
 import org.lastmile.diag.Diagnostic;
-import org.lastmile.diag.SourcePos;
 import org.lastmile.pdf.FontFamily;
 import org.lastmile.pdf.PdfStyle;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.BitSet;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 
 /**
  * Turns styled runs into font runs ({@link Piece}s) for one document's language: ICU {@code UScript} picks the font of
@@ -31,12 +26,6 @@ import java.util.TreeMap;
 public final class Shaper {
     static final Set<String> CJK_SCRIPTS = Set.of("Han", "Hiragana", "Katakana", "Hangul", "Bopomofo");
 
-    /**
-     * Characters that never start a line of Japanese (JIS X 4051 §6.1.2, "gyōtō kinsoku"): small kana and the
-     * prolonged sound mark, on top of the closing punctuation UAX #14 already keeps from a line's start.
-     */
-    static final String NO_LINE_START_JA = "ぁぃぅぇぉっゃゅょゎゕゖァィゥェォッャュョヮヵヶㇰㇱㇲㇳㇴㇵㇶㇷㇸㇹㇺㇻㇼㇽㇾㇿーｧｨｩｪｫｯｬｭｮｰ";
-
     /** Text in one face and one style, from one source line. */
     public record Piece(String text, String face, TextStyle style, int line) {
     }
@@ -47,30 +36,23 @@ public final class Shaper {
     private final String langKey;
     private final boolean cjkLanguage;
     private final boolean spaceless;
-    private final boolean japanese;
     private final boolean tall;
-    private final Path source;
-    private final BreakIterator lineBreaks;
-    /** line → font file → missing code points, in order of appearance. */
-    private final Map<Integer, Map<String, Set<Integer>>> missing = new TreeMap<>();
+    private final LineBreaks lineBreaks;
+    private final MissingGlyphs missing;
 
     public Shaper(FontMetrics fonts, PdfStyle style, String languageTag, Path source) {
         this.fonts = fonts;
         // Han unification: the document's language picks Japanese, Traditional Chinese or Korean glyph shapes.
         this.style = style.forLanguage(languageTag == null || languageTag.isBlank() ? "en" : languageTag);
         this.locale = ULocale.forLanguageTag(languageTag == null || languageTag.isBlank() ? "en" : languageTag);
-        this.source = source;
+        this.missing = new MissingGlyphs(fonts, source);
         String script = mainScript(locale);
         this.langKey = style.scriptKey(script);
         this.cjkLanguage = CJK_SCRIPTS.contains(script);
         String lang = locale.getLanguage();
         this.spaceless = Set.of("zh", "ja", "th", "lo", "km", "my", "bo").contains(lang);
-        this.japanese = lang.equals("ja");
         this.tall = !cjkLanguage && !Set.of("Latin", "Cyrillic", "Greek", "Armenian", "Georgian").contains(script);
-        // Japanese: ICU's "normal" line breaking lets small kana and ー start a line; JIS X 4051 (and ICU's strict
-        // rules, which Chinese gets by default) do not.
-        this.lineBreaks = BreakIterator.getLineInstance(japanese && locale.getKeywordValue("lb") == null
-                ? locale.setKeywordValue("lb", "strict") : locale);
+        this.lineBreaks = new LineBreaks(locale);
     }
 
     /** ICU name of the script the language is normally written in ("Latin", "Han", "Cyrillic", …). */
@@ -182,46 +164,9 @@ public final class Shaper {
     // ---------------------------------------------------------------------------------------------------------------
     // Line-break opportunities
 
-    /**
-     * {@code b[i]} is true when a line may start at index {@code i} of {@code text}: UAX #14 for the language, with
-     * short hyphenated words kept whole ("из-за", "e-mail"), spaced dashes kept at the end of a line, one-letter
-     * Cyrillic words kept with the next word, and no break inside a surrogate pair.
-     */
+    /** Where a line may start in {@code text}, by the language's rules: see {@link LineBreaks#opportunities}. */
     public boolean[] breakOpportunities(String text) {
-        int end = text.length();
-        boolean[] b = new boolean[end + 1];
-        lineBreaks.setText(text);
-        for (int p = lineBreaks.first(); p != BreakIterator.DONE; p = lineBreaks.next()) {
-            if (p > 0 && p < end) b[p] = true;
-        }
-        for (int i = 1; i < end; i++) {
-            if (!b[i]) continue;
-            char h = text.charAt(i - 1);
-            if (h != '-' && h != '\u2010') continue;
-            int before = 0;
-            for (int k = i - 2; k >= 0 && Character.isLetter(text.charAt(k)); k--) before++;
-            int after = 0;
-            for (int k = i; k < end && Character.isLetter(text.charAt(k)); k++) after++;
-            if (before < 3 || after < 3) b[i] = false;
-        }
-        for (int i = 1; i < end; i++) {
-            char c = text.charAt(i);
-            if ((c == '\u2014' || c == '\u2013') && Character.isWhitespace(text.charAt(i - 1))) b[i] = false;
-        }
-        for (int i = 2; i < end; i++) {
-            if (!b[i] || text.charAt(i - 1) != ' ') continue;
-            char letter = text.charAt(i - 2);
-            boolean alone = i - 3 < 0 || !Character.isLetter(text.charAt(i - 3));
-            if (alone && Character.isLetter(letter)
-                    && Character.UnicodeBlock.of(letter) == Character.UnicodeBlock.CYRILLIC) {
-                b[i] = false;
-            }
-        }
-        for (int i = 1; i < end; i++) {
-            if (Character.isLowSurrogate(text.charAt(i)) && Character.isHighSurrogate(text.charAt(i - 1))) b[i] = false;
-            if (japanese && NO_LINE_START_JA.indexOf(text.charAt(i)) >= 0) b[i] = false;
-        }
-        return b;
+        return lineBreaks.opportunities(text);
     }
 
     // ---------------------------------------------------------------------------------------------------------------
@@ -436,55 +381,17 @@ public final class Shaper {
     }
 
     private void check(int cp, String face, int line) {
-        if (cp == '\n' || cp == ' ' || cp == 0x00AD || cp == 0x200B || cp == 0x200C || cp == 0x200D) return;
-        if (!fonts.hasGlyph(face, cp)) {
-            missing.computeIfAbsent(line, k -> new LinkedHashMap<>())
-                    .computeIfAbsent(face, k -> new LinkedHashSet<>()).add(cp);
-        }
+        missing.check(cp, face, line);
     }
 
+    /** Whether some character met so far has no glyph in any font. */
     public boolean hasMissingGlyphs() {
-        return !missing.isEmpty();
+        return missing.any();
     }
 
-    /**
-     * One diagnostic per source line listing the distinct characters of that line that have no glyph, e.g.
-     * {@code no glyph for U+0E01 THAI CHARACTER KO KAI in NotoSans-Regular — add a font for this script to the
-     * theme's font mapping}.
-     */
+    /** The characters no font could print, one error per source line: see {@link MissingGlyphs#diagnostics}. */
     public List<Diagnostic> glyphDiagnostics() {
-        List<Diagnostic> out = new ArrayList<>();
-        for (Map.Entry<Integer, Map<String, Set<Integer>>> e : missing.entrySet()) {
-            List<String> parts = new ArrayList<>();
-            for (Map.Entry<String, Set<Integer>> f : e.getValue().entrySet()) {
-                List<String> chars = new ArrayList<>();
-                for (int cp : f.getValue()) chars.add(String.format(Locale.ROOT, "U+%04X %s", cp, charName(cp)));
-                parts.add(String.join(", ", chars) + " in " + displayName(f.getKey()));
-            }
-            SourcePos pos = e.getKey() > 0 ? SourcePos.of(source, e.getKey()) : SourcePos.of(source);
-            boolean symbolsOnly = e.getValue().values().stream().flatMap(Set::stream).allMatch(cp -> {
-                int sc = UScript.getScript(cp);
-                return sc == UScript.COMMON || sc == UScript.INHERITED;
-            });
-            out.add(Diagnostic.error(pos, "no glyph for " + String.join("; ", parts), symbolsOnly
-                    ? "remove these symbols or replace them with words: the PDF fonts cannot print them"
-                    : "add a font for this script to the theme's font mapping"));
-        }
-        return out;
-    }
-
-    static String charName(int cp) {
-        String n = UCharacter.getName(cp);
-        if (n == null || n.isEmpty()) n = UCharacter.getExtendedName(cp);
-        return n;
-    }
-
-    /** A font file name without folder and extension, as users know it ("NotoSans-Regular"). */
-    static String displayName(String fileName) {
-        int slash = Math.max(fileName.lastIndexOf('/'), fileName.lastIndexOf('\\'));
-        String n = fileName.substring(slash + 1);
-        int dot = n.lastIndexOf('.');
-        return dot > 0 ? n.substring(0, dot) : n;
+        return missing.diagnostics();
     }
 
     /** Number of words (or, for languages written without spaces, letters) in a text. */
