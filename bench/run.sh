@@ -62,6 +62,11 @@ timed() {
 median() { sort -n | awk '{ a[NR] = $1 } END { if (NR % 2) print a[(NR + 1) / 2]; else printf "%.2f\n", (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
 col() { awk -v l="$1" -v c="$2" '$1 == l { print $c }' "$dir/runs.txt" | median; }
 
+# lastmile's output folder is a link into ".NAME.lastmile", which keeps the versions it published: remove both, so
+# that lastmile, like Hugo, starts from nothing (a build deletes versions older than the previous one, which is disk
+# work Hugo is not timed for).
+fresh() { rm -rf "$dir/$1" "$dir/.$1.lastmile"; }
+
 lm_build() {   # lastmile build of site $1 into $2, extra arguments after
   local src="$1" out="$2"; shift 2
   timed "$LABEL" "$launcher" build --source "$src" --out "$out" --threads "$threads" "$@"
@@ -75,7 +80,7 @@ for i in $(seq 1 "$runs"); do
   for tool in "${order[@]}"; do
     echo "run $i/$runs: $tool" >&2
     if [ "$tool" = lastmile ]; then
-      rm -rf "$dir/out-lastmile"; LABEL=lastmile lm_build "$site" "$dir/out-lastmile" "${cold[@]}"
+      fresh out-lastmile; LABEL=lastmile lm_build "$site" "$dir/out-lastmile" "${cold[@]}"
     elif [ "$have_hugo" = 1 ]; then
       rm -rf "$dir/out-hugo"; timed hugo hugo --source "$dir/hugo" --destination "$dir/out-hugo" --quiet
     fi
@@ -110,7 +115,7 @@ if [ "$pdf" = 1 ]; then
   if [ ! -d "$nopdf" ]; then
     mkdir -p "$nopdf"; cp -r "$site/content" "$nopdf/"; sed 's/^  guides: true/  guides: false/' "$site/site.yaml" > "$nopdf/site.yaml"
   fi
-  for i in $(seq 1 "$runs"); do rm -rf "$dir/out-nopdf"; LABEL=nopdf lm_build "$nopdf" "$dir/out-nopdf" "${cold[@]}"; done
+  for i in $(seq 1 "$runs"); do fresh out-nopdf; LABEL=nopdf lm_build "$nopdf" "$dir/out-nopdf" "${cold[@]}"; done
   nopdf_cpu=$(col nopdf 3)
   printf 'PDF CPU per guide (with its booklet): %.0f ms (%s guides; %.2f s CPU with PDFs, %.2f s without)\n' \
     "$(echo "($lm_cpu - $nopdf_cpu) * 1000 / $pdfs_lm" | bc -l)" "$pdfs_lm" "$lm_cpu" "$nopdf_cpu" | tee -a "$dir/result.txt"
@@ -118,7 +123,7 @@ fi
 if [ "$has_cache" = 1 ]; then
   # The persistent build cache: a cold build fills it, then rebuilds with nothing changed read from it.
   cache="$dir/cache"; rm -rf "$cache"
-  rm -rf "$dir/out-cached"; LABEL=fill lm_build "$site" "$dir/out-cached" --cache-dir "$cache"
+  fresh out-cached; LABEL=fill lm_build "$site" "$dir/out-cached" --cache-dir "$cache"
   for i in $(seq 1 "$runs"); do LABEL=cached lm_build "$site" "$dir/out-cached" --cache-dir "$cache"; done
   printf 'no-change rebuild with the cache: %.2f s, %.0f %% of the cold build; CPU %.2f s, %.0f %% (%s)\n' "$(col cached 2)" \
     "$(echo "$(col cached 2) * 100 / $lm_wall" | bc -l)" "$(col cached 3)" "$(echo "$(col cached 3) * 100 / $lm_cpu" | bc -l)" \
@@ -154,7 +159,7 @@ fi
 if [ -n "$heap" ]; then
   # The same cold build with the heap capped: it must finish, and peak RSS shows what the build needs.
   base_opts=${LASTMILE_JAVA_OPTS-"-XX:SharedArchiveFile=$root/target/lastmile.jsa -Xshare:auto -Xlog:cds=off -Xlog:cds+dynamic=off -XX:TieredStopAtLevel=1"}
-  rm -rf "$dir/out-heap"
+  fresh out-heap
   if LASTMILE_JAVA_OPTS="$base_opts -Xmx$heap" LABEL=heap lm_build "$site" "$dir/out-heap" "${cold[@]}"; then
     printf 'with -Xmx%s: built, %.2f s wall, %.2f s CPU, peak RSS %.0f MB\n' "$heap" "$(col heap 2)" "$(col heap 3)" "$(col heap 4)" | tee -a "$dir/result.txt"
   fi
