@@ -200,6 +200,11 @@ public final class OutputWriter {
         private String stamp;
         private boolean createdStore;
         private boolean done;
+        /** Deletes old versions while the build renders (see {@link #open}); joined before the swap and on close. */
+        private Thread cleaner;
+        private volatile IOException cleanerFailed;
+        /** Folders of the new version known to exist: most pages share theirs, and a mkdir per file is disk work. */
+        private final java.util.Set<Path> folders = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
         private Staging(Path target, boolean force) {
             this.target = target;
@@ -210,7 +215,10 @@ public final class OutputWriter {
         /** Writes one file of the new version; a later write of the same path replaces it. */
         public void write(String rel, byte[] content) throws IOException {
             Path dest = inside(open(), rel);
-            Files.createDirectories(dest.getParent());
+            if (!folders.contains(dest.getParent())) {
+                Files.createDirectories(dest.getParent());
+                folders.add(dest.getParent());
+            }
             Files.write(dest, content);
             written.add(rel);
             bytes.addAndGet(content.length);
@@ -227,6 +235,7 @@ public final class OutputWriter {
          */
         public void commit(Map<String, Path> copies) throws IOException {
             Path dir = open();
+            awaitCleaner();
             for (Map.Entry<String, Path> c : copies.entrySet()) {
                 if (written.contains(c.getKey())) continue; // a page the build made wins over a static file
                 Path dest = inside(dir, c.getKey());
@@ -274,7 +283,16 @@ public final class OutputWriter {
                 channel = null;
                 throw new IOException("another lastmile build is publishing to " + target + " right now");
             }
-            cleanUp(target, store);
+            // Old versions are deleted on another thread: open() holds this object's lock, so deleting a site of
+            // thousands of files here would stop every worker at its first page for as long as the disk takes.
+            List<Path> old = stale(target, store);
+            cleaner = Thread.ofPlatform().name("lastmile-clean-up").daemon().start(() -> {
+                try {
+                    for (Path p : old) deleteTree(p);
+                } catch (IOException e) {
+                    cleanerFailed = e;
+                }
+            });
             String s = STAMP.format(Instant.now()) + "-" + ProcessHandle.current().pid();
             for (int i = 2; Files.exists(store.resolve("site-" + s), LinkOption.NOFOLLOW_LINKS); i++) {
                 s = STAMP.format(Instant.now()) + "-" + ProcessHandle.current().pid() + "-" + i;
@@ -285,10 +303,34 @@ public final class OutputWriter {
             return building;
         }
 
+        private void joinCleaner() {
+            if (cleaner == null) return;
+            boolean interrupted = false;
+            while (true) {
+                try {
+                    cleaner.join();
+                    break;
+                } catch (InterruptedException e) {
+                    interrupted = true; // finish waiting: the store must not be touched while old versions are deleted
+                }
+            }
+            cleaner = null;
+            if (interrupted) Thread.currentThread().interrupt();
+        }
+
+        /** Waits for the deletion of old versions and reports its failure as the build's. */
+        private void awaitCleaner() throws IOException {
+            joinCleaner();
+            IOException e = cleanerFailed;
+            cleanerFailed = null;
+            if (e != null) throw e;
+        }
+
         /** Releases the lock; a version not committed is removed, and so is a store this staging made for it. */
         @Override
         public synchronized void close() throws IOException {
             try {
+                joinCleaner();
                 if (building != null) {
                     deleteTree(building);
                     building = null;
@@ -350,6 +392,12 @@ public final class OutputWriter {
      * output ({@code .public.new-…}, {@code .public.old-…}).
      */
     private static void cleanUp(Path target, Path store) throws IOException {
+        for (Path p : stale(target, store)) deleteTree(p);
+    }
+
+    /** What {@link #cleanUp} deletes, listed now (a folder made after this is never in it). */
+    private static List<Path> stale(Path target, Path store) throws IOException {
+        List<Path> out = new java.util.ArrayList<>();
         String live = null;
         if (isOurs(target)) live = Files.readSymbolicLink(target).getFileName().toString();
         List<Path> entries;
@@ -366,15 +414,16 @@ public final class OutputWriter {
             String n = e.getFileName().toString();
             boolean stale = n.startsWith("build-") || n.startsWith("link-") || n.startsWith("replaced-")
                     || (n.startsWith("site-") && !n.equals(live) && !n.equals(previous));
-            if (stale) deleteTree(e);
+            if (stale) out.add(e);
         }
         String name = target.getFileName().toString();
         try (Stream<Path> s = Files.list(target.getParent())) {
             for (Path p : s.toList()) {
                 String n = p.getFileName().toString();
-                if (n.matches("\\." + java.util.regex.Pattern.quote(name) + "\\.(new|old)-[0-9]+")) deleteTree(p);
+                if (n.matches("\\." + java.util.regex.Pattern.quote(name) + "\\.(new|old)-[0-9]+")) out.add(p);
             }
         }
+        return out;
     }
 
     static void deleteTree(Path dir) throws IOException {

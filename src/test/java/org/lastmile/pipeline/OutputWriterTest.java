@@ -129,4 +129,22 @@ class OutputWriterTest {
             assertTrue(s.map(p -> p.getFileName().toString()).noneMatch(n -> n.startsWith("build-") || n.startsWith("link-")));
         }
     }
+
+    @Test
+    void oldVersionsAreDeletedWhileTheNewOneIsWrittenAndNeverTheNewOne() throws IOException {
+        // Deleting runs on another thread while pages are written: it must take the versions older than the previous
+        // one, and nothing of the version being written (made after the list of what to delete was taken).
+        Path out = tmp.resolve("public");
+        Map<String, byte[]> many = new java.util.HashMap<>();
+        for (int i = 0; i < 600; i++) many.put("p" + i % 20 + "/" + i + ".html", ("page " + i).getBytes(StandardCharsets.UTF_8));
+        for (int build = 0; build < 4; build++) OutputWriter.publish(out, many, Map.of());
+        Path store = tmp.resolve(".public.lastmile");
+        try (var s = Files.list(store)) {
+            assertEquals(2, s.filter(p -> p.getFileName().toString().startsWith("site-")).count(), "the live and the previous version");
+        }
+        try (var s = Files.walk(out.toRealPath())) {
+            assertEquals(600, s.filter(Files::isRegularFile).count());
+        }
+        assertEquals("page 599", Files.readString(out.resolve("p19/599.html")));
+    }
 }
