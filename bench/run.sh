@@ -158,9 +158,9 @@ if [ "$has_cache" = 1 ]; then
 fi
 if [ -n "$heap" ]; then
   # The same cold build with the heap capped: it must finish, and peak RSS shows what the build needs.
-  base_opts=${LASTMILE_JAVA_OPTS-"-XX:SharedArchiveFile=$root/target/lastmile.jsa -Xshare:auto -Xlog:cds=off -Xlog:cds+dynamic=off -XX:TieredStopAtLevel=1"}
+  # build-site.sh adds LASTMILE_JAVA_EXTRA_OPTS after its own JVM settings (or after LASTMILE_JAVA_OPTS).
   fresh out-heap
-  if LASTMILE_JAVA_OPTS="$base_opts -Xmx$heap" LABEL=heap lm_build "$site" "$dir/out-heap" "${cold[@]}"; then
+  if LASTMILE_JAVA_EXTRA_OPTS="${LASTMILE_JAVA_EXTRA_OPTS:-} -Xmx$heap" LABEL=heap lm_build "$site" "$dir/out-heap" "${cold[@]}"; then
     printf 'with -Xmx%s: built, %.2f s wall, %.2f s CPU, peak RSS %.0f MB\n' "$heap" "$(col heap 2)" "$(col heap 3)" "$(col heap 4)" | tee -a "$dir/result.txt"
   fi
 fi
