@@ -413,7 +413,8 @@ public final class OutputWriter {
         for (Path e : entries) {
             String n = e.getFileName().toString();
             boolean stale = n.startsWith("build-") || n.startsWith("link-") || n.startsWith("replaced-")
-                    || (n.startsWith("site-") && !n.equals(live) && !n.equals(previous));
+                    || (n.startsWith("site-") && !n.equals(live) && !n.equals(previous))
+                    || LiveStamp.isStampOfOther(n, live, previous) || n.startsWith(".tmp-stamp-");
             if (stale) out.add(e);
         }
         String name = target.getFileName().toString();

@@ -29,8 +29,14 @@ final class Publish {
         List<Diagnostic> ds = new ArrayList<>();
         if (fingerprint.isPresent()) {
             Optional<SiteCache.Manifest> m = siteCache.get().manifest(fingerprint.get(), opts.source());
+            if (m.isPresent() && LiveStamp.upToDate(opts.out(), fingerprint.get())) {
+                // The live output is this very build's, file for file: nothing to write (see LiveStamp).
+                SiteCache.Manifest same = m.get();
+                return new BuildResult(same.diagnostics(), same.pages(), same.pdfs(), (System.nanoTime() - start) / 1_000_000,
+                        same.guides(), same.pdfs(), same.pages(), java.util.Set.of());
+            }
             if (m.isPresent()) {
-                Optional<BuildResult> r = fromCache(opts, force, progress, siteCache.get(), m.get(), start);
+                Optional<BuildResult> r = fromCache(opts, force, progress, siteCache.get(), m.get(), fingerprint.get(), start);
                 if (r.isPresent()) return r.get();
             }
         }
@@ -46,6 +52,7 @@ final class Publish {
                 staging.commit(o.copies());
                 if (rec.isPresent()) {
                     rec.get().store(fingerprint.get(), opts.source(), o.copies(), o.diagnostics(), o.pages(), o.pdfs(), o.guides());
+                    LiveStamp.record(opts.out(), fingerprint.get());
                 }
             }
             return new BuildResult(List.copyOf(ds), o.pages(), o.pdfs(), (System.nanoTime() - start) / 1_000_000, o.guides(),
@@ -67,7 +74,7 @@ final class Publish {
      * renders the site instead (the half-written version is thrown away).
      */
     private static Optional<BuildResult> fromCache(BuildOptions opts, boolean force, Progress progress, SiteCache cache,
-                                                   SiteCache.Manifest m, long start) {
+                                                   SiteCache.Manifest m, String fingerprint, long start) {
         try (OutputWriter.Staging staging = OutputWriter.stage(opts.out(), force)) {
             progress.stage("from the cache", m.files().size());
             List<Map.Entry<String, String>> files = List.copyOf(m.files().entrySet());
@@ -85,6 +92,7 @@ final class Publish {
             if (!intact || !m.copies().values().stream().allMatch(java.nio.file.Files::isRegularFile)) return Optional.empty();
             progress.stage("writing", 0);
             staging.commit(m.copies());
+            LiveStamp.record(opts.out(), fingerprint);
             return Optional.of(new BuildResult(m.diagnostics(), m.pages(), m.pdfs(), (System.nanoTime() - start) / 1_000_000,
                     m.guides(), m.pdfs(), m.pages(), java.util.Set.of()));
         } catch (IOException | java.io.UncheckedIOException e) {

@@ -115,18 +115,19 @@ class SiteCacheTest {
         Files.write(page, b);
         // Without the page level, which would serve every page one by one (PageCacheTest checks that level).
         OutputWriter.deleteTree(cache.resolve("page"));
-        TestSites.Run damaged = build(site, tmp.resolve("out"), "--cache-dir", cache.toString());
+        // Into new output folders: an output that is already this build's is left as it is and reads no entry (LiveStamp).
+        TestSites.Run damaged = build(site, tmp.resolve("out-damaged"), "--cache-dir", cache.toString());
         assertFalse(fromCache(damaged), damaged.out());
-        assertEquals(digests(tmp.resolve("plain")), digests(tmp.resolve("out")));
-        assertTrue(fromCache(build(site, tmp.resolve("out"), "--cache-dir", cache.toString())));
+        assertEquals(digests(tmp.resolve("plain")), digests(tmp.resolve("out-damaged")));
+        assertTrue(fromCache(build(site, tmp.resolve("out-again"), "--cache-dir", cache.toString())));
 
         // The site's list replaced by another entry (a stored page): a foreign entry, ignored.
         Path manifest = entries(cache.resolve("site")).get(0);
         Files.copy(entries(cache.resolve("out")).get(1), manifest, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         OutputWriter.deleteTree(cache.resolve("page"));
-        TestSites.Run foreign = build(site, tmp.resolve("out"), "--cache-dir", cache.toString());
+        TestSites.Run foreign = build(site, tmp.resolve("out-foreign"), "--cache-dir", cache.toString());
         assertFalse(fromCache(foreign), foreign.out());
-        assertEquals(digests(tmp.resolve("plain")), digests(tmp.resolve("out")));
+        assertEquals(digests(tmp.resolve("plain")), digests(tmp.resolve("out-foreign")));
     }
 
     private static List<Path> entries(Path dir) throws IOException {
