@@ -135,7 +135,7 @@ if [ "$has_cache" = 1 ]; then
       "$(echo "$(col "$1" 2) * 100 / $lm_wall" | bc -l)" "$(col "$1" 3)" "$(echo "$(col "$1" 3) * 100 / $lm_cpu" | bc -l)" \
       "$(tail -1 "$dir/last.out")" | tee -a "$dir/result.txt"
   }
-  paper=$(find "$site/content/papers" -name index.md | sort | head -1)
+  paper=$(find "$site/content/papers" -name index.md | sort | sed -n 1p)  # sed reads all: head would end sort with SIGPIPE, fatal under pipefail
   cp "$paper" "$dir/paper.bak"; printf '\nOne more sentence.\n' >> "$paper"
   LABEL=paper lm_build "$site" "$dir/out-cached" --cache-dir "$cache" || true
   cp "$dir/paper.bak" "$paper"
@@ -149,7 +149,7 @@ if [ "$has_cache" = 1 ]; then
     share template "editing the guides' template"
   fi
   if [ "$pdf" = 1 ]; then
-    guide=$(find "$site/content/papers" -name guide.fr.md | sort | head -1)
+    guide=$(find "$site/content/papers" -name guide.fr.md | sort | sed -n 1p)  # sed reads all: head would end sort with SIGPIPE, fatal under pipefail
     cp "$guide" "$dir/guide.bak"; printf '\nOne more sentence.\n' >> "$guide"
     LABEL=edit lm_build "$site" "$dir/out-cached" --cache-dir "$cache" || true
     cp "$dir/guide.bak" "$guide"
