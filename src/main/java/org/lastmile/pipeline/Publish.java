@@ -50,7 +50,9 @@ final class Publish {
             if (ds.stream().noneMatch(Diagnostic::isError)) {
                 progress.stage("writing", 0);
                 staging.commit(o.copies());
-                if (rec.isPresent()) {
+                // A file saved while the build ran went into this output but not into the fingerprint taken
+                // before: filed under that fingerprint, it would be served once the file was put back.
+                if (rec.isPresent() && siteCache.get().fingerprint(opts).equals(fingerprint)) {
                     rec.get().store(fingerprint.get(), opts.source(), o.copies(), o.diagnostics(), o.pages(), o.pdfs(), o.guides());
                     LiveStamp.record(opts.out(), fingerprint.get());
                 }

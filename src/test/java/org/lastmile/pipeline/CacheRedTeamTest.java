@@ -106,4 +106,43 @@ class CacheRedTeamTest {
         cached(site, out, cache);
         assertSameAsUncached(site, out, tmp);
     }
+
+    /**
+     * Found: the whole-site level stored a build's output under the fingerprint taken before the build read the
+     * site. A template saved while a build ran (after the fingerprint, before the pages were rendered) went into the
+     * output, and that output was filed under the old template's fingerprint: once the template was put back, the
+     * next build published the edited template's /en/index.html from the cache. Fixed: a build's output is stored
+     * only if the site's fingerprint, taken again once it is written, is still the one it started from.
+     */
+    @Test
+    void aTemplateChangedDuringABuildAndPutBackIsNotServed(@TempDir Path tmp) throws IOException {
+        Path site = site(tmp);
+        Path cache = tmp.resolve("cache");
+        Path out = tmp.resolve("out");
+        Path home = site.resolve("templates/home.ftlh");
+        Files.createDirectories(home.getParent());
+        String original = Files.readString(Path.of("templates/home.ftlh"));
+        Files.writeString(home, original);
+        Progress editsMidBuild = new Progress() {
+            @Override
+            public void stage(String name, int total) {
+                if (name.equals("parsing")) {
+                    try {
+                        Files.writeString(home, original + "<p>saved during the build</p>\n");
+                    } catch (IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                }
+            }
+
+            @Override
+            public void done(int n) {
+            }
+        };
+        BuildOptions opts = new BuildOptions(site, out, java.util.List.of(), java.util.Optional.empty(), false, 2).withCache(cache);
+        Build.run(opts, false, editsMidBuild);
+        Files.writeString(home, original); // put back: the site is again what the first build's fingerprint was
+        cached(site, out, cache);
+        assertSameAsUncached(site, out, tmp);
+    }
 }
