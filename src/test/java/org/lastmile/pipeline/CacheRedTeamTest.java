@@ -145,4 +145,41 @@ class CacheRedTeamTest {
         cached(site, out, cache);
         assertSameAsUncached(site, out, tmp);
     }
+
+    /**
+     * Found: the page level keys a page by the site's files as the fingerprint hashed them before the build, but the
+     * image sizes in a page are read while it is rendered. An image saved during a build (here its width, 10 → 90)
+     * put the new size into the paper's page, stored under the old image's key; once the image was put back, the next
+     * build took the page with width="90" from the page cache (the whole-site level, fixed above, no longer serves
+     * it). Fixed: when the site changed during a build, the build stores nothing it rendered (see PageCache).
+     */
+    @Test
+    void anImageChangedDuringABuildAndPutBackIsNotServedFromThePageCache(@TempDir Path tmp) throws IOException {
+        Path site = TestSites.copyWithoutCache("i18n-site", tmp.resolve("site"));
+        Path cache = tmp.resolve("cache");
+        Path out = tmp.resolve("out");
+        Path chart = site.resolve("content/papers/clinic-access/chart.svg");
+        String original = Files.readString(chart);
+        Progress editsMidBuild = new Progress() {
+            @Override
+            public void stage(String name, int total) {
+                if (name.equals("parsing")) {
+                    try {
+                        Files.writeString(chart, original.replaceFirst("width=\"10\"", "width=\"90\""));
+                    } catch (IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                }
+            }
+
+            @Override
+            public void done(int n) {
+            }
+        };
+        BuildOptions opts = new BuildOptions(site, out, java.util.List.of(), java.util.Optional.empty(), false, 2).withCache(cache);
+        Build.run(opts, false, editsMidBuild);
+        Files.writeString(chart, original);
+        cached(site, out, cache);
+        assertSameAsUncached(site, out, tmp);
+    }
 }
