@@ -34,6 +34,8 @@ public final class DiskCache {
     private final Path dir;
     private final String codeFingerprint;
     private final AtomicReference<String> writeProblem = new AtomicReference<>();
+    /** Every entry this instance stored, so that a build whose site changed under it can take them back. */
+    private final java.util.Queue<Path> written = new java.util.concurrent.ConcurrentLinkedQueue<>();
 
     public DiskCache(Path dir) {
         this.dir = dir.toAbsolutePath().normalize();
@@ -108,6 +110,21 @@ public final class DiskCache {
         }
     }
 
+    /**
+     * Removes every entry this instance stored. A build keys its entries by the site as it was when the build began
+     * but makes them from the files as it reads them; when a file changed in between, the entries may be the new
+     * file's work under the old file's key, which would be served once the file is put back.
+     */
+    void forgetWritten() {
+        for (Path f; (f = written.poll()) != null; ) {
+            try {
+                Files.deleteIfExists(f);
+            } catch (IOException e) {
+                writeProblem.compareAndSet(null, e.getClass().getSimpleName() + ": " + e.getMessage());
+            }
+        }
+    }
+
     /** Stores {@code bytes} under {@code key}; the entry appears whole or not at all. */
     void put(String kind, String key, byte[] bytes) {
         Path f = file(kind, key);
@@ -122,6 +139,7 @@ public final class DiskCache {
                     out.write(bytes);
                 }
                 Files.move(tmp, f, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                written.add(f);
             } finally {
                 Files.deleteIfExists(tmp);
             }

@@ -47,10 +47,14 @@ final class Publish {
                 rec.ifPresent(r -> r.file(path, bytes));
             }, taken);
             ds.addAll(o.diagnostics());
+            // A file saved while the build ran went into this output and into cache entries keyed by the site as it
+            // was before: kept, they would be served once the file was put back. Such a build caches nothing.
+            boolean siteUnchanged = fingerprint.isPresent() && siteCache.get().fingerprint(opts).equals(fingerprint);
+            if (fingerprint.isPresent() && !siteUnchanged) disk.get().forgetWritten();
             if (ds.stream().noneMatch(Diagnostic::isError)) {
                 progress.stage("writing", 0);
                 staging.commit(o.copies());
-                if (rec.isPresent()) {
+                if (rec.isPresent() && siteUnchanged) {
                     rec.get().store(fingerprint.get(), opts.source(), o.copies(), o.diagnostics(), o.pages(), o.pdfs(), o.guides());
                     LiveStamp.record(opts.out(), fingerprint.get());
                 }

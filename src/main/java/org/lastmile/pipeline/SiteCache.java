@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The whole-site level of the build cache. A build's output depends only on the files of the site folder, the
@@ -43,6 +44,8 @@ final class SiteCache {
     static final String FILES = "out";
     private static final String STATS = "stat";
     private static final String FORMAT = "lastmile site manifest 1";
+    /** How much older than a walk a file's time must be for its hash to be trusted by size and time later. */
+    static final long RACY_MILLIS = 2_000;
 
     private final DiskCache disk;
 
@@ -72,6 +75,9 @@ final class SiteCache {
         Map<String, String> files = new TreeMap<>();
         Map<String, Stat> known = stats(root);
         Map<String, Stat> seen = new ConcurrentHashMap<>();
+        // A file changed within the same clock tick as its hashing keeps its size and time (git's "racy" case): a
+        // hash is only trusted by size and time once the file's time is safely older than the walk that took it.
+        long racy = TimeUnit.MILLISECONDS.toNanos(System.currentTimeMillis() - RACY_MILLIS);
         try {
             Files.walkFileTree(root, new SimpleFileVisitor<>() {
                 @Override
@@ -102,12 +108,12 @@ final class SiteCache {
                         return FileVisitResult.CONTINUE;
                     }
                     if (!attrs.isRegularFile()) return FileVisitResult.CONTINUE;
-                    Stat s = new Stat(attrs.size(), attrs.lastModifiedTime().to(java.util.concurrent.TimeUnit.NANOSECONDS), null);
+                    Stat s = new Stat(attrs.size(), attrs.lastModifiedTime().to(TimeUnit.NANOSECONDS), null);
                     Stat before = known.get(rel);
                     String hash = before != null && before.size() == s.size() && before.modified() == s.modified()
                             ? before.hash() : DiskCache.fileHash(f);
                     if (hash.equals("missing")) throw new IOException("cannot read " + rel);
-                    seen.put(rel, new Stat(s.size(), s.modified(), hash));
+                    if (s.modified() < racy) seen.put(rel, new Stat(s.size(), s.modified(), hash));
                     files.put(rel, hash);
                     return FileVisitResult.CONTINUE;
                 }
