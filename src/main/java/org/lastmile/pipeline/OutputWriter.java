@@ -350,6 +350,28 @@ public final class OutputWriter {
         }
     }
 
+    /**
+     * Removes what killed builds left beside an output that stays as it is (a build that found its output already up
+     * to date writes nothing, so it has no staging to tidy with): only under the store's lock, and not at all when
+     * another build holds it, since that build's folder is one of those leftovers until it commits.
+     */
+    static void tidy(Path out) {
+        Path target = out.toAbsolutePath().normalize();
+        if (!isOurs(target)) return;
+        Path store = store(target);
+        try (FileChannel ch = FileChannel.open(store.resolve(LOCK), StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+            FileLock l = tryLock(ch);
+            if (l == null) return;
+            try {
+                cleanUp(target, store);
+            } finally {
+                l.release();
+            }
+        } catch (IOException e) {
+            // leftovers stay until the next build that publishes
+        }
+    }
+
     /** The lock, or null when another build (in another process or this one) holds it. */
     private static FileLock tryLock(FileChannel ch) throws IOException {
         try {

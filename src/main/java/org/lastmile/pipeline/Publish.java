@@ -31,6 +31,7 @@ final class Publish {
             Optional<SiteCache.Manifest> m = siteCache.get().manifest(fingerprint.get(), opts.source());
             if (m.isPresent() && LiveStamp.upToDate(opts.out(), fingerprint.get())) {
                 // The live output is this very build's, file for file: nothing to write (see LiveStamp).
+                OutputWriter.tidy(opts.out());
                 SiteCache.Manifest same = m.get();
                 return new BuildResult(same.diagnostics(), same.pages(), same.pdfs(), (System.nanoTime() - start) / 1_000_000,
                         same.guides(), same.pdfs(), same.pages(), java.util.Set.of());

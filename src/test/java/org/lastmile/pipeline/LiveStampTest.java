@@ -31,6 +31,12 @@ class LiveStampTest {
         assertTrue(again.out().contains("pages (all from the cache)"), again.out());
         assertEquals(first, Files.readSymbolicLink(out), "nothing changed: the same version stays live, nothing is written");
 
+        // What a killed build left beside the output is still removed by a build that writes nothing.
+        Path leftover = Files.createDirectories(tmp.resolve(".public.lastmile/build-20260101T000000.000-1/en"));
+        TestSites.buildCli(site, out, "--cache-dir", cache.toString());
+        assertEquals(first, Files.readSymbolicLink(out));
+        assertTrue(Files.notExists(leftover.getParent()), "a killed build's folder is removed");
+
         // A published page edited by hand (same size, so only its time tells): published again, byte for byte.
         Path page = out.resolve("index.html");
         byte[] b = Files.readAllBytes(page);
