@@ -12,7 +12,7 @@
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(dirname "$here")"
-papers=""; runs=3; pdf=0; work="$here/work"; threads=0; heap=""; java_opts="${LASTMILE_JAVA_OPTS-default settings of build-site.sh}"
+papers=""; runs=3; pdf=0; work="$here/.work"; threads=0; heap=""; java_opts="${LASTMILE_JAVA_OPTS-default settings of build-site.sh}"
 usage() { echo "usage: bench/run.sh --papers N [--runs R] [--pdf] [--work DIR] [--threads N] [--heap SIZE]" >&2; exit 2; }
 while [ $# -gt 0 ]; do
   case "$1" in
