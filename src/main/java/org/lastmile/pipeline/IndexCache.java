@@ -2,8 +2,6 @@ package org.lastmile.pipeline;
 
 import org.lastmile.content.SourceFile;
 import org.lastmile.diag.Diagnostic;
-import org.lastmile.diag.Severity;
-import org.lastmile.diag.SourcePos;
 import org.lastmile.markdown.ParsedDoc;
 import org.lastmile.markdown.TocEntry;
 import org.lastmile.site.ListFilter;
@@ -16,7 +14,6 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -65,19 +62,10 @@ final class IndexCache {
             Map<Integer, ListShortcodes.Spec> lists = new TreeMap<>();
             for (int n = in.readInt(); n > 0; n--) {
                 int at = in.readInt();
-                ListFilter f = new ListFilter(ListFilter.Kind.valueOf(in.readUTF()), optional(in), optional(in));
+                ListFilter f = new ListFilter(ListFilter.Kind.valueOf(in.readUTF()), CacheCodec.readOptional(in), CacheCodec.readOptional(in));
                 lists.put(at, new ListShortcodes.Spec(f, in.readInt(), in.readBoolean()));
             }
-            List<Diagnostic> notes = new ArrayList<>();
-            for (int n = in.readInt(); n > 0; n--) {
-                Severity s = Severity.valueOf(in.readUTF());
-                SourcePos pos = null;
-                if (in.readBoolean()) {
-                    String p = in.readUTF();
-                    pos = new SourcePos(p.isEmpty() ? null : Path.of(p), in.readInt(), in.readInt());
-                }
-                notes.add(new Diagnostic(s, pos, in.readUTF(), optional(in)));
-            }
+            List<Diagnostic> notes = CacheCodec.readNotes(in);
             if (in.read() != -1) return Optional.empty();
             // As MarkdownStage makes them: an immutable list and set.
             return Optional.of(new Entry(new ParsedDoc.Facts(List.copyOf(toc), java.util.Set.copyOf(anchors)), lists, List.copyOf(notes)));
@@ -104,35 +92,15 @@ final class IndexCache {
                 out.writeInt(l.getKey());
                 ListFilter f = l.getValue().filter();
                 out.writeUTF(f.kind().name());
-                optional(out, f.tag());
-                optional(out, f.type());
+                CacheCodec.writeOptional(out, f.tag());
+                CacheCodec.writeOptional(out, f.type());
                 out.writeInt(l.getValue().limit());
                 out.writeBoolean(l.getValue().fallback());
             }
-            out.writeInt(e.notes().size());
-            for (Diagnostic x : e.notes()) {
-                out.writeUTF(x.severity().name());
-                out.writeBoolean(x.pos() != null);
-                if (x.pos() != null) {
-                    out.writeUTF(x.pos().path() == null ? "" : x.pos().path().toString());
-                    out.writeInt(x.pos().line());
-                    out.writeInt(x.pos().col());
-                }
-                out.writeUTF(x.message());
-                optional(out, x.hint());
-            }
+            CacheCodec.writeNotes(out, e.notes());
         } catch (IOException ex) {
             return; // a text too long to store: the document is simply parsed next time
         }
         disk.put(KIND, key, bytes.toByteArray());
-    }
-
-    private static String optional(DataInputStream in) throws IOException {
-        return in.readBoolean() ? in.readUTF() : null;
-    }
-
-    private static void optional(DataOutputStream out, String s) throws IOException {
-        out.writeBoolean(s != null);
-        if (s != null) out.writeUTF(s);
     }
 }

@@ -3,8 +3,6 @@ package org.lastmile.pipeline;
 import org.lastmile.content.SourceFile;
 import org.lastmile.diag.Diagnostic;
 import org.lastmile.diag.Diagnostics;
-import org.lastmile.diag.Severity;
-import org.lastmile.diag.SourcePos;
 import org.lastmile.site.PdfFacts;
 import org.lastmile.site.SiteIndex;
 import org.lastmile.site.Templates;
@@ -165,18 +163,7 @@ final class PageCache {
                 String path = in.readUTF();
                 if (!describe(facts.get(path)).equals(in.readUTF())) return Optional.empty();
             }
-            List<Diagnostic> notes = new ArrayList<>();
-            for (int n = in.readInt(); n > 0; n--) {
-                Severity s = Severity.valueOf(in.readUTF());
-                SourcePos pos = null;
-                if (in.readBoolean()) {
-                    String p = in.readUTF();
-                    pos = new SourcePos(p.isEmpty() ? null : Path.of(p), in.readInt(), in.readInt());
-                }
-                String message = in.readUTF();
-                String hint = in.readBoolean() ? in.readUTF() : null;
-                notes.add(new Diagnostic(s, pos, message, hint));
-            }
+            List<Diagnostic> notes = CacheCodec.readNotes(in);
             String sha = in.readUTF();
             if (in.read() != -1) return Optional.empty();
             Optional<byte[]> page = disk.get(SiteCache.FILES, sha);
@@ -210,19 +197,7 @@ final class PageCache {
                 out.writeUTF(p.getKey());
                 out.writeUTF(p.getValue());
             }
-            out.writeInt(notes.size());
-            for (Diagnostic x : notes) {
-                out.writeUTF(x.severity().name());
-                out.writeBoolean(x.pos() != null);
-                if (x.pos() != null) {
-                    out.writeUTF(x.pos().path() == null ? "" : x.pos().path().toString());
-                    out.writeInt(x.pos().line());
-                    out.writeInt(x.pos().col());
-                }
-                out.writeUTF(x.message());
-                out.writeBoolean(x.hint() != null);
-                if (x.hint() != null) out.writeUTF(x.hint());
-            }
+            CacheCodec.writeNotes(out, notes);
             out.writeUTF(sha);
         } catch (IOException e) {
             return Optional.empty(); // a message too long to store: the page is simply rendered next time

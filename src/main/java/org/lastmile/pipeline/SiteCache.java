@@ -129,16 +129,23 @@ final class SiteCache {
         }
         if (!seen.equals(known)) putStats(root, seen);
         MessageDigest d = DiskCache.digest();
-        StringBuilder head = new StringBuilder(FORMAT).append('\n').append(disk.codeFingerprint()).append('\n')
-                .append("languages ").append(opts.languages()).append('\n')
-                .append("base-url ").append(opts.baseUrl().orElse("")).append('\n')
-                .append("drafts ").append(opts.drafts()).append(" check ").append(opts.check())
-                .append(" others ").append(opts.othersOnDemand()).append('\n')
-                .append("shard ").append(opts.shard().map(String::valueOf).orElse("whole")).append('\n')
-                .append("SOURCE_DATE_EPOCH ").append(String.valueOf(System.getenv("SOURCE_DATE_EPOCH"))).append('\n');
-        d.update(head.toString().getBytes(StandardCharsets.UTF_8));
+        d.update((FORMAT + "\n" + buildInputs(opts, disk)).getBytes(StandardCharsets.UTF_8));
         files.forEach((rel, hash) -> d.update((rel + "\u0000" + hash + "\n").getBytes(StandardCharsets.UTF_8)));
         return Optional.of(new Fingerprint(HexFormat.of().formatHex(d.digest()), java.util.Collections.unmodifiableMap(files)));
+    }
+
+    /**
+     * What besides the site's files decides a build's output: lastmile's code, the options that change the output
+     * and {@code SOURCE_DATE_EPOCH}. One list for every key that covers them (the site fingerprint, the page keys),
+     * so an option added here is in all of them.
+     */
+    static String buildInputs(BuildOptions opts, DiskCache disk) {
+        return disk.codeFingerprint() + "\n"
+                + "languages " + opts.languages() + "\n"
+                + "base-url " + opts.baseUrl().orElse("") + "\n"
+                + "drafts " + opts.drafts() + " check " + opts.check() + " others " + opts.othersOnDemand() + "\n"
+                + "shard " + opts.shard().map(String::valueOf).orElse("whole") + "\n"
+                + "SOURCE_DATE_EPOCH " + System.getenv("SOURCE_DATE_EPOCH") + "\n";
     }
 
     /** A file's size, modification time and content hash, as last seen. */

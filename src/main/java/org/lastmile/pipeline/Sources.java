@@ -46,14 +46,7 @@ final class Sources {
             if (f.startsWith(root)) docFiles.add(root.relativize(f).toString().replace('\\', '/'));
         }
         MessageDigest d = DiskCache.digest();
-        StringBuilder head = new StringBuilder(FORMAT).append('\n').append(disk.codeFingerprint()).append('\n')
-                .append("languages ").append(opts.languages()).append('\n')
-                .append("base-url ").append(opts.baseUrl().orElse("")).append('\n')
-                .append("drafts ").append(opts.drafts()).append(" check ").append(opts.check())
-                .append(" others ").append(opts.othersOnDemand()).append('\n')
-                .append("shard ").append(opts.shard().map(String::valueOf).orElse("whole")).append('\n')
-                .append("SOURCE_DATE_EPOCH ").append(String.valueOf(System.getenv("SOURCE_DATE_EPOCH"))).append('\n');
-        d.update(head.toString().getBytes(StandardCharsets.UTF_8));
+        d.update((FORMAT + "\n" + SiteCache.buildInputs(opts, disk)).getBytes(StandardCharsets.UTF_8));
         for (Map.Entry<String, String> f : fp.files().entrySet()) {
             String rel = f.getKey();
             if (!docFiles.contains(rel) && !isTemplate(rel) && !isUiStrings(rel) && !rel.startsWith("fonts/")) {

@@ -14,6 +14,7 @@ import com.vladsch.flexmark.util.data.MutableDataSet;
 import com.vladsch.flexmark.util.html.MutableAttributes;
 import org.lastmile.markdown.Markdown;
 import org.lastmile.markdown.ParsedDoc;
+import org.lastmile.text.Xml;
 
 import java.util.List;
 import java.util.Map;
@@ -82,7 +83,7 @@ public final class ContentHtml {
                 // Text is most of a page: escape it with a plain loop, not flexmark's regex replacement (same output).
                 .nodeRendererFactory(options -> () -> java.util.Set.of(new com.vladsch.flexmark.html.renderer.NodeRenderingHandler<>(
                         com.vladsch.flexmark.ast.Text.class, (node, context, html) ->
-                        html.raw(escapeHtml(plainText(node.getChars()))))))
+                        html.raw(Xml.escape(plainText(node.getChars()))))))
                 .build();
     }
 
@@ -98,30 +99,6 @@ public final class ContentHtml {
             }
         }
         return chars.toString();
-    }
-
-    /** {@code & < > "} as entities, as flexmark's own text escaping does; the string itself when none occurs. */
-    static String escapeHtml(String s) {
-        int n = s.length();
-        int i = 0;
-        while (i < n) {
-            char c = s.charAt(i);
-            if (c == '&' || c == '<' || c == '>' || c == '"') break;
-            i++;
-        }
-        if (i == n) return s;
-        StringBuilder sb = new StringBuilder(n + 16).append(s, 0, i);
-        for (; i < n; i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '&' -> sb.append("&amp;");
-                case '<' -> sb.append("&lt;");
-                case '>' -> sb.append("&gt;");
-                case '"' -> sb.append("&quot;");
-                default -> sb.append(c);
-            }
-        }
-        return sb.toString();
     }
 
     /** The image a paragraph consists of, when it is only one image with a title; else null. */

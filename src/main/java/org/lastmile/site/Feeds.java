@@ -1,5 +1,6 @@
 package org.lastmile.site;
 
+import org.lastmile.text.Xml;
 import org.lastmile.config.Language;
 
 import java.time.LocalDate;
@@ -27,7 +28,7 @@ final class Feeds {
         paths.addAll(index.paths());
         for (String path : paths) {
             if (!path.endsWith("/")) continue; // PDFs are linked from pages, not listed as pages
-            sb.append("  <url>\n    <loc>").append(esc(ascii(index.absolute(path)))).append("</loc>\n");
+            sb.append("  <url>\n    <loc>").append(Xml.escape(ascii(index.absolute(path)))).append("</loc>\n");
             String mod = lastmod.apply(path);
             if (mod != null && !mod.isEmpty()) sb.append("    <lastmod>").append(mod).append("</lastmod>\n");
             List<Map.Entry<Language, String>> tr = path.equals("/") ? index.config().languages().stream()
@@ -35,10 +36,10 @@ final class Feeds {
             if (tr.size() > 1 || path.equals("/")) {
                 for (Map.Entry<Language, String> e : tr) {
                     sb.append("    <xhtml:link rel=\"alternate\" hreflang=\"").append(e.getKey().code()).append("\" href=\"")
-                            .append(esc(ascii(index.absolute(e.getValue())))).append("\"/>\n");
+                            .append(Xml.escape(ascii(index.absolute(e.getValue())))).append("\"/>\n");
                 }
                 sb.append("    <xhtml:link rel=\"alternate\" hreflang=\"x-default\" href=\"")
-                        .append(esc(ascii(index.absolute(index.xDefault(path, tr))))).append("\"/>\n");
+                        .append(Xml.escape(ascii(index.absolute(index.xDefault(path, tr))))).append("\"/>\n");
             }
             sb.append("  </url>\n");
         }
@@ -57,36 +58,36 @@ final class Feeds {
         StringBuilder sb = new StringBuilder();
         sb.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"")
                 .append(code).append("\">\n");
-        sb.append("  <title>").append(esc(index.config().title(code))).append("</title>\n");
+        sb.append("  <title>").append(Xml.escape(index.config().title(code))).append("</title>\n");
         String sub = index.config().description(code);
-        if (!sub.isEmpty()) sb.append("  <subtitle>").append(esc(sub)).append("</subtitle>\n");
-        sb.append("  <id>").append(esc(self)).append("</id>\n");
-        sb.append("  <link rel=\"self\" href=\"").append(esc(self)).append("\"/>\n");
-        sb.append("  <link rel=\"alternate\" type=\"text/html\" href=\"").append(esc(index.absolute(SiteIndex.home(code)))).append("\"/>\n");
+        if (!sub.isEmpty()) sb.append("  <subtitle>").append(Xml.escape(sub)).append("</subtitle>\n");
+        sb.append("  <id>").append(Xml.escape(self)).append("</id>\n");
+        sb.append("  <link rel=\"self\" href=\"").append(Xml.escape(self)).append("\"/>\n");
+        sb.append("  <link rel=\"alternate\" type=\"text/html\" href=\"").append(Xml.escape(index.absolute(SiteIndex.home(code)))).append("\"/>\n");
         sb.append("  <updated>").append(updated).append("T00:00:00Z</updated>\n");
         String org = index.config().organisation().name();
-        sb.append("  <author><name>").append(esc(org.isEmpty() ? index.config().title(code) : org)).append("</name></author>\n");
+        sb.append("  <author><name>").append(Xml.escape(org.isEmpty() ? index.config().title(code) : org)).append("</name></author>\n");
         sb.append("  <generator>lastmile</generator>\n");
         for (Map<String, Object> i : items) {
             String url = (String) i.get("absoluteUrl");
             String date = i.get("dateIso") + "T00:00:00Z";
             sb.append("  <entry>\n");
-            sb.append("    <title>").append(esc((String) i.get("title"))).append("</title>\n");
-            sb.append("    <id>").append(esc(url)).append("</id>\n");
-            sb.append("    <link rel=\"alternate\" type=\"text/html\" href=\"").append(esc(url)).append("\"/>\n");
+            sb.append("    <title>").append(Xml.escape((String) i.get("title"))).append("</title>\n");
+            sb.append("    <id>").append(Xml.escape(url)).append("</id>\n");
+            sb.append("    <link rel=\"alternate\" type=\"text/html\" href=\"").append(Xml.escape(url)).append("\"/>\n");
             sb.append("    <published>").append(date).append("</published>\n");
             sb.append("    <updated>").append(date).append("</updated>\n");
             @SuppressWarnings("unchecked") List<String> authors = (List<String>) i.get("authors");
-            for (String a : authors) sb.append("    <author><name>").append(esc(a)).append("</name></author>\n");
-            sb.append("    <category term=\"").append(esc((String) i.get("kind"))).append("\" label=\"")
-                    .append(esc((String) i.get("kindLabel"))).append("\"/>\n");
+            for (String a : authors) sb.append("    <author><name>").append(Xml.escape(a)).append("</name></author>\n");
+            sb.append("    <category term=\"").append(Xml.escape((String) i.get("kind"))).append("\" label=\"")
+                    .append(Xml.escape((String) i.get("kindLabel"))).append("\"/>\n");
             @SuppressWarnings("unchecked") List<Map<String, Object>> tags = (List<Map<String, Object>>) i.get("tags");
             for (Map<String, Object> t : tags) {
-                sb.append("    <category term=\"").append(esc((String) t.get("key"))).append("\" label=\"")
-                        .append(esc((String) t.get("name"))).append("\"/>\n");
+                sb.append("    <category term=\"").append(Xml.escape((String) t.get("key"))).append("\" label=\"")
+                        .append(Xml.escape((String) t.get("name"))).append("\"/>\n");
             }
             String summary = (String) i.get("summary");
-            if (!summary.isEmpty()) sb.append("    <summary>").append(esc(summary)).append("</summary>\n");
+            if (!summary.isEmpty()) sb.append("    <summary>").append(Xml.escape(summary)).append("</summary>\n");
             sb.append("  </entry>\n");
         }
         return sb.append("</feed>\n").toString();
@@ -101,9 +102,5 @@ final class Feeds {
         } catch (java.net.URISyntaxException | StringIndexOutOfBoundsException e) {
             return url;
         }
-    }
-
-    static String esc(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 }
