@@ -57,14 +57,19 @@ public final class PdfCache {
      */
     String fontHash(java.nio.file.Path font) {
         String stamp;
+        long modified;
         try {
-            stamp = font.toAbsolutePath() + " " + Files.size(font) + " "
-                    + Files.getLastModifiedTime(font).to(java.util.concurrent.TimeUnit.NANOSECONDS);
+            java.nio.file.attribute.FileTime time = Files.getLastModifiedTime(font);
+            modified = time.toMillis();
+            stamp = font.toAbsolutePath() + " " + Files.size(font) + " " + time.to(java.util.concurrent.TimeUnit.NANOSECONDS);
         } catch (IOException e) {
             return "missing"; // Fonts.load reports the file
         }
         if (disk.isEmpty()) return stamp;
         DiskCache d = disk.get();
+        // A font written in the last moments may change again within the same clock tick, keeping its size and
+        // date: its hash is not remembered under them (the site's files follow the same rule, SiteCache.RACY_MILLIS).
+        if (modified > System.currentTimeMillis() - SiteCache.RACY_MILLIS) return DiskCache.fileHash(font);
         return fileHashes.computeIfAbsent(stamp, k -> {
             String memo = java.util.HexFormat.of().formatHex(DiskCache.sha256(("font " + k).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
             Optional<String> known = d.get("font", memo).map(b -> new String(b, java.nio.charset.StandardCharsets.US_ASCII))

@@ -73,4 +73,17 @@ class PdfFontCacheTest {
         }
         assertTrue(pdfChanged, "the guides are set in the new font");
     }
+
+    @Test
+    void aFontChangedInTheSameClockTickKeepingSizeAndDateIsNotTakenForTheOld(@TempDir Path tmp) throws IOException {
+        // Git's "racy clean" case: written, used by a build, changed again at once with its size and date kept.
+        Path font = tmp.resolve("font.ttf");
+        Files.write(font, new byte[]{1, 2, 3, 4});
+        FileTime written = Files.getLastModifiedTime(font);
+        java.util.Optional<DiskCache> disk = java.util.Optional.of(new DiskCache(tmp.resolve("cache")));
+        String first = new PdfCache(disk, false).fontHash(font);
+        Files.write(font, new byte[]{4, 3, 2, 1});
+        Files.setLastModifiedTime(font, written);
+        assertNotEquals(first, new PdfCache(disk, false).fontHash(font), "the new content is hashed, not the memo served");
+    }
 }
